@@ -1,0 +1,131 @@
+package dev.flightdeck.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP edge for every Slack request: verify the signature on the raw bytes, then hand the
+ * request to the one Bolt App and copy its response back. Nothing else happens here.
+ */
+@Controller
+public class SlackEventsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+
+    private final BoltApp boltApp;
+    private final SlackSignatureVerifier verifier;
+    private final RejectedRequests rejected;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final SlackRequestParser parser;
+
+    public SlackEventsController(BoltApp boltApp, SlackSettings settings, RejectedRequests rejected,
+                                 Clock clock, MeterRegistry meters) {
+        this.boltApp = boltApp;
+        this.verifier = new SlackSignatureVerifier(settings.signingSecret());
+        this.rejected = rejected;
+        this.clock = clock;
+        this.meters = meters;
+        this.parser = boltApp.app().map(app -> new SlackRequestParser(app.config())).orElse(null);
+    }
+
+    @Post(uri = "/slack/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<String> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
+        long started = System.nanoTime();
+        String remote = request.getRemoteAddress().getAddress().getHostAddress();
+        var verdict = verifier.verify(request.getHeaders().get("X-Slack-Request-Timestamp"),
+                request.getHeaders().get("X-Slack-Signature"), body, clock.instant());
+        if (verdict instanceof SlackSignatureVerifier.Verdict.Rejected r) {
+            rejected.record(r.reason(), remote);
+            return r.reason() == SlackSignatureVerifier.Reason.NOT_CONFIGURED
+                    ? HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
+                        .body("{\"error\":\"Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN\"}")
+                    : HttpResponse.<String>unauthorized().body("{\"error\":\"invalid request signature\"}");
+        }
+        Optional<App> app = boltApp.app();
+        if (app.isEmpty()) {
+            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
+                    .body("{\"error\":\"Slack is not configured: set SLACK_BOT_TOKEN\"}");
+        }
+        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.getPath())
+                .queryString(queryOf(request))
+                .headers(new RequestHeaders(headersOf(request)))
+                .requestBody(new String(body, charsetOf(request)))
+                .remoteAddress(remote)
+                .build());
+        if (slackRequest == null) {
+            return HttpResponse.<String>badRequest().body("{\"error\":\"not a Slack request\"}");
+        }
+        Response response = app.get().run(slackRequest);
+        Timer.builder("flightdeck.slack.ack")
+                .description("Time from receiving a Slack request to answering it")
+                .tag("type", slackRequest.getRequestType().name().toLowerCase())
+                .publishPercentiles(0.5, 0.99)
+                .register(meters)
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return toHttp(response);
+    }
+
+    private static MutableHttpResponse<String> toHttp(Response response) {
+        MutableHttpResponse<String> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> http.header(name, v)));
+        }
+        if (response.getContentType() != null) {
+            http.contentType(response.getContentType());
+        }
+        if (response.getBody() != null) {
+            http.body(response.getBody());
+        }
+        return http;
+    }
+
+    private static Map<String, List<String>> headersOf(HttpRequest<?> request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+        return headers;
+    }
+
+    private static Map<String, List<String>> queryOf(HttpRequest<?> request) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.getParameters().forEach((name, values) -> query.put(name, values));
+        return query;
+    }
+
+    /** Slack sends UTF-8; a charset parameter on the content type is honoured, anything unknown falls back to UTF-8. */
+    private static Charset charsetOf(HttpRequest<?> request) {
+        try {
+            return request.getContentType().flatMap(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            LOG.debug("Unknown charset on a Slack request; reading it as UTF-8");
+            return StandardCharsets.UTF_8;
+        }
+    }
+}
