@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# Build stage: the Maven Wrapper pins Maven 3.9.x; dependencies are cached in their own layer.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests clean package
+
+# Runtime stage: JRE only, non-root, data directory for the embedded H2 database.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 flightdeck \
+ && useradd --system --uid 10001 --gid flightdeck --home-dir /app --shell /usr/sbin/nologin flightdeck \
+ && mkdir -p /app/data && chown -R flightdeck:flightdeck /app
+WORKDIR /app
+COPY --from=build --chown=flightdeck:flightdeck /src/target/flightdeck.jar /app/flightdeck.jar
+USER 10001:10001
+EXPOSE 8080
+# Liveness is shallow: it never fails because Slack, AWS or a build backend is down.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["java", "-cp", "/app/flightdeck.jar", "dev.flightdeck.HealthProbe", "http://127.0.0.1:8080/health/liveness"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/flightdeck.jar"]
