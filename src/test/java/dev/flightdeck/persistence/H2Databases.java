@@ -3,18 +3,18 @@ package dev.flightdeck.persistence;
 import java.util.Map;
 
 /** In-memory H2 databases configured as the default file database is (PostgreSQL mode). */
-final class H2Databases {
+public final class H2Databases {
 
     private H2Databases() {
     }
 
     /** DB_CLOSE_DELAY=-1 keeps the database while the JVM lives, so plain JDBC sees what the pool wrote. */
-    static String inMemoryUrl(String name) {
+    public static String inMemoryUrl(String name) {
         return "jdbc:h2:mem:" + name
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
-    static Map<String, String> micronautProperties(String url) {
+    public static Map<String, String> micronautProperties(String url) {
         return Map.of(
                 "datasources.default.url", url,
                 "datasources.default.username", "sa",
