@@ -32,7 +32,7 @@ public record EnvironmentConfig(String name,
 
     public EnvironmentConfig {
         approvers = List.copyOf(approvers);
-        gates = gates.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(gates));
+        gates = Set.copyOf(gates);
     }
 
     /** Approvals == 0 means the deploy is only announced, never waits for a go. */

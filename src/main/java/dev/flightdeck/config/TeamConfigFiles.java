@@ -28,6 +28,15 @@ public final class TeamConfigFiles {
                 .toList();
     }
 
+    /**
+     * The files Micronaut itself will load, from the system property or MICRONAUT_CONFIG_FILES, for use before the
+     * context starts (Micronaut's own YAML loader reports a syntax error without naming the file).
+     */
+    public static List<Path> fromProcess() {
+        String setting = System.getProperty(TeamConfigFactory.CONFIG_FILES_PROPERTY);
+        return yamlFiles(setting != null ? setting : System.getenv(TeamConfigFactory.CONFIG_FILES_ENV));
+    }
+
     static boolean isYaml(String file) {
         String f = file.toLowerCase(Locale.ROOT);
         return f.endsWith(".yml") || f.endsWith(".yaml") || f.endsWith(".json");

@@ -30,9 +30,6 @@ final class YamlDocuments {
             var mark = e.getProblemMark();
             String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            if (e.getContext() != null) {
-                problem = problem + " (" + e.getContext() + ")";
-            }
             errors.add(new ConfigError(file, "", where + "YAML syntax error: " + problem));
         } catch (YAMLException e) {
             errors.add(new ConfigError(file, "", "YAML syntax error: " + e.getMessage()));
