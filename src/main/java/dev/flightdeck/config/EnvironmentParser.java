@@ -89,8 +89,11 @@ final class EnvironmentParser {
             if (ref.isPresent()) {
                 refs.add(ref.get());
             } else {
+                // A mention copied from Slack (<@U0123|name>) contains the id the team meant.
+                var mention = java.util.regex.Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>").matcher(text);
+                String hint = mention.matches() ? "; did you mean " + mention.group(1) + "?" : "";
                 s.error("approvers[" + i + "]", "must be a user id like U0123 or a quoted user-group handle like "
-                        + "\"@release-managers\", got " + show(text));
+                        + "\"@release-managers\", got " + show(text) + hint);
             }
         }
         return refs;

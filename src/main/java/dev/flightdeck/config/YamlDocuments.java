@@ -30,6 +30,10 @@ final class YamlDocuments {
             var mark = e.getProblemMark();
             String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (problem.contains("<block")) {
+                // SnakeYAML's wording for a mis-indented key; say it in the team's terms.
+                problem = problem + " (check the indentation of this line)";
+            }
             errors.add(new ConfigError(file, "", where + "YAML syntax error: " + problem));
         } catch (YAMLException e) {
             errors.add(new ConfigError(file, "", "YAML syntax error: " + e.getMessage()));

@@ -81,6 +81,13 @@ class EnvironmentRulesTest {
     }
 
     @Test
+    void aSlackMentionPointsToTheIdInside() {
+        assertThat(errors(PROD.replace("[\"@release-managers\"]", "[\"<@U0LEAD|lee>\"]"))).containsExactly(
+                P + "approvers[0]: must be a user id like U0123 or a quoted user-group handle like "
+                        + "\"@release-managers\", got \"<@U0LEAD|lee>\"; did you mean U0LEAD?");
+    }
+
+    @Test
     void approvalsNeedSomeoneToApprove() {
         String noApprovers = PROD.replace("      approvers: [\"@release-managers\"]\n", "");
         assertThat(errors(noApprovers)).containsExactly(

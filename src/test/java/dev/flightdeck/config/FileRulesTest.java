@@ -19,7 +19,8 @@ class FileRulesTest {
         Path file = Path.of("src/test/resources/teamconfig/syntax-error.yml");
         var result = (ParseResult.Invalid) TeamConfigParser.parseFiles(List.of(file));
         assertThat(result.errors()).singleElement().asString()
-                .startsWith(file + ": line 6, column 6: YAML syntax error:");
+                .startsWith(file + ": line 6, column 6: YAML syntax error:")
+                .endsWith("(check the indentation of this line)");
     }
 
     @Test
