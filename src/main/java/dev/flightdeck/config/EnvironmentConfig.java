@@ -1,0 +1,68 @@
+package dev.flightdeck.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The deploy policy of one environment (DESIGN sections 2 and 9). An empty {@code window} means always open; an empty
+ * {@code freezeAt} means incidents never block deploys here.
+ */
+public record EnvironmentConfig(String name,
+                                ChannelRef channel,
+                                int approvals,
+                                List<ApproverRef> approvers,
+                                boolean selfApproval,
+                                Optional<DeployWindow> window,
+                                Optional<Severity> freezeAt,
+                                Set<Gate> gates,
+                                boolean autoStart,
+                                Duration nudgeAfter,
+                                Duration runnerNudgeAfter,
+                                Duration expireAfter,
+                                Duration postReleaseCheck) {
+
+    public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofHours(4);
+    public static final Duration DEFAULT_POST_RELEASE_CHECK = Duration.ofMinutes(5);
+
+    public EnvironmentConfig {
+        approvers = List.copyOf(approvers);
+        gates = Set.copyOf(gates);
+    }
+
+    /** Approvals == 0 means the deploy is only announced, never waits for a go. */
+    public boolean announceOnly() {
+        return approvals == 0;
+    }
+
+    public boolean hasGate(Gate gate) {
+        return gates.contains(gate);
+    }
+
+    public boolean windowOpenAt(Instant instant) {
+        return window.map(w -> w.contains(instant)).orElse(true);
+    }
+
+    /** True when an open incident of this severity freezes deploys here. */
+    public boolean frozenBy(Severity incidentSeverity) {
+        return freezeAt.map(incidentSeverity::isAtLeast).orElse(false);
+    }
+
+    /** The gates that apply when the team does not list them: lock, alarms and config always; window and freeze
+     *  only when a window or a freeze severity is set. */
+    public static Set<Gate> defaultGates(boolean hasWindow, boolean hasFreeze) {
+        Set<Gate> gates = EnumSet.of(Gate.LOCK, Gate.ALARMS, Gate.CONFIG);
+        if (hasWindow) {
+            gates.add(Gate.WINDOW);
+        }
+        if (hasFreeze) {
+            gates.add(Gate.FREEZE);
+        }
+        return gates;
+    }
+}

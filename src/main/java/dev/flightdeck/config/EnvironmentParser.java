@@ -1,0 +1,150 @@
+package dev.flightdeck.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.flightdeck.config.ErrorSink.show;
+
+/** flightdeck.environments.NAME: one environment's deploy policy. */
+final class EnvironmentParser {
+    static final Set<String> KEYS = new LinkedHashSet<>(List.of("channel", "approvals", "approvers", "self-approval",
+            "window", "freeze-at", "gates", "auto-start", "nudge-after", "runner-nudge-after", "expire-after",
+            "post-release-check"));
+
+    private EnvironmentParser() {
+    }
+
+    /** Empty when something required is missing or wrong; the errors are in the section's sink. */
+    static Optional<EnvironmentConfig> parse(String name, Section s) {
+        int before = s.errors().count();
+        s.allowOnly(KEYS);
+        Optional<ChannelRef> channel = channel(s, "channel", true);
+        Optional<Integer> approvals = s.wholeNumber("approvals", 0);
+        if (!s.has("approvals")) {
+            s.error("approvals", "is required: how many approvals a deploy needs (0 = announce only)");
+        }
+        List<ApproverRef> approvers = approvers(s);
+        boolean listsAny = s.raw("approvers") instanceof List<?> l ? !l.isEmpty() : s.has("approvers");
+        if (approvals.orElse(0) > 0 && !listsAny) {
+            s.error("approvers", "is required when approvals is " + approvals.get() + ": nobody could approve");
+        }
+        boolean selfApproval = s.bool("self-approval").orElse(approvals.orElse(0) == 0);
+        Optional<DeployWindow> window = window(s);
+        Optional<Severity> freezeAt = severity(s, "freeze-at");
+        Set<Gate> gates = gates(s, window.isPresent() || s.has("window"), freezeAt.isPresent() || s.has("freeze-at"));
+        boolean autoStart = s.bool("auto-start").orElse(true);
+        Duration nudge = s.duration("nudge-after").orElse(EnvironmentConfig.DEFAULT_NUDGE_AFTER);
+        Duration runnerNudge = s.duration("runner-nudge-after").orElse(EnvironmentConfig.DEFAULT_RUNNER_NUDGE_AFTER);
+        Duration expire = s.duration("expire-after").orElse(EnvironmentConfig.DEFAULT_EXPIRE_AFTER);
+        Duration postRelease = s.duration("post-release-check").orElse(EnvironmentConfig.DEFAULT_POST_RELEASE_CHECK);
+        // A nudge after expiry never fires, which is the silent seven-hour wait this tool exists to prevent.
+        if (nudge.compareTo(expire) >= 0) {
+            s.error("nudge-after", "must be shorter than expire-after (" + Durations.format(expire)
+                    + "), or approvers are never nudged");
+        }
+        if (runnerNudge.compareTo(expire) >= 0) {
+            s.error("runner-nudge-after", "must be shorter than expire-after (" + Durations.format(expire)
+                    + "), or the runner is never nudged");
+        }
+        if (s.errors().count() > before || channel.isEmpty() || approvals.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EnvironmentConfig(name, channel.get(), approvals.get(), approvers, selfApproval, window,
+                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease));
+    }
+
+    /** Channels are shared with the incidents section, which has its own optional ones. */
+    static Optional<ChannelRef> channel(Section s, String key, boolean required) {
+        if (s.setToNothing(key)) {
+            s.error(key, "is empty; quote channel names (\"#deploys\"): in YAML an unquoted # starts a comment");
+            return Optional.empty();
+        }
+        if (!s.has(key)) {
+            if (required) {
+                s.error(key, "is required: a channel id like C0123 or a quoted \"#channel-name\"");
+            }
+            return Optional.empty();
+        }
+        Optional<String> text = s.string(key);
+        Optional<ChannelRef> ref = text.flatMap(ChannelRef::parse);
+        if (text.isPresent() && ref.isEmpty()) {
+            String hint = text.get().matches("[a-z0-9_-]+") ? "; did you mean \"#" + text.get() + "\"?" : "";
+            s.error(key, "must be a channel id like C0123 or a #channel-name (lowercase), got " + show(text.get()) + hint);
+        }
+        return ref;
+    }
+
+    private static List<ApproverRef> approvers(Section s) {
+        List<String> texts = s.stringList("approvers").orElse(List.of());
+        List<ApproverRef> refs = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Optional<ApproverRef> ref = ApproverRef.parse(text);
+            if (ref.isPresent()) {
+                refs.add(ref.get());
+            } else {
+                // A mention copied from Slack (<@U0123|name>) contains the id the team meant.
+                var mention = java.util.regex.Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>").matcher(text);
+                String hint = mention.matches() ? "; did you mean " + mention.group(1) + "?" : "";
+                s.error("approvers[" + i + "]", "must be a user id like U0123 or a quoted user-group handle like "
+                        + "\"@release-managers\", got " + show(text) + hint);
+            }
+        }
+        return refs;
+    }
+
+    private static Optional<DeployWindow> window(Section s) {
+        Optional<String> text = s.string("window");
+        try {
+            return text.map(DeployWindow::parse);
+        } catch (IllegalArgumentException e) {
+            s.error("window", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Severity> severity(Section s, String key) {
+        Object raw = s.raw(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Optional<Severity> sev = raw instanceof String t ? Severity.parse(t) : Optional.empty();
+        if (sev.isEmpty()) {
+            s.error(key, "must be one of sev1, sev2, sev3, sev4, got " + show(raw));
+        }
+        return sev;
+    }
+
+    private static Set<Gate> gates(Section s, boolean hasWindow, boolean hasFreeze) {
+        if (!s.has("gates")) {
+            return EnvironmentConfig.defaultGates(hasWindow, hasFreeze);
+        }
+        List<String> texts = s.stringList("gates").orElse(List.of());
+        Set<Gate> gates = EnumSet.noneOf(Gate.class);
+        List<String> names = Arrays.stream(Gate.values()).map(Gate::key).toList();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Optional<Gate> gate = Gate.parse(text);
+            if (gate.isPresent()) {
+                gates.add(gate.get());
+            } else {
+                String hint = Suggestions.closest(text, names).map(n -> "did you mean \"" + n + "\"?")
+                        .orElse("gates are " + String.join(", ", names));
+                s.error("gates[" + i + "]", "unknown gate " + show(text) + "; " + hint);
+            }
+        }
+        if (gates.contains(Gate.WINDOW) && !hasWindow) {
+            s.error("gates", "lists window, but no window is set for this environment");
+        }
+        if (gates.contains(Gate.FREEZE) && !hasFreeze) {
+            s.error("gates", "lists freeze, but no freeze-at severity is set for this environment");
+        }
+        return gates;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.flightdeck.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The team's flightdeck.yml, validated. Maps keep the order of the file. */
+public record TeamConfig(Map<String, EnvironmentConfig> environments,
+                         Map<String, ServiceConfig> services,
+                         IncidentsConfig incidents,
+                         WebhooksConfig webhooks) {
+
+    public TeamConfig {
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+    }
+
+    /** What runs when no team file is configured: no environments, no services, incident defaults. */
+    public static TeamConfig empty() {
+        return new TeamConfig(Map.of(), Map.of(), IncidentsConfig.defaults(), WebhooksConfig.NONE);
+    }
+
+    public Optional<EnvironmentConfig> environment(String name) {
+        return Optional.ofNullable(environments.get(name));
+    }
+
+    public Optional<ServiceConfig> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+}

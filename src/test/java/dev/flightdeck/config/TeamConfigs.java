@@ -1,0 +1,36 @@
+package dev.flightdeck.config;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Test helpers: parse YAML text as if it were flightdeck.yml. */
+final class TeamConfigs {
+    static final String FILE = "flightdeck.yml";
+
+    /** A valid environment block to build on, indented for flightdeck.environments.prod. */
+    static final String PROD = """
+            flightdeck:
+              environments:
+                prod:
+                  channel: "#deploys"
+                  approvals: 1
+                  approvers: ["@release-managers"]
+            """;
+
+    private TeamConfigs() {
+    }
+
+    static TeamConfig valid(String yaml) {
+        ParseResult result = TeamConfigParser.parseText(FILE, yaml);
+        assertThat(result).as("parse result of:\n%s", yaml).isInstanceOf(ParseResult.Valid.class);
+        return ((ParseResult.Valid) result).config();
+    }
+
+    /** The errors, each as its printed line. */
+    static List<String> errors(String yaml) {
+        ParseResult result = TeamConfigParser.parseText(FILE, yaml);
+        assertThat(result).as("parse result of:\n%s", yaml).isInstanceOf(ParseResult.Invalid.class);
+        return ((ParseResult.Invalid) result).errors().stream().map(ConfigError::toString).toList();
+    }
+}
