@@ -1,9 +1,29 @@
 package dev.flightdeck;
 
+import dev.flightdeck.config.CheckConfigCommand;
+import dev.flightdeck.config.ParseResult;
+import dev.flightdeck.config.TeamConfigFiles;
+import dev.flightdeck.config.TeamConfigParser;
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 public class Application {
+
     public static void main(String[] args) {
+        if (args.length > 0 && CheckConfigCommand.NAME.equals(args[0])) {
+            System.exit(CheckConfigCommand.run(List.of(args), System.out, System.err));
+        }
+        // Check the team file before Micronaut reads it as a property source: a YAML syntax error would
+        // otherwise surface as Micronaut's message without the file name, and we want every error listed.
+        if (TeamConfigParser.parseFiles(TeamConfigFiles.fromProcess()) instanceof ParseResult.Invalid invalid) {
+            Logger log = LoggerFactory.getLogger(Application.class);
+            log.error("The team config has {} error(s); Flightdeck will not start:\n{}", invalid.errors().size(),
+                    String.join("\n", invalid.errors().stream().map(Object::toString).toList()));
+            System.exit(1);
+        }
         Micronaut.run(Application.class, args);
     }
 }
