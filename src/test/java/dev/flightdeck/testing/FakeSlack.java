@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.util.*;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -60,8 +58,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition recorded = lock.newCondition();
-    private final List<Call> calls = new ArrayList<>();
+    private final FakeSlackCallLog log = new FakeSlackCallLog();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final FakeSlackState state = new FakeSlackState();
     private final Map<String, Function<Map<String, String>, JsonObject>> methods = new HashMap<>();
@@ -193,40 +190,18 @@ public final class FakeSlack implements AutoCloseable {
 
     // ---- queries
 
-    public List<Call> calls() { return locked(() -> List.copyOf(calls)); }
+    public List<Call> calls() { return log.matching(c -> true); }
 
-    public List<Call> calls(String method) {
-        return locked(() -> calls.stream().filter(c -> c.method().equals(method)).toList());
-    }
+    public List<Call> calls(String method) { return log.matching(c -> c.method().equals(method)); }
 
     /** Calls of the method that Slack answered with ok:true. */
-    public List<Call> successfulCalls(String method) {
-        return calls(method).stream().filter(Call::ok).toList();
-    }
+    public List<Call> successfulCalls(String method) { return log.matching(c -> c.method().equals(method) && c.ok()); }
 
     public Call awaitCall(String method, Duration timeout) { return awaitCall(method, c -> true, timeout); }
 
-    /** Waits (on a condition, no polling) for a matching call; fails with the calls seen so far. */
+    /** Waits (on a condition, no polling) for a matching call, possibly one already made; fails listing the calls seen. */
     public Call awaitCall(String method, Predicate<Call> matching, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                Optional<Call> found = calls.stream().filter(c -> c.method().equals(method) && matching.test(c)).findFirst();
-                if (found.isPresent()) return found.get();
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("FakeSlack: no matching " + method + " call within " + timeout
-                            + "; calls received: " + calls.stream().map(c -> c.method() + (c.ok() ? "" : "(" + c.error() + ")")).toList());
-                }
-                recorded.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + method, e);
-        } finally {
-            lock.unlock();
-        }
+        return log.await(method, matching, timeout);
     }
 
     /** POSTs made to one response_url, in order. */
@@ -264,10 +239,11 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Forgets calls, faults and the workspace's channels, users, groups and views; keeps ids, tokens, the port. */
     public void reset() {
-        locked(() -> { calls.clear(); faults.clear(); state.clear(); });
+        log.clear();
+        locked(() -> { faults.clear(); state.clear(); });
     }
 
-    public void clearCalls() { locked(calls::clear); }
+    public void clearCalls() { log.clear(); }
 
     // ---- serving
 
@@ -315,15 +291,7 @@ public final class FakeSlack implements AutoCloseable {
         FakeSlackHttp.write(exchange, status, answer, Map.of());
     }
 
-    void record(Call call) {
-        lock.lock();
-        try {
-            calls.add(call);
-            recorded.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
+    private void record(Call call) { log.add(call); }
 
     private ChannelData existing(String channelId) {
         return state.channel(channelId).orElseThrow(() -> new IllegalArgumentException("FakeSlack has no channel " + channelId));

@@ -168,6 +168,17 @@ class FakeSlackTest {
     }
 
     @Test
+    void disconnectFaultDropsTheConnectionWithoutAnAnswer() throws Exception {
+        fake.failNext("auth.test", Fault.disconnect());
+
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "auth.test"))
+                .header("Authorization", "Bearer " + FakeSlack.BOT_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        assertThat(fake.calls("auth.test")).extracting(FakeSlack.Call::fault).containsExactly(Fault.disconnect());
+        assertThat(api.authTest(r -> r).isOk()).isTrue();
+    }
+
+    @Test
     void awaitCallWakesUpWhenTheCallArrivesAndFailsWithWhatItSaw() throws Exception {
         String channel = fake.addChannel("deploys");
         CompletableFuture<FakeSlack.Call> waiting = CompletableFuture.supplyAsync(
