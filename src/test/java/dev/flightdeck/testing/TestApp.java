@@ -1,0 +1,75 @@
+package dev.flightdeck.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One running Flightdeck for every test class that talks to it through its real edges: started once per JVM
+ * (the suite stays fast on two cores), wired to a {@link FakeSlack}, an in-memory H2 database, the example team
+ * file and a {@link MutableClock}. Tests that need a differently configured service start their own context.
+ */
+public final class TestApp {
+
+    public static final String SIGNING_SECRET = "8f4c2e0b1d7a4c9e8b3f6a5d2c1e0f9a";
+
+    private static TestApp shared;
+
+    public final FakeSlack slack;
+    public final EmbeddedServer server;
+    public final MutableClock clock;
+
+    private TestApp(FakeSlack slack, EmbeddedServer server) {
+        this.slack = slack;
+        this.server = server;
+        this.clock = server.getApplicationContext().getBean(MutableClock.class);
+    }
+
+    public static synchronized TestApp shared() {
+        if (shared == null) {
+            FakeSlack slack = new FakeSlack().start();
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack, Map.of()));
+            shared = new TestApp(slack, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                slack.stop();
+            }));
+        }
+        return shared;
+    }
+
+    /** The settings of the shared app; {@code overrides} win. A blank value removes a setting. */
+    public static Map<String, Object> properties(FakeSlack slack, Map<String, Object> overrides) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", -1);
+        p.put("micronaut.server.host", "127.0.0.1");
+        p.put("slack.bot-token", FakeSlack.BOT_TOKEN);
+        p.put("slack.signing-secret", SIGNING_SECRET);
+        p.put("slack.app-token", "");
+        p.put("slack.api-url", slack.baseUrl());
+        p.put("slack.retry.initial-backoff", "20ms");
+        p.put("datasources.default.url", "jdbc:h2:mem:app-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        p.put("micronaut.config.files", Path.of("flightdeck.example.yml").toAbsolutePath().toString());
+        p.put(TestClockFactory.PROPERTY, "true");
+        p.putAll(overrides);
+        return p;
+    }
+
+    public URI uri() {
+        return server.getURI();
+    }
+
+    public SignedRequests signed() {
+        return new SignedRequests(SIGNING_SECRET, clock).forWorkspace(slack);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+}
