@@ -1,0 +1,63 @@
+package dev.flightdeck.slack.command;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** Edit distance for "did you mean": optimal string alignment, so a swap of two letters costs one. */
+final class Closest {
+
+    private Closest() {
+    }
+
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /**
+     * A plausible typo of a candidate: one edit away from a word of up to four letters, two from a longer one.
+     * The closest such candidate wins; ties go to the earlier candidate.
+     */
+    static Optional<String> typoOf(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(word, candidate);
+            int allowed = candidate.length() <= 4 ? 1 : 2;
+            if (d > 0 && d <= allowed && d < bestDistance && word.length() >= 2) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The candidate at the smallest distance, however far; ties go to the earlier candidate. */
+    static String nearest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(word, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+}
