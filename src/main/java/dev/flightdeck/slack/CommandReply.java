@@ -12,10 +12,10 @@ import java.util.function.Function;
 public record CommandReply(String text, String type, CommandMetrics.Outcome outcome) {
 
     public static <T> CommandReply of(String command, Parsed<T> parsed, Function<T, CommandReply> handle) {
-        return switch (parsed) {
-            case Parsed.Ok<T> ok -> handle.apply(ok.command());
-            case Parsed.Invalid<T> invalid -> new CommandReply(invalid.toMrkdwn(), "invalid", CommandMetrics.Outcome.INVALID);
-        };
+        if (parsed instanceof Parsed.Ok<T> ok) {
+            return handle.apply(ok.command());
+        }
+        return new CommandReply(((Parsed.Invalid<T>) parsed).toMrkdwn(), "invalid", CommandMetrics.Outcome.INVALID);
     }
 
     public static CommandReply ok(Object command, String text) {

@@ -30,9 +30,8 @@ public class DeployCommandListener implements SlackListener {
     }
 
     CommandReply answer(String text) {
-        return CommandReply.of(Ids.DEPLOY_COMMAND, parser.parse(text), command -> switch (command) {
-            case DeployCommand.Help help -> CommandReply.ok(help, HelpText.deploy());
-            default -> CommandReply.notBuiltYet(Ids.DEPLOY_COMMAND, command, text);
-        });
+        return CommandReply.of(Ids.DEPLOY_COMMAND, parser.parse(text), command -> command instanceof DeployCommand.Help
+                ? CommandReply.ok(command, HelpText.deploy())
+                : CommandReply.notBuiltYet(Ids.DEPLOY_COMMAND, command, text));
     }
 }

@@ -15,7 +15,7 @@ public class IncidentCommandListener implements SlackListener {
     private final CommandMetrics metrics;
 
     public IncidentCommandListener(TeamConfig teamConfig, CommandMetrics metrics) {
-        this.parser = new IncidentParser(teamConfig.environments().keySet(), teamConfig.services().keySet());
+        this.parser = new IncidentParser();
         this.metrics = metrics;
     }
 
@@ -30,9 +30,8 @@ public class IncidentCommandListener implements SlackListener {
     }
 
     CommandReply answer(String text) {
-        return CommandReply.of(Ids.INCIDENT_COMMAND, parser.parse(text), command -> switch (command) {
-            case IncidentCommand.Help help -> CommandReply.ok(help, HelpText.incident());
-            default -> CommandReply.notBuiltYet(Ids.INCIDENT_COMMAND, command, text);
-        });
+        return CommandReply.of(Ids.INCIDENT_COMMAND, parser.parse(text), command -> command instanceof IncidentCommand.Help
+                ? CommandReply.ok(command, HelpText.incident())
+                : CommandReply.notBuiltYet(Ids.INCIDENT_COMMAND, command, text));
     }
 }
