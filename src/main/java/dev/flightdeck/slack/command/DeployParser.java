@@ -12,9 +12,9 @@ import java.util.Set;
  *   <li>a subcommand keyword ({@link DeployForm#KEYWORDS}) is that subcommand, even if a service has that name;</li>
  *   <li>a known service, or an environment word, starts a deploy request;</li>
  *   <li>a likely typo of a keyword ({@code histroy}) is answered with the corrected subcommand, unless the words
- *       after it read like a request ({@code stash 1.2 to prod}: a version, {@code to}, an environment, a
- *       runner or a note), in which case it is a service;</li>
- *   <li>any other word followed by request-like words is a service;</li>
+ *       after it read like a request ({@code stash 1.2 to prod}: a version, {@code to}, a runner or a note),
+ *       in which case it is a service;</li>
+ *   <li>any other word followed by request-like words (those, or an environment) is a service;</li>
  *   <li>otherwise ({@code frobnicate}) it is an unknown subcommand: the nearest keyword and the full usage.</li>
  * </ol>
  * When the team's services are known, an unknown service is refused with the nearest known one suggested.
@@ -66,14 +66,13 @@ public final class DeployParser {
         if (names.isService(first) || names.isEnvironment(first)) {
             return requests.parse(input);
         }
-        boolean requestLike = requests.looksLikeRequest(input);
         Optional<String> typo = Closest.typoOf(first, DeployForm.KEYWORDS);
-        if (typo.isPresent() && !requestLike) {
+        if (typo.isPresent() && !requests.looksLikeRequest(input, false)) {
             throw new CommandProblem("Unknown subcommand `" + w.get(0) + "`: did you mean `" + typo.get() + "`?",
                     DeployForm.byKeyword(typo.get()).usage(), closestFromKeyword(subcommands, typo.get(), rest,
                     DeployForm.byKeyword(typo.get()).usage()));
         }
-        if (requestLike || Closest.typoOf(first, names.services()).isPresent()) {
+        if (requests.looksLikeRequest(input, true) || Closest.typoOf(first, names.services()).isPresent()) {
             return requests.parse(input);
         }
         String nearest = Closest.nearest(first, DeployForm.KEYWORDS);

@@ -18,11 +18,15 @@ final class DeployRequests {
         this.names = names;
     }
 
-    /** Whether words after the first read like a deploy request rather than a mistyped subcommand. */
-    boolean looksLikeRequest(Words.WithNote input) {
+    /**
+     * Whether words after the first read like a deploy request: a version, {@code to}, a runner or a note.
+     * An environment word alone counts only when asked, because most subcommands take one too
+     * ({@code rolback commons prod} is a typo, not a request).
+     */
+    boolean looksLikeRequest(Words.WithNote input, boolean environmentCounts) {
         List<String> w = input.words();
         return input.hasSeparator() || w.subList(1, w.size()).stream().anyMatch(word -> names.looksLikeVersion(word)
-                || names.isEnvironment(word) || Mentions.isUser(word)
+                || environmentCounts && names.isEnvironment(word) || Mentions.isUser(word)
                 || Words.lower(word).equals("to") || Words.lower(word).equals("runner"));
     }
 
@@ -120,7 +124,9 @@ final class DeployRequests {
         List<Integer> others = new ArrayList<>();
         Integer version = null;
         for (int i : rest) {
-            if (is(w.get(i), "to") || env != null && i == env) {
+            // A second environment word or a subcommand keyword cannot be the service: leave a placeholder instead.
+            if (is(w.get(i), "to") || env != null && i == env || names.isEnvironment(w.get(i))
+                    || DeployForm.KEYWORDS.contains(Words.lower(w.get(i)))) {
                 continue;
             }
             if (version == null && names.looksLikeVersion(w.get(i))) {

@@ -26,9 +26,8 @@ final class DeploySubcommands {
     DeployCommand parse(String keyword, Words.WithNote args) {
         List<String> w = args.words();
         if (args.hasSeparator() && !keyword.equals("lock") && !keyword.equals("help")) {
-            DeployForm form = keyword.equals("config") ? DeployForm.CONFIG : DeployForm.byKeyword(keyword);
-            throw new CommandProblem("`/deploy " + keyword + "` takes no note after `--`.", form.usage(),
-                    "/deploy " + keyword + prefixed(w));
+            throw new CommandProblem("`/deploy " + keyword + "` takes no note after `--`.",
+                    DeployForm.byKeyword(keyword).usage(), withoutSeparator(keyword, args));
         }
         return switch (keyword) {
             case "status" -> status(w);
@@ -46,10 +45,33 @@ final class DeploySubcommands {
         };
     }
 
+    /** The closest form when a "--" was typed where none belongs: the words after it may be the missing ones. */
+    private String withoutSeparator(String keyword, Words.WithNote args) {
+        List<String> all = new ArrayList<>(args.words());
+        args.note().ifPresent(note -> all.addAll(Words.split(note)));
+        try {
+            parse(keyword, new Words.WithNote(all, Optional.empty(), false));
+            return "/deploy " + keyword + prefixed(all);
+        } catch (CommandProblem problem) {
+            return problem.closestForm();
+        }
+    }
+
     private DeployCommand status(List<String> w) {
         if (w.size() > 1) {
+            String closest;
+            try {
+                status(w.subList(0, 1));
+                closest = "/deploy status " + w.get(0);
+            } catch (CommandProblem problem) {
+                closest = problem.closestForm();
+            }
             throw new CommandProblem("`/deploy status` takes at most one service name.", DeployForm.STATUS.usage(),
-                    "/deploy status " + w.get(0));
+                    closest);
+        }
+        if (w.size() == 1 && names.isEnvironment(w.get(0))) {
+            throw new CommandProblem("`/deploy status` covers every environment: name a service, or nothing.",
+                    DeployForm.STATUS.usage(), "/deploy status");
         }
         return new DeployCommand.Status(w.isEmpty() ? Optional.empty()
                 : Optional.of(service(w.get(0), DeployForm.STATUS, s -> "/deploy status " + s)));
@@ -72,7 +94,7 @@ final class DeploySubcommands {
             } else {
                 throw new CommandProblem("`" + word + "` is not expected: give at most one environment and one number.",
                         usage, "/deploy history " + service + env.map(e -> " " + e).orElse("")
-                        + (limit == null ? "" : " " + limit));
+                        + (limit == null ? "" : " " + Math.max(1, Math.min(limit, DeployCommand.MAX_HISTORY_LIMIT))));
             }
         }
         int n = limit == null ? DeployCommand.DEFAULT_HISTORY_LIMIT : limit;
@@ -89,7 +111,7 @@ final class DeploySubcommands {
         if (w.size() != 1) {
             throw new CommandProblem(w.isEmpty() ? "Which request? `/deploy cancel` needs the request id."
                     : "`/deploy cancel` takes one request id.", usage,
-                    "/deploy cancel " + (w.isEmpty() ? "<id>" : w.get(0)));
+                    "/deploy cancel " + (w.isEmpty() || !ID.matcher(w.get(0)).matches() ? "<id>" : w.get(0)));
         }
         var m = ID.matcher(w.get(0));
         if (!m.matches()) {
@@ -104,9 +126,10 @@ final class DeploySubcommands {
         Optional<String> reason = args.note();
         if (!args.hasSeparator() && w.size() > 2) {
             // "lock commons prod migration running": the reason is there, only the "--" is missing.
-            List<String> named = Slots.arrange(w.subList(0, 2), List.of(SERVICE, ENV), names);
-            throw new CommandProblem("Put the reason after `--`.", usage, "/deploy lock " + Words.join(named)
-                    + " -- " + Words.join(w.subList(2, w.size())));
+            String because = " -- " + Words.join(w.subList(2, w.size()));
+            List<String> named = Slots.fill(w.subList(0, 2), List.of(SERVICE, ENV), names, usage,
+                    s -> "/deploy lock " + Words.join(s) + because);
+            throw new CommandProblem("Put the reason after `--`.", usage, "/deploy lock " + Words.join(named) + because);
         }
         String suffix = " -- " + reason.orElse("<reason>");
         List<String> v = Slots.fill(w, List.of(SERVICE, ENV), names, usage,
@@ -172,7 +195,8 @@ final class DeploySubcommands {
                 service = Optional.of(service(word, DeployForm.STATS, s -> "/deploy stats " + s));
             } else {
                 throw new CommandProblem("`" + word + "` is not expected: give a service, then a number of days.",
-                        usage, "/deploy stats" + service.map(s -> " " + s).orElse("") + (days == null ? "" : " " + days));
+                        usage, "/deploy stats" + service.map(s -> " " + s).orElse("")
+                        + (days == null ? "" : " " + Math.max(1, Math.min(days, DeployCommand.MAX_STATS_DAYS))));
             }
         }
         int d = days == null ? DeployCommand.DEFAULT_STATS_DAYS : days;

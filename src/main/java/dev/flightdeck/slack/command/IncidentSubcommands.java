@@ -10,22 +10,25 @@ final class IncidentSubcommands {
     /** Subcommands whose argument is free text, so any words after a typo of them fit. */
     static final List<String> FREE_TEXT = List.of("declare", "update", "note");
 
+    /** Subcommands about one incident, which may name it; a declare title may mention an id ("Repeat of INC-9"). */
+    private static final List<String> TARGETED = List.of("role", "update", "severity", "note", "resolve", "summary");
+
     /** @param leadingId an incident id typed before the keyword ({@code /incident INC-12 resolve}) */
     IncidentCommand parse(String keyword, List<String> args, Optional<String> leadingId) {
         Optional<String> id = leadingId;
         List<String> w = args;
-        if (id.isEmpty() && !w.isEmpty() && IncidentIds.parse(w.get(0)).isPresent()) {
+        boolean targeted = TARGETED.contains(keyword);
+        if (targeted && id.isEmpty() && !w.isEmpty() && IncidentIds.parse(w.get(0)).isPresent()) {
             id = IncidentIds.parse(w.get(0));
             w = w.subList(1, w.size());
-        } else if (id.isEmpty() && !w.isEmpty() && IncidentIds.parse(w.get(w.size() - 1)).isPresent()) {
+        } else if (targeted && id.isEmpty() && !w.isEmpty() && IncidentIds.parse(w.get(w.size() - 1)).isPresent()) {
             id = IncidentIds.parse(w.get(w.size() - 1));
             w = w.subList(0, w.size() - 1);
         }
         String prefix = "/incident " + keyword + id.map(i -> " " + i).orElse("");
         if (id.isPresent() && List.of("declare", "list").contains(keyword)) {
-            IncidentForm form = IncidentForm.byKeyword(keyword);
-            throw new CommandProblem("`/incident " + keyword + "` takes no incident id.", form.usage(),
-                    "/incident " + keyword + (keyword.equals("declare") ? " " + Words.join(args) : ""));
+            throw new CommandProblem("`/incident " + keyword + "` takes no incident id.",
+                    IncidentForm.byKeyword(keyword).usage(), keyword.equals("list") ? "/incident list" : declareForm(args));
         }
         return switch (keyword) {
             case "declare" -> args.isEmpty() ? new IncidentCommand.OpenDeclareModal() : declare(args);
@@ -56,6 +59,18 @@ final class IncidentSubcommands {
             case "help" -> new IncidentCommand.Help();
             default -> throw new IllegalArgumentException("not an /incident keyword: " + keyword);
         };
+    }
+
+    private String declareForm(List<String> args) {
+        if (args.isEmpty()) {
+            return "/incident declare";
+        }
+        try {
+            declare(args);
+            return "/incident declare " + Words.join(args);
+        } catch (CommandProblem problem) {
+            return problem.closestForm();
+        }
     }
 
     /** A title with an optional severity: last ({@code sev2}, {@code sev 2}) or, failing that, first. */
@@ -162,7 +177,7 @@ final class IncidentSubcommands {
 
     private IncidentCommand summary(List<String> w, Optional<String> id) {
         if (!w.isEmpty()) {
-            String closest = w.size() == 1 && w.get(0).matches("[0-9]{1,9}") ? "/incident summary INC-" + w.get(0)
+            String closest = w.size() == 1 && w.get(0).matches("[1-9][0-9]{0,8}") ? "/incident summary INC-" + w.get(0)
                     : "/incident summary" + id.map(i -> " " + i).orElse("");
             throw new CommandProblem("`" + Words.join(w) + "` is not an incident id (like INC-12).",
                     IncidentForm.SUMMARY.usage(), closest);

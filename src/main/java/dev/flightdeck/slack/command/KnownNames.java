@@ -19,6 +19,9 @@ final class KnownNames {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+/-]{0,63}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+    // Words the grammar gives a meaning after a keyword, so a service cannot be called that.
+    private static final Set<String> RESERVED = Set.of("to", "runner", "diff", "check");
+
     private final Set<String> environments;
     private final boolean environmentsConfigured;
     private final Set<String> services;
@@ -68,6 +71,9 @@ final class KnownNames {
         String lower = Words.lower(word);
         if (!NAME.matcher(lower).matches()) {
             return Optional.of("`" + word + "` is not a service name.");
+        }
+        if (RESERVED.contains(lower)) {
+            return Optional.of("`" + word + "` is a command word, not a service name.");
         }
         if (servicesKnown() && !services.contains(lower)) {
             return Optional.of("Unknown service `" + word + "`. Known services: " + String.join(", ", services) + ".");

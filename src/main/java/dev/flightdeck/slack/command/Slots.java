@@ -34,11 +34,12 @@ final class Slots {
             String problem = words.size() < slots.size()
                     ? "Missing " + missing(arranged, slots) + "."
                     : "Too many words: `" + Words.join(words.subList(slots.size(), words.size())) + "` is not expected.";
-            throw new CommandProblem(problem, usage, render.apply(arranged));
+            throw new CommandProblem(problem, usage, render.apply(known(arranged, slots, names)));
         }
         if (outOfOrder(words, slots, names)) {
             throw new CommandProblem("`" + firstEnvironmentInServiceSlot(words, slots, names)
-                    + "` is an environment: the service comes first.", usage, render.apply(arrange(words, slots, names)));
+                    + "` is an environment: the service comes first.", usage,
+                    render.apply(known(arrange(words, slots, names), slots, names)));
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -53,6 +54,23 @@ final class Slots {
             values.add(Words.lower(word));
         }
         return values;
+    }
+
+    /** Words the team does not know replaced by the name they most likely meant, or a placeholder. */
+    private static List<String> known(List<String> arranged, List<Slot> slots, KnownNames names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            String word = arranged.get(i);
+            boolean service = slots.get(i).kind() == Kind.SERVICE;
+            if (word.equals(slots.get(i).placeholder())) {
+                out.add(word);
+            } else if (service) {
+                out.add(names.serviceProblem(word).isPresent() ? names.serviceSuggestion(word) : Words.lower(word));
+            } else {
+                out.add(names.environmentProblem(word).isPresent() ? names.environmentSuggestion(word) : Words.lower(word));
+            }
+        }
+        return out;
     }
 
     private static boolean outOfOrder(List<String> words, List<Slot> slots, KnownNames names) {
