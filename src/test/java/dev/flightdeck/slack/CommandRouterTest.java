@@ -33,7 +33,9 @@ class CommandRouterTest {
     @Test
     void aValidCommandWithoutAHandlerSaysItIsNotBuiltYet() {
         CommandRouter router = new CommandRouter(List.of(), new CommandMetrics(meters));
-        CommandReply reply = router.route("/deploy", parser.parse("  unlock   commons prod "), alice);
+        String typed = "  unlock   commons prod ";
+        Invocation invocation = new Invocation("T1", "U0ALICE001", "alice", "C1", "deploys", "tr", "http://r", typed);
+        CommandReply reply = router.route("/deploy", parser.parse(typed), invocation);
         assertThat(reply.outcome()).isEqualTo(CommandMetrics.Outcome.NOT_BUILT);
         assertThat(reply.text()).startsWith("`/deploy unlock commons prod` is a valid command");
     }
