@@ -12,4 +12,19 @@ public interface CommandHandler<C> {
     Class<C> handles();
 
     CommandReply handle(C command, Invocation invocation);
+
+    /** A handler from a function, for commands whose answer needs no collaborators (help, say). */
+    static <C> CommandHandler<C> of(Class<C> type, java.util.function.BiFunction<C, Invocation, CommandReply> handle) {
+        return new CommandHandler<>() {
+            @Override
+            public Class<C> handles() {
+                return type;
+            }
+
+            @Override
+            public CommandReply handle(C command, Invocation invocation) {
+                return handle.apply(command, invocation);
+            }
+        };
+    }
 }

@@ -49,14 +49,6 @@ class CommandRouterTest {
     }
 
     static <C> CommandHandler<C> handler(Class<C> type, java.util.function.BiFunction<C, Invocation, CommandReply> f) {
-        return new CommandHandler<>() {
-            public Class<C> handles() {
-                return type;
-            }
-
-            public CommandReply handle(C command, Invocation invocation) {
-                return f.apply(command, invocation);
-            }
-        };
+        return CommandHandler.of(type, f);
     }
 }

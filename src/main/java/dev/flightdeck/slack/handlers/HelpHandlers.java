@@ -2,7 +2,6 @@ package dev.flightdeck.slack.handlers;
 
 import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
-import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.command.DeployCommand;
 import dev.flightdeck.slack.command.HelpText;
 import dev.flightdeck.slack.command.IncidentCommand;
@@ -15,27 +14,11 @@ public class HelpHandlers {
 
     @Singleton
     CommandHandler<DeployCommand.Help> deployHelp() {
-        return new CommandHandler<>() {
-            public Class<DeployCommand.Help> handles() {
-                return DeployCommand.Help.class;
-            }
-
-            public CommandReply handle(DeployCommand.Help help, Invocation invocation) {
-                return CommandReply.ok(help, HelpText.deploy());
-            }
-        };
+        return CommandHandler.of(DeployCommand.Help.class, (help, who) -> CommandReply.ok(help, HelpText.deploy()));
     }
 
     @Singleton
     CommandHandler<IncidentCommand.Help> incidentHelp() {
-        return new CommandHandler<>() {
-            public Class<IncidentCommand.Help> handles() {
-                return IncidentCommand.Help.class;
-            }
-
-            public CommandReply handle(IncidentCommand.Help help, Invocation invocation) {
-                return CommandReply.ok(help, HelpText.incident());
-            }
-        };
+        return CommandHandler.of(IncidentCommand.Help.class, (help, who) -> CommandReply.ok(help, HelpText.incident()));
     }
 }
