@@ -66,7 +66,7 @@ class CheckConfigCommandTest {
     @Test
     void usageErrorsAndMissingFilesExitTwo() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err()).startsWith("usage: flightdeck check-config FILE");
+        assertThat(err()).startsWith("usage: flightdeck check-config [--iam [--region R] [--account N]] FILE");
         err.reset();
         assertThat(run("check-config")).isEqualTo(2);
         assertThat(run("--verbose", "flightdeck.example.yml")).isEqualTo(2);

@@ -1,0 +1,109 @@
+package dev.flightdeck.config.iam;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.flightdeck.config.CheckConfigCommand;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code check-config --iam}: the policy for the example team file, checked against IAM's grammar and the file. */
+class IamPolicyTest {
+
+    @Test
+    void theExampleFilesPolicyNamesExactlyItsPathsSecretsAlarmsAndProjects() {
+        JsonObject policy = iam("--iam", "--region", "eu-west-1", "--account", "123456789012", "flightdeck.example.yml");
+
+        assertValidIamGrammar(policy);
+        List<String> resources = new ArrayList<>();
+        policy.getAsJsonArray("Statement").forEach(s -> s.getAsJsonObject().getAsJsonArray("Resource")
+                .forEach(r -> resources.add(r.getAsString())));
+        for (String env : List.of("dev", "staging", "prod")) {
+            assertThat(resources).contains(
+                    "arn:aws:ssm:eu-west-1:123456789012:parameter/commons/" + env + "/*",
+                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:commons/" + env + "-??????",
+                    "arn:aws:codebuild:eu-west-1:123456789012:project/reports-" + env);
+        }
+        // Nothing outside the team's paths is readable: no wildcard SSM or Secrets Manager resource.
+        assertThat(resources).noneMatch(r -> r.matches("arn:aws:(ssm|secretsmanager):[^:]*:[^:]*:(parameter|secret):?\\*?"));
+        assertThat(resources.stream().filter(r -> r.startsWith("arn:aws:ssm:")))
+                .allMatch(r -> r.contains(":parameter/commons/"));
+    }
+
+    @Test
+    void regionAndAccountDefaultToWildcardsAndBadValuesAreUsageErrors() {
+        JsonObject policy = iam("--iam", "flightdeck.example.yml");
+        assertValidIamGrammar(policy);
+        assertThat(policy.toString()).contains("arn:aws:ssm:*:*:parameter/commons/prod/*");
+
+        var err = new ByteArrayOutputStream();
+        int code = CheckConfigCommand.run(List.of("check-config", "--iam", "--region", "Mars", "flightdeck.example.yml"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--region needs a value like eu-west-1");
+    }
+
+    @Test
+    void aTeamThatReadsNothingFromAwsNeedsNoPolicy() throws Exception {
+        Path file = Files.createTempFile("team", ".yml");
+        Files.writeString(file, "flightdeck:\n  environments:\n    dev:\n      channel: \"#dev\"\n      approvals: 0\n");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = CheckConfigCommand.run(List.of("--iam", file.toString()), new PrintStream(out), new PrintStream(err));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs no IAM permissions");
+    }
+
+    @Test
+    void theDocumentedPolicyIsTheOneGeneratedForTheExampleFile() throws Exception {
+        JsonObject generated = iam("--iam", "flightdeck.example.yml");
+        JsonObject documented = JsonParser.parseString(Files.readString(Path.of("docs/iam-policy.json"))).getAsJsonObject();
+        assertThat(documented).as("docs/iam-policy.json is stale: regenerate it with check-config --iam flightdeck.example.yml")
+                .isEqualTo(generated);
+    }
+
+    private static JsonObject iam(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = CheckConfigCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    /** The parts of IAM's policy grammar a generated policy can get wrong. */
+    static void assertValidIamGrammar(JsonObject policy) {
+        assertThat(policy.keySet()).containsExactlyInAnyOrder("Version", "Statement");
+        assertThat(policy.get("Version").getAsString()).isEqualTo("2012-10-17");
+        JsonArray statements = policy.getAsJsonArray("Statement");
+        assertThat(statements).isNotEmpty();
+        List<String> sids = new ArrayList<>();
+        for (JsonElement e : statements) {
+            JsonObject s = e.getAsJsonObject();
+            assertThat(s.keySet()).isSubsetOf("Sid", "Effect", "Action", "Resource", "Condition");
+            assertThat(s.get("Sid").getAsString()).matches("[A-Za-z0-9]+");
+            sids.add(s.get("Sid").getAsString());
+            assertThat(s.get("Effect").getAsString()).isEqualTo("Allow");
+            s.getAsJsonArray("Action").forEach(a -> assertThat(a.getAsString()).matches("[a-z0-9-]+:[A-Z][A-Za-z]+"));
+            s.getAsJsonArray("Resource").forEach(r -> assertThat(r.getAsString())
+                    .matches("\\*|arn:aws:[a-z0-9-]+:([a-z0-9-]+|\\*):([0-9]{12}|\\*):.+"));
+            if (s.has("Condition")) {
+                s.getAsJsonObject("Condition").entrySet().forEach(op -> {
+                    assertThat(op.getKey()).matches("(ForAnyValue:|ForAllValues:)?[A-Za-z]+(IfExists)?");
+                    op.getValue().getAsJsonObject().entrySet().forEach(k -> assertThat(k.getKey()).contains(":"));
+                });
+            }
+        }
+        assertThat(sids).doesNotHaveDuplicates();
+    }
+}
