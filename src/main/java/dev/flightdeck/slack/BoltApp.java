@@ -31,6 +31,7 @@ public class BoltApp {
                 .requestVerificationEnabled(false)
                 .build();
         App built = new App(config);
+        built.use(new TraceMiddleware());
         listeners.forEach(listener -> listener.register(built));
         this.app = built;
     }

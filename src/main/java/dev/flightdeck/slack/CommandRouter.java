@@ -36,6 +36,12 @@ public class CommandRouter {
     public <T> CommandReply route(String slashCommand, Parsed<T> parsed, Invocation invocation) {
         CommandReply reply = CommandReply.of(parsed, command -> dispatch(slashCommand, command, invocation));
         metrics.handled(slashCommand, reply.type(), reply.outcome());
+        // One line per command that may change something; help is read-only and frequent, so it stays at debug.
+        if ("help".equals(reply.type())) {
+            LOG.debug("{} {} by {} in {}: {}", slashCommand, reply.type(), invocation.userId(), invocation.channelId(), reply.outcome());
+        } else {
+            LOG.info("{} {} by {} in {}: {}", slashCommand, reply.type(), invocation.userId(), invocation.channelId(), reply.outcome());
+        }
         return reply;
     }
 

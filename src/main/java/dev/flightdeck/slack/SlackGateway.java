@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public class SlackGateway implements AutoCloseable {
         }
         inFlight.put(result, method);
         result.whenComplete((r, e) -> inFlight.remove(result));
-        schedule(new Attempt<>(method, call, result), 1, Duration.ZERO);
+        schedule(new Attempt<>(method, call, result, MDC.getCopyOfContextMap()), 1, Duration.ZERO);
         return result;
     }
 
@@ -90,11 +91,22 @@ public class SlackGateway implements AutoCloseable {
         return call("chat.postEphemeral", c -> c.chatPostEphemeral(request));
     }
 
-    private record Attempt<T extends SlackApiTextResponse>(String method, SlackCall<T> call, CompletableFuture<T> result) {}
+    /** {@code mdc}: the caller's logging context (trace id, Slack user), restored on the gateway's threads. */
+    private record Attempt<T extends SlackApiTextResponse>(String method, SlackCall<T> call, CompletableFuture<T> result,
+                                                           Map<String, String> mdc) {}
 
     private <T extends SlackApiTextResponse> void schedule(Attempt<T> a, int number, Duration delay) {
         try {
-            executor.schedule(() -> run(a, number), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> {
+                if (a.mdc() != null) {
+                    MDC.setContextMap(a.mdc());
+                }
+                try {
+                    run(a, number);
+                } finally {
+                    MDC.clear();
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             fail(a, number - 1, 0, "the gateway is shut down", e);
         }

@@ -25,6 +25,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** The captured events themselves, with their MDC (trace id, Slack user, …). */
+    public List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return List.copyOf(appender.list);
+        }
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
