@@ -10,6 +10,8 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -52,8 +54,15 @@ public class SlackGateway implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
 
-    @Inject
+    private final MeterRegistry meters;
+
     public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy) {
+        this(slack, settings, policy, new SimpleMeterRegistry());
+    }
+
+    @Inject
+    public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters) {
+        this.meters = meters;
         String token = settings.botToken();
         this.client = token == null || token.isBlank() ? null : slack.methods(token);
         this.policy = policy;
@@ -119,6 +128,7 @@ public class SlackGateway implements AutoCloseable {
             if (!response.isOk() && "ratelimited".equals(response.getError())) {
                 retry(a, number, 200, policy.defaultRetryAfter(), "ok:false ratelimited", null);
             } else {
+                count(a.method(), response.isOk() ? "ok" : "error");
                 a.result().complete(response);
             }
         } catch (SlackApiException e) {
@@ -145,12 +155,20 @@ public class SlackGateway implements AutoCloseable {
             return;
         }
         log.debug("Slack {} attempt {} got {}; retrying in {} ms", a.method(), number, problem, delay.toMillis());
+        meters.counter("flightdeck.slack.api.retries", "method", a.method(),
+                "reason", status == 429 || status == 200 ? "ratelimited" : status >= 500 ? "server_error" : "io").increment();
         schedule(a, number + 1, delay);
     }
 
     private void fail(Attempt<?> a, int attempts, int status, String problem, Throwable cause) {
         log.warn("Slack {} failed after {} attempt(s): {}", a.method(), attempts, problem);
+        count(a.method(), "failed");
         a.result().completeExceptionally(new SlackCallFailed(a.method(), attempts, status, problem, cause));
+    }
+
+    /** Calls by method and outcome: ok, error (an ok:false answer such as name_taken), failed (gave up). */
+    private void count(String method, String outcome) {
+        meters.counter("flightdeck.slack.api.calls", "method", method, "outcome", outcome).increment();
     }
 
     /** Stops the threads; calls still waiting for a retry fail with SlackCallFailed instead of hanging. */

@@ -44,11 +44,14 @@ class SlackGatewayTest {
         fake.stop();
     }
 
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters;
+
     @BeforeEach
     void fresh() {
         fake.reset();
         deploys = fake.addChannel("deploys");
-        gateway = new SlackGateway(slack, new SlackSettings(FakeSlack.BOT_TOKEN, null, null, fake.baseUrl()), FAST);
+        meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        gateway = new SlackGateway(slack, new SlackSettings(FakeSlack.BOT_TOKEN, null, null, fake.baseUrl()), FAST, meters);
     }
 
     @AfterEach
@@ -73,6 +76,9 @@ class SlackGatewayTest {
         assertThat(calls.get(1).ok()).isTrue();
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(fake.messagesIn(deploys)).extracting(m -> m.text()).containsExactly("PROD: commons 1.4.2 started");
+        // Operators see rate limiting in the metrics: one retry for it, one call that went through.
+        assertThat(meters.counter("flightdeck.slack.api.retries", "method", "chat.postMessage", "reason", "ratelimited").count()).isEqualTo(1);
+        assertThat(meters.counter("flightdeck.slack.api.calls", "method", "chat.postMessage", "outcome", "ok").count()).isEqualTo(1);
     }
 
     @Test
