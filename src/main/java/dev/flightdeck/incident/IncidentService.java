@@ -1,0 +1,278 @@
+package dev.flightdeck.incident;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.config.Severity;
+import dev.flightdeck.config.TeamConfig;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The incident use cases. Each one changes the record (database, timeline, audit) before it returns, so the
+ * Slack ack can say what happened; what Slack must show afterwards (card, topic, posts, DMs) runs on an
+ * executor and reads the incident afresh, so the latest state wins when changes race.
+ */
+@Singleton
+public class IncidentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
+    static final String NOT_HERE = "This is not an incident channel. Name the incident, e.g. `INC-12`, or run the "
+            + "command in the incident's channel. `/incident list` shows the open ones.";
+
+    private final IncidentRepository repository;
+    private final IncidentChannels channels;
+    private final IncidentSetup setup;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final TeamConfig config;
+    private final Executor executor;
+
+    public IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
+                           Auditor auditor, Clock clock, TeamConfig config,
+                           @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this(repository, channels, setup, auditor, clock, config, (Executor) executor);
+    }
+
+    IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup, Auditor auditor,
+                    Clock clock, TeamConfig config, Executor executor) {
+        this.repository = repository;
+        this.channels = channels;
+        this.setup = setup;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.config = config;
+        this.executor = executor;
+    }
+
+    // ---- declare
+
+    public IncidentResult declare(String title, Severity severity, String userId, String channelId) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty()) {
+            return new IncidentResult.Refused("An incident needs a title: `/incident declare Checkout returns 500s sev2`.");
+        }
+        Instant now = now();
+        Incident incident = repository.create(new IncidentRepository.NewIncident(t, severity, userId, channelId, now,
+                nextReminder(severity, now)));
+        long n = incident.number();
+        repository.addTimeline(n, new TimelineEntry(now, userId, TimelineEntry.Kind.DECLARED,
+                "Declared " + severity.label() + ": " + t), Optional.empty());
+        auditor.record(IncidentEvents.DECLARED, userId, Map.of("incident", incident.id(), "title", t,
+                "severity", severity.label(), "commander", userId));
+        executor.execute(() -> setup.run(n));
+        return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): " + t
+                + ". Its channel is being created; you are the commander and will be invited.");
+    }
+
+    // ---- roles
+
+    public IncidentResult assignRole(Optional<String> id, String channelId, IncidentRole role, String userId,
+                                     String actor) {
+        return withOpen(id, channelId, incident -> {
+            Optional<String> previous = incident.holder(role);
+            if (previous.isPresent() && previous.get().equals(userId)) {
+                return new IncidentResult.Refused("<@" + userId + "> is already the " + role.label() + " of "
+                        + incident.id() + ".");
+            }
+            repository.setRole(incident.number(), role, userId);
+            String line = previous.map(p -> "<@" + userId + "> took over as " + role.label() + " from <@" + p + ">")
+                    .orElse("<@" + userId + "> is the " + role.label());
+            repository.addTimeline(incident.number(), new TimelineEntry(now(), actor, TimelineEntry.Kind.ROLE, line),
+                    Optional.empty());
+            auditor.record(IncidentEvents.ROLE_ASSIGNED, actor, Map.of("incident", incident.id(),
+                    "role", role.label(), "user", userId, "previous", previous.orElse("")));
+            afterwards(incident.number(), fresh -> {
+                fresh.channelId().ifPresent(c -> channels.invite(c, List.of(userId)));
+                channels.briefRole(fresh, role, userId);
+                channels.post(fresh, line + " (set by <@" + actor + ">).");
+                channels.updateCard(fresh);
+                channels.setTopic(fresh);
+            });
+            return new IncidentResult.Done(incident, line + " on " + incident.id() + ".");
+        });
+    }
+
+    // ---- updates, severity, notes
+
+    public IncidentResult update(Optional<String> id, String channelId, Optional<IncidentStatus> status, String text,
+                                 String actor) {
+        return withOpen(id, channelId, incident -> {
+            IncidentStatus target = status.orElse(incident.status());
+            if (!target.isOpen() || !incident.status().canMoveTo(target)) {
+                return new IncidentResult.Refused("An update cannot move " + incident.id() + " from "
+                        + incident.status().label() + " to " + target.label() + ".");
+            }
+            Instant now = now();
+            repository.recordUpdate(incident.number(), target, now, nextReminder(incident.severity(), now));
+            if (target != incident.status()) {
+                repository.addTimeline(incident.number(), new TimelineEntry(now, actor, TimelineEntry.Kind.STATUS,
+                        "Status " + incident.status().label() + " → " + target.label()), Optional.empty());
+            }
+            repository.addTimeline(incident.number(), new TimelineEntry(now, actor, TimelineEntry.Kind.UPDATE, text),
+                    Optional.empty());
+            auditor.record(IncidentEvents.UPDATED, actor, Map.of("incident", incident.id(), "status", target.label(),
+                    "previousStatus", incident.status().label(), "text", text));
+            afterwards(incident.number(), fresh -> {
+                channels.postUpdate(fresh, text, actor);
+                channels.updateCard(fresh);
+            });
+            return new IncidentResult.Done(incident, "Update posted for " + incident.id() + " ("
+                    + incident.severity().label() + ", " + target.label() + ").");
+        });
+    }
+
+    public IncidentResult changeSeverity(Optional<String> id, String channelId, Severity severity, String actor) {
+        return withOpen(id, channelId, incident -> {
+            Severity before = incident.severity();
+            if (before == severity) {
+                return new IncidentResult.Refused(incident.id() + " is already " + severity.label() + ".");
+            }
+            repository.setSeverity(incident.number(), severity, nextReminder(severity, incident.lastHeardAt()));
+            String line = "Severity " + before.label() + " → " + severity.label();
+            repository.addTimeline(incident.number(), new TimelineEntry(now(), actor, TimelineEntry.Kind.SEVERITY, line),
+                    Optional.empty());
+            auditor.record(IncidentEvents.SEVERITY_CHANGED, actor, Map.of("incident", incident.id(),
+                    "from", before.label(), "to", severity.label()));
+            boolean raised = severity.isAtLeast(before);
+            afterwards(incident.number(), fresh -> {
+                channels.post(fresh, line + " (by <@" + actor + ">).");
+                channels.updateCard(fresh);
+                channels.setTopic(fresh);
+                if (raised) {
+                    channels.announce(fresh, "raised to " + severity.label());
+                }
+            });
+            return new IncidentResult.Done(incident, incident.id() + ": " + line + (raised ? ", re-announced." : "."));
+        });
+    }
+
+    public IncidentResult note(Optional<String> id, String channelId, String text, String actor) {
+        return withOpen(id, channelId, incident -> {
+            repository.addTimeline(incident.number(), new TimelineEntry(now(), actor, TimelineEntry.Kind.NOTE, text),
+                    Optional.empty());
+            auditor.record(IncidentEvents.NOTE_ADDED, actor, Map.of("incident", incident.id(), "text", text));
+            return new IncidentResult.Done(incident, "Added to " + incident.id() + "'s timeline.");
+        });
+    }
+
+    /**
+     * A message in an incident channel got the timeline reaction. At most one entry per message, however often
+     * Slack delivers the event; the entry keeps the message's own time and author.
+     *
+     * @return true when a new entry was added
+     */
+    public boolean addPinnedMessage(String channelId, String ts, Instant writtenAt, String author, String text,
+                                    String reactor) {
+        Optional<Incident> incident = repository.findByChannel(channelId);
+        if (incident.isEmpty()) {
+            return false;
+        }
+        long n = incident.get().number();
+        boolean added = repository.addTimeline(n, new TimelineEntry(writtenAt, author, TimelineEntry.Kind.PINNED, text),
+                Optional.of("message:" + ts));
+        if (added) {
+            auditor.recordOnce(IncidentEvents.MESSAGE_PINNED, reactor, incident.get().id() + ":" + ts,
+                    Map.of("incident", incident.get().id(), "channel", channelId, "ts", ts, "author", author));
+        }
+        return added;
+    }
+
+    /**
+     * Hook for the deploy flow: a deploy of any service started or finished. Adds a timeline entry to every
+     * incident open at that moment; a repeat of the same event adds nothing.
+     *
+     * @param phase what happened, e.g. "started", "succeeded", "failed"
+     */
+    public void recordDeployEvent(String service, String environment, String version, String phase, String actor,
+                                  Instant at) {
+        String text = "Deploy " + service + " " + version + " to " + environment + ": " + phase;
+        for (Incident incident : repository.open()) {
+            if (incident.startedAt().isAfter(at)) {
+                continue;
+            }
+            String key = "deploy:" + service + ":" + environment + ":" + version + ":" + phase + ":" + at.toEpochMilli();
+            if (repository.addTimeline(incident.number(), new TimelineEntry(at, actor, TimelineEntry.Kind.DEPLOY, text),
+                    Optional.of(key))) {
+                auditor.recordOnce(IncidentEvents.DEPLOY_RECORDED, actor, incident.id() + ":" + key,
+                        Map.of("incident", incident.id(), "service", service, "environment", environment,
+                                "version", version, "phase", phase));
+            }
+        }
+    }
+
+    // ---- reading
+
+    /** The incident a command means: the one named, or the one whose channel it was typed in. */
+    public IncidentResult lookUp(Optional<String> id, String channelId) {
+        Optional<Incident> incident;
+        if (id.isPresent()) {
+            incident = Incident.numberOf(id.get()).flatMap(repository::find);
+            if (incident.isEmpty()) {
+                return new IncidentResult.Refused(id.get() + " does not exist. `/incident list` shows the open incidents.");
+            }
+        } else {
+            incident = channelId == null ? Optional.empty() : repository.findByChannel(channelId);
+            if (incident.isEmpty()) {
+                return new IncidentResult.Refused(NOT_HERE);
+            }
+        }
+        return new IncidentResult.Done(incident.get(), "");
+    }
+
+    public Optional<Incident> find(long number) {
+        return repository.find(number);
+    }
+
+    public List<Incident> open() {
+        return repository.open();
+    }
+
+    public List<TimelineEntry> timeline(long number) {
+        return repository.timeline(number);
+    }
+
+    IncidentResult withOpen(Optional<String> id, String channelId, Function<Incident, IncidentResult> change) {
+        IncidentResult found = lookUp(id, channelId);
+        if (found instanceof IncidentResult.Done done) {
+            Incident incident = done.incident();
+            if (!incident.isOpen()) {
+                return new IncidentResult.Refused(incident.id() + " is resolved; `/incident summary " + incident.id()
+                        + "` shows its summary.");
+            }
+            return change.apply(incident);
+        }
+        return found;
+    }
+
+    Optional<Instant> nextReminder(Severity severity, Instant from) {
+        return config.incidents().updateEvery(severity).map(from::plus);
+    }
+
+    void afterwards(long number, Consumer<Incident> action) {
+        executor.execute(() -> {
+            try {
+                repository.find(number).ifPresent(action);
+            } catch (RuntimeException e) {
+                LOG.warn("Showing a change of INC-{} in Slack failed; the record has it: {}", number, e.toString());
+            }
+        });
+    }
+
+    // PostgreSQL keeps microseconds: truncating keeps what we compare equal to what we read back.
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
