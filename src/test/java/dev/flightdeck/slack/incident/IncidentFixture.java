@@ -41,6 +41,15 @@ final class IncidentFixture {
         return app.slack.addChannel(prefix + "-" + System.nanoTime(), members);
     }
 
+    /** The team file names these channels "#status" and "#incidents"; Slack accepts a name or an id. */
+    boolean isStatus(String channel) {
+        return statusChannel.equals(channel) || "#status".equals(channel);
+    }
+
+    boolean isIncidents(String channel) {
+        return incidentsChannel.equals(channel) || "#incidents".equals(channel);
+    }
+
     SignedRequest.Reply command(String text, String user, String channel) {
         SignedRequest.Reply reply = app.signed().slashCommand("/incident", text, user, channel, app.slack.responseUrl())
                 .send(app.uri());
