@@ -106,6 +106,32 @@ class DeclareIncidentTest {
     }
 
     @Test
+    void aDeclarationStoppedBySlackResumesWhereItStoppedWithoutRepeatingSteps() {
+        String sam = f.user("sam");
+        String here = f.channel("ops", sam);
+        f.slack().failNext("pins.add", Fault.error("internal_error"));
+        long n = f.declareNoWait("declare Webhooks delayed sev2", sam, here);
+        f.slack().awaitCall("pins.add", c -> "internal_error".equals(c.error()), IncidentFixture.WAIT);
+        Incident stalled = f.incident(n);
+        assertThat(stalled.setupComplete()).isFalse();
+        assertThat(stalled.cardTs()).isPresent();
+
+        f.runReminders(); // the lease still holds: nothing happens
+        assertThat(f.slack().calls("pins.add")).filteredOn(c -> stalled.channelId().get().equals(c.channel())).hasSize(1);
+        f.app.clock.advance(Duration.ofMinutes(3));
+        f.runReminders();
+        Incident done = f.awaitSetUp(n);
+
+        String channel = done.channelId().orElseThrow();
+        assertThat(f.slack().calls("conversations.create")).filteredOn(c -> c.param("name").startsWith("inc-" + n + "-")).hasSize(1);
+        assertThat(f.slack().calls("conversations.invite")).filteredOn(c -> channel.equals(c.channel())).hasSize(1);
+        assertThat(f.slack().messagesIn(channel)).filteredOn(m -> m.text() != null && m.text().startsWith(done.id() + " ("))
+                .hasSize(1);
+        assertThat(f.slack().channel(channel).orElseThrow().pinnedTs()).containsExactly(done.cardTs().orElseThrow());
+        assertThat(f.slack().messagesIn(f.incidentsChannel)).filteredOn(m -> m.text().contains("*" + done.id() + "*")).hasSize(1);
+    }
+
+    @Test
     void outsideAnIncidentChannelCommandsNeedAnIdAndUnknownIdsSaySo() {
         String dan = f.user("dan");
         String here = f.channel("random", dan);
