@@ -33,7 +33,9 @@ public final class ChannelNames {
     }
 
     static String slug(String title) {
-        String lower = title == null ? "" : title.toLowerCase(Locale.ROOT);
+        // Titles are kept as Slack sends them, with '<', '>' and '&' escaped: those are separators, not words.
+        String lower = title == null ? ""
+                : title.replaceAll("&(lt|gt|amp);", " ").toLowerCase(Locale.ROOT);
         StringBuilder spelled = new StringBuilder();
         for (char c : lower.toCharArray()) {
             spelled.append(SPELLED.getOrDefault(c, String.valueOf(c)));

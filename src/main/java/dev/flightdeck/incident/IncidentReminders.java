@@ -40,8 +40,8 @@ public class IncidentReminders {
         this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${flightdeck.incidents.job-interval:15s}",
-            initialDelay = "${flightdeck.incidents.job-interval:15s}")
+    @Scheduled(fixedDelay = "${incident-jobs.interval:15s}",
+            initialDelay = "${incident-jobs.interval:15s}")
     void scheduled() {
         try {
             runDue();

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -39,6 +40,7 @@ public class IncidentService {
     private final Clock clock;
     private final TeamConfig config;
     private final Executor executor;
+    private final Map<Long, Object> slackLocks = new ConcurrentHashMap<>();
 
     public IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
                            Auditor auditor, Clock clock, TeamConfig config,
@@ -261,12 +263,18 @@ public class IncidentService {
         return config.incidents().updateEvery(severity).map(from::plus);
     }
 
+    /**
+     * Runs after the ack. One incident's Slack work runs one task at a time, each reading the incident when it
+     * starts: the card and topic written last always show the latest state, whatever order the tasks start in.
+     */
     void afterwards(long number, Consumer<Incident> action) {
         executor.execute(() -> {
-            try {
-                repository.find(number).ifPresent(action);
-            } catch (RuntimeException e) {
-                LOG.warn("Showing a change of INC-{} in Slack failed; the record has it: {}", number, e.toString());
+            synchronized (slackLocks.computeIfAbsent(number, n -> new Object())) {
+                try {
+                    repository.find(number).ifPresent(action);
+                } catch (RuntimeException e) {
+                    LOG.warn("Showing a change of INC-{} in Slack failed; the record has it: {}", number, e.toString());
+                }
             }
         });
     }

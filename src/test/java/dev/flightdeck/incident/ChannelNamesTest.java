@@ -16,7 +16,8 @@ class ChannelNamesTest {
             "Ærø ØRESUND łódź                 | inc-12-aero-oresund-lodz",
             "支付失败                          | inc-12",
             "🔥🔥 DB_primary down 🔥          | inc-12-db_primary-down",
-            "___                              | inc-12"})
+            "___                              | inc-12",
+            "Totals &lt;wrong&gt; &amp; late  | inc-12-totals-wrong-late"})
     void titlesBecomeSlackChannelNames(String title, String name) {
         assertThat(ChannelNames.forIncident(12, title, 1)).isEqualTo(name);
     }
