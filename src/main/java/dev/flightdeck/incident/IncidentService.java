@@ -4,6 +4,7 @@ import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.Severity;
 import dev.flightdeck.config.TeamConfig;
 import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public class IncidentService {
     private final Executor executor;
     private final Map<Long, Object> slackLocks = new ConcurrentHashMap<>();
 
+    @Inject
     public IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
                            Auditor auditor, Clock clock, TeamConfig config,
                            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {

@@ -71,4 +71,19 @@ class IncidentCommandsTest {
                 .extracting(e -> e.type())
                 .contains("incident.declared", "incident.note_added");
     }
+
+    @Test
+    void deploysStartedOrFinishedWhileAnIncidentIsOpenJoinItsTimelineOnce() {
+        String vic = f.user("vic");
+        Incident incident = f.declare("declare Latency spike sev2", vic, f.channel("ops", vic));
+        IncidentService service = f.app.bean(IncidentService.class);
+        var at = f.app.clock.instant();
+        service.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
+        service.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
+        service.recordDeployEvent("commons", "prod", "5.11.2", "succeeded", vic, at.plusSeconds(300));
+        service.recordDeployEvent("commons", "prod", "5.11.1", "started", vic, incident.startedAt().minusSeconds(60));
+        assertThat(service.timeline(incident.number())).filteredOn(e -> e.kind() == TimelineEntry.Kind.DEPLOY)
+                .extracting(TimelineEntry::text)
+                .containsExactly("Deploy commons 5.11.2 to prod: started", "Deploy commons 5.11.2 to prod: succeeded");
+    }
 }
