@@ -52,12 +52,11 @@ public class IncidentResolution {
                 "Resolved after " + IncidentSummary.human(took)), Optional.empty());
         auditor.record(IncidentEvents.RESOLVED, actor, Map.of("incident", incident.id(),
                 "durationSeconds", took.getSeconds(), "severity", incident.severity().label()));
-        incidents.afterwards(number, fresh -> {
-            channels.postSummary(fresh, summary(fresh));
-            channels.updateCard(fresh);
-            channels.setTopic(fresh);
-            channels.announce(fresh, "resolved after " + IncidentSummary.human(took));
-        });
+        incidents.afterwards(number, fresh -> IncidentService.steps(number,
+                () -> channels.postSummary(fresh, summary(fresh)),
+                () -> channels.updateCard(fresh),
+                () -> channels.setTopic(fresh),
+                () -> channels.announce(fresh, "resolved after " + IncidentSummary.human(took))));
         return new IncidentResult.Done(incident, incident.id() + " is resolved after " + IncidentSummary.human(took)
                 + "; the summary is being posted in its channel and the stakeholder channel.");
     }

@@ -98,13 +98,12 @@ public class IncidentService {
                     Optional.empty());
             auditor.record(IncidentEvents.ROLE_ASSIGNED, actor, Map.of("incident", incident.id(),
                     "role", role.label(), "user", userId, "previous", previous.orElse("")));
-            afterwards(incident.number(), fresh -> {
-                fresh.channelId().ifPresent(c -> channels.invite(c, List.of(userId)));
-                channels.briefRole(fresh, role, userId);
-                channels.post(fresh, line + " (set by <@" + actor + ">).");
-                channels.updateCard(fresh);
-                channels.setTopic(fresh);
-            });
+            afterwards(incident.number(), fresh -> steps(incident.number(),
+                    () -> fresh.channelId().ifPresent(c -> channels.invite(c, List.of(userId))),
+                    () -> channels.briefRole(fresh, role, userId),
+                    () -> channels.post(fresh, line + " (set by <@" + actor + ">)."),
+                    () -> channels.updateCard(fresh),
+                    () -> channels.setTopic(fresh)));
             return new IncidentResult.Done(incident, line + " on " + incident.id() + ".");
         });
     }
@@ -129,10 +128,9 @@ public class IncidentService {
                     Optional.empty());
             auditor.record(IncidentEvents.UPDATED, actor, Map.of("incident", incident.id(), "status", target.label(),
                     "previousStatus", incident.status().label(), "text", text));
-            afterwards(incident.number(), fresh -> {
-                channels.postUpdate(fresh, text, actor);
-                channels.updateCard(fresh);
-            });
+            afterwards(incident.number(), fresh -> steps(incident.number(),
+                    () -> channels.postUpdate(fresh, text, actor),
+                    () -> channels.updateCard(fresh)));
             return new IncidentResult.Done(incident, "Update posted for " + incident.id() + " ("
                     + incident.severity().label() + ", " + target.label() + ").");
         });
@@ -151,14 +149,15 @@ public class IncidentService {
             auditor.record(IncidentEvents.SEVERITY_CHANGED, actor, Map.of("incident", incident.id(),
                     "from", before.label(), "to", severity.label()));
             boolean raised = severity.isAtLeast(before);
-            afterwards(incident.number(), fresh -> {
-                channels.post(fresh, line + " (by <@" + actor + ">).");
-                channels.updateCard(fresh);
-                channels.setTopic(fresh);
-                if (raised) {
-                    channels.announce(fresh, "raised to " + severity.label());
-                }
-            });
+            afterwards(incident.number(), fresh -> steps(incident.number(),
+                    () -> channels.post(fresh, line + " (by <@" + actor + ">)."),
+                    () -> channels.updateCard(fresh),
+                    () -> channels.setTopic(fresh),
+                    () -> {
+                        if (raised) {
+                            channels.announce(fresh, "raised to " + severity.label());
+                        }
+                    }));
             return new IncidentResult.Done(incident, incident.id() + ": " + line + (raised ? ", re-announced." : "."));
         });
     }
@@ -170,51 +169,6 @@ public class IncidentService {
             auditor.record(IncidentEvents.NOTE_ADDED, actor, Map.of("incident", incident.id(), "text", text));
             return new IncidentResult.Done(incident, "Added to " + incident.id() + "'s timeline.");
         });
-    }
-
-    /**
-     * A message in an incident channel got the timeline reaction. At most one entry per message, however often
-     * Slack delivers the event; the entry keeps the message's own time and author.
-     *
-     * @return true when a new entry was added
-     */
-    public boolean addPinnedMessage(String channelId, String ts, Instant writtenAt, String author, String text,
-                                    String reactor) {
-        Optional<Incident> incident = repository.findByChannel(channelId);
-        if (incident.isEmpty()) {
-            return false;
-        }
-        long n = incident.get().number();
-        boolean added = repository.addTimeline(n, new TimelineEntry(writtenAt, author, TimelineEntry.Kind.PINNED, text),
-                Optional.of("message:" + ts));
-        if (added) {
-            auditor.recordOnce(IncidentEvents.MESSAGE_PINNED, reactor, incident.get().id() + ":" + ts,
-                    Map.of("incident", incident.get().id(), "channel", channelId, "ts", ts, "author", author));
-        }
-        return added;
-    }
-
-    /**
-     * Hook for the deploy flow: a deploy of any service started or finished. Adds a timeline entry to every
-     * incident open at that moment; a repeat of the same event adds nothing.
-     *
-     * @param phase what happened, e.g. "started", "succeeded", "failed"
-     */
-    public void recordDeployEvent(String service, String environment, String version, String phase, String actor,
-                                  Instant at) {
-        String text = "Deploy " + service + " " + version + " to " + environment + ": " + phase;
-        for (Incident incident : repository.open()) {
-            if (incident.startedAt().isAfter(at)) {
-                continue;
-            }
-            String key = "deploy:" + service + ":" + environment + ":" + version + ":" + phase + ":" + at.toEpochMilli();
-            if (repository.addTimeline(incident.number(), new TimelineEntry(at, actor, TimelineEntry.Kind.DEPLOY, text),
-                    Optional.of(key))) {
-                auditor.recordOnce(IncidentEvents.DEPLOY_RECORDED, actor, incident.id() + ":" + key,
-                        Map.of("incident", incident.id(), "service", service, "environment", environment,
-                                "version", version, "phase", phase));
-            }
-        }
     }
 
     // ---- reading
@@ -279,6 +233,17 @@ public class IncidentService {
                 }
             }
         });
+    }
+
+    /** Runs each step even when one before it failed: a failed invite must not also lose the card update. */
+    static void steps(long number, Runnable... steps) {
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A Slack step for INC-{} failed; the record has the change: {}", number, e.toString());
+            }
+        }
     }
 
     // PostgreSQL keeps microseconds: truncating keeps what we compare equal to what we read back.

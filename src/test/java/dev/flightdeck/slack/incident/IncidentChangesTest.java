@@ -92,6 +92,19 @@ class IncidentChangesTest {
         assertThat(empty.body()).contains("errors", Ids.INCIDENT_INPUT_TEXT);
     }
 
+    @Test
+    void whenInvitingTheNewHolderFailsTheCardAndTopicStillFollow() {
+        String wes = f.user("wes");
+        Incident incident = f.declare("declare Queue backlog sev3", wes, f.channel("ops", wes));
+        String channel = incident.channelId().orElseThrow();
+        f.slack().failNext("conversations.invite", dev.flightdeck.testing.Fault.error("user_not_found"));
+        String ghost = f.user("ghost");
+        f.command("role commander <@" + ghost + ">", wes, channel);
+        awaitCard(incident, "*Commander*\n<@" + ghost + ">");
+        f.slack().awaitCall("conversations.setTopic", c -> c.ok() && c.param("topic").contains("IC <@" + ghost + ">"),
+                IncidentFixture.WAIT);
+    }
+
     private void awaitCard(Incident incident, String shows) {
         String ts = incident.cardTs().orElseThrow();
         f.slack().awaitCall("chat.update", c -> c.ok() && ts.equals(c.param("ts")) && c.allText().contains(shows),

@@ -4,6 +4,7 @@ import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
+import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,12 @@ class IncidentCommandsTest {
         String vic = f.user("vic");
         Incident incident = f.declare("declare Latency spike sev2", vic, f.channel("ops", vic));
         IncidentService service = f.app.bean(IncidentService.class);
+        IncidentTimeline timeline = f.app.bean(IncidentTimeline.class);
         var at = f.app.clock.instant();
-        service.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
-        service.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
-        service.recordDeployEvent("commons", "prod", "5.11.2", "succeeded", vic, at.plusSeconds(300));
-        service.recordDeployEvent("commons", "prod", "5.11.1", "started", vic, incident.startedAt().minusSeconds(60));
+        timeline.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
+        timeline.recordDeployEvent("commons", "prod", "5.11.2", "started", vic, at);
+        timeline.recordDeployEvent("commons", "prod", "5.11.2", "succeeded", vic, at.plusSeconds(300));
+        timeline.recordDeployEvent("commons", "prod", "5.11.1", "started", vic, incident.startedAt().minusSeconds(60));
         assertThat(service.timeline(incident.number())).filteredOn(e -> e.kind() == TimelineEntry.Kind.DEPLOY)
                 .extracting(TimelineEntry::text)
                 .containsExactly("Deploy commons 5.11.2 to prod: started", "Deploy commons 5.11.2 to prod: succeeded");

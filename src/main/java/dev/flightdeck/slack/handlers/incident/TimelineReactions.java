@@ -7,6 +7,7 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import dev.flightdeck.config.TeamConfig;
 import dev.flightdeck.incident.IncidentResult;
 import dev.flightdeck.incident.IncidentService;
+import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
 import io.micronaut.scheduling.TaskExecutors;
@@ -32,13 +33,15 @@ public class TimelineReactions implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineReactions.class);
 
     private final IncidentService incidents;
+    private final IncidentTimeline timeline;
     private final SlackGateway gateway;
     private final TeamConfig config;
     private final ExecutorService executor;
 
-    public TimelineReactions(IncidentService incidents, SlackGateway gateway, TeamConfig config,
+    public TimelineReactions(IncidentService incidents, IncidentTimeline timeline, SlackGateway gateway, TeamConfig config,
                              @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.incidents = incidents;
+        this.timeline = timeline;
         this.gateway = gateway;
         this.config = config;
         this.executor = executor;
@@ -74,7 +77,7 @@ public class TimelineReactions implements SlackListener {
             }
             Message m = message.get();
             String author = m.getUser() != null ? m.getUser() : (m.getBotId() != null ? m.getBotId() : reactor);
-            incidents.addPinnedMessage(channel, ts, timeOf(ts), author, m.getText() == null ? "" : m.getText(), reactor);
+            timeline.addPinnedMessage(channel, ts, timeOf(ts), author, m.getText() == null ? "" : m.getText(), reactor);
         } catch (RuntimeException e) {
             LOG.warn("Timeline reaction on {} {} could not be recorded: {}", channel, ts, e.toString());
         }
