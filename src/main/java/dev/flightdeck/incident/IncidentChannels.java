@@ -58,6 +58,9 @@ public interface IncidentChannels {
     /** DMs the commander that the incident still has no communicator. */
     void remindCommander(Incident incident, Duration since);
 
+    /** Tells the declarer (only them, where they declared) something went wrong with their declaration. */
+    void tellDeclarer(Incident incident, String text);
+
     /** The summary in the incident channel and the stakeholder channel. */
     void postSummary(Incident incident, IncidentSummary summary);
 

@@ -76,7 +76,7 @@ public class IncidentService {
                 "Declared " + severity.label() + ": " + t), Optional.empty());
         auditor.record(IncidentEvents.DECLARED, userId, Map.of("incident", incident.id(), "title", t,
                 "severity", severity.label(), "commander", userId));
-        executor.execute(() -> setup.run(n));
+        executor.execute(() -> setup.runFirst(n));
         return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): " + t
                 + ". Its channel is being created; you are the commander and will be invited.");
     }

@@ -38,8 +38,18 @@ public class IncidentSetup {
         this.clock = clock;
     }
 
-    /** @return true when the declaration is complete in Slack after this run */
+    /** The run right after the declaration; tells the declarer when Slack stops it. */
+    public boolean runFirst(long number) {
+        return run(number, true);
+    }
+
+    /** A resumed run (by the job): quiet, the declarer was told the first time. */
     public boolean run(long number) {
+        return run(number, false);
+    }
+
+    /** @return true when the declaration is complete in Slack after this run */
+    private boolean run(long number, boolean first) {
         Instant now = clock.instant();
         if (!repository.claimSetup(number, now, now.plus(LEASE))) {
             return false;
@@ -49,7 +59,20 @@ public class IncidentSetup {
             return true;
         } catch (RuntimeException e) {
             LOG.warn("Declaring INC-{} in Slack stopped: {}; it resumes within {}", number, e.toString(), LEASE);
+            if (first) {
+                tellDeclarer(number, e);
+            }
             return false;
+        }
+    }
+
+    private void tellDeclarer(long number, RuntimeException e) {
+        try {
+            repository.find(number).ifPresent(i -> channels.tellDeclarer(i, i.id() + " is recorded, but Slack stopped "
+                    + "setting it up (" + e.getMessage() + "). Flightdeck keeps trying every " + LEASE.toMinutes()
+                    + " minutes; meanwhile `/incident update " + i.id() + " …` and the other commands work."));
+        } catch (RuntimeException again) {
+            LOG.warn("Could not tell the declarer of INC-{} either: {}", number, again.toString());
         }
     }
 

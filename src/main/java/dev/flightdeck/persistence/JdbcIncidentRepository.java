@@ -146,7 +146,8 @@ public class JdbcIncidentRepository implements IncidentRepository {
                 : Optional.of(new Incident.SummaryText(nz(r.summaryText()), nz(r.affected()), nz(r.whatHappened()),
                 nz(r.prevention())));
         return new Incident(r.id(), r.title(), Severity.valueOf(r.severity()), IncidentStatus.valueOf(r.status()),
-                r.commanderId(), Optional.ofNullable(r.communicatorId()), r.declaredBy(), r.startedAt(),
+                r.commanderId(), Optional.ofNullable(r.communicatorId()), r.declaredBy(),
+                Optional.ofNullable(r.declaredIn()), r.startedAt(),
                 Optional.ofNullable(r.resolvedAt()), Optional.ofNullable(r.firstUpdateAt()),
                 Optional.ofNullable(r.lastUpdateAt()), Optional.ofNullable(r.nextReminderAt()),
                 Optional.ofNullable(r.channelId()), Optional.ofNullable(r.channelName()),

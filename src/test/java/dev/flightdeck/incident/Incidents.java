@@ -36,7 +36,7 @@ final class Incidents {
     }
 
     Incident build() {
-        return new Incident(number, title, severity, status, "U0CMDR", communicator, "U0CMDR", started, resolved,
+        return new Incident(number, title, severity, status, "U0CMDR", communicator, "U0CMDR", Optional.of("C0OPS"), started, resolved,
                 firstUpdate, firstUpdate, Optional.empty(), Optional.of("C0INC" + number), Optional.of("inc-" + number),
                 Optional.of("1.000100"), Set.of(), true, summary);
     }

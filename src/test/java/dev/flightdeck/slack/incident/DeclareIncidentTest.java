@@ -112,6 +112,8 @@ class DeclareIncidentTest {
         f.slack().failNext("pins.add", Fault.error("internal_error"));
         long n = f.declareNoWait("declare Webhooks delayed sev2", sam, here);
         f.slack().awaitCall("pins.add", c -> "internal_error".equals(c.error()), IncidentFixture.WAIT);
+        f.slack().awaitCall("chat.postEphemeral", c -> sam.equals(c.param("user")) && here.equals(c.channel())
+                && c.text().contains("INC-" + n + " is recorded, but Slack stopped"), IncidentFixture.WAIT);
         Incident stalled = f.incident(n);
         assertThat(stalled.setupComplete()).isFalse();
         assertThat(stalled.cardTs()).isPresent();

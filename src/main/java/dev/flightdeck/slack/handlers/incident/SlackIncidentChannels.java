@@ -123,6 +123,12 @@ public class SlackIncidentChannels implements IncidentChannels {
         channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, text, blocks));
     }
 
+    @Override
+    public void tellDeclarer(Incident incident, String text) {
+        incident.declaredIn().ifPresent(channel -> call("chat.postEphemeral", c -> c.chatPostEphemeral(q -> q
+                .channel(channel).user(incident.declaredBy()).text(text))));
+    }
+
     /** A channel id, a #name, or a user id (Slack opens the DM). */
     private ChatPostMessageResponse post(String channel, String text, List<LayoutBlock> blocks) {
         return call("chat.postMessage", c -> c.chatPostMessage(q -> {
