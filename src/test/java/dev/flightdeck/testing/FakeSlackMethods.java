@@ -39,6 +39,7 @@ final class FakeSlackMethods {
         into.put("pins.add", p -> pinsAdd(p));
         into.put("pins.list", p -> withChannel(p.get("channel"), this::pinsList));
         into.put("reactions.get", p -> reactionsGet(p));
+        into.put("conversations.history", p -> history(p));
     }
 
     static JsonObject ok(Object... kv) {
@@ -236,6 +237,29 @@ final class FakeSlackMethods {
         return withChannel(p.get("channel"), c -> c.message(p.getOrDefault("timestamp", ""))
                 .map(m -> ok("type", "message", "channel", c.id, "message", message(m)))
                 .orElse(error("message_not_found")));
+    }
+
+    /**
+     * Top-level messages, newest first. Only what reading one message needs: {@code latest} (with
+     * {@code inclusive}) and {@code limit}; no {@code oldest}, no paging.
+     */
+    private JsonObject history(Map<String, String> p) {
+        return withChannel(p.get("channel"), c -> {
+            String latest = blankToNull(p.get("latest"));
+            boolean inclusive = truthy(p.get("inclusive"));
+            int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+            JsonArray messages = new JsonArray();
+            for (int i = c.messages.size() - 1; i >= 0 && messages.size() < limit; i--) {
+                MessageData m = c.messages.get(i);
+                if (m.threadTs != null && !m.threadTs.equals(m.ts)) continue;
+                if (latest != null) {
+                    int cmp = new java.math.BigDecimal(m.ts).compareTo(new java.math.BigDecimal(latest));
+                    if (cmp > 0 || (cmp == 0 && !inclusive)) continue;
+                }
+                messages.add(message(m));
+            }
+            return ok("messages", messages, "has_more", false);
+        });
     }
 
     /** Slack accepts true/1 for booleans; the SDK sends either depending on the method. */

@@ -1,0 +1,55 @@
+package dev.flightdeck.incident;
+
+import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.config.Gate;
+import dev.flightdeck.deploy.check.CheckOutcome;
+import dev.flightdeck.deploy.check.DeployCandidate;
+import dev.flightdeck.deploy.check.DeployCheck;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The deploy freeze: an open incident at or above the environment's freeze-at severity blocks deploys there. */
+@Singleton
+@Named("freeze")
+public class IncidentFreezeCheck implements DeployCheck {
+
+    private final OpenIncidents incidents;
+
+    public IncidentFreezeCheck(OpenIncidents incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public String name() {
+        return "freeze";
+    }
+
+    @Override
+    public Optional<Gate> gate() {
+        return Optional.of(Gate.FREEZE);
+    }
+
+    @Override
+    public CheckOutcome check(DeployCandidate candidate) {
+        EnvironmentConfig env = candidate.environmentConfig();
+        if (env.freezeAt().isEmpty()) {
+            return new CheckOutcome.Passed("incidents never freeze " + env.name());
+        }
+        List<Incident> blocking = incidents.open().stream()
+                .filter(i -> env.frozenBy(i.severity()))
+                .sorted(Comparator.comparing(Incident::severity).thenComparing(Incident::number))
+                .toList();
+        String threshold = env.freezeAt().get().label();
+        if (blocking.isEmpty()) {
+            return new CheckOutcome.Passed("no open incident at " + threshold + " or worse");
+        }
+        return new CheckOutcome.Blocked(blocking.stream()
+                .map(i -> i.id() + " (" + i.severity().label() + ") is open: " + i.title())
+                .collect(Collectors.joining("; ")) + " — " + env.name() + " is frozen at " + threshold + " or worse");
+    }
+}

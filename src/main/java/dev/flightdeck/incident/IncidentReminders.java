@@ -1,0 +1,94 @@
+package dev.flightdeck.incident;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.config.TeamConfig;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The update cadence: when an incident's reminder is due, its communicator is DM'd (or, until one is named, its
+ * commander). A reminder is claimed in the database before it is sent (a conditional update of its due time), so
+ * two replicas or a run overlapping a restart send it once. The job also resumes declarations that stalled.
+ */
+@Singleton
+public class IncidentReminders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentReminders.class);
+
+    private final IncidentRepository repository;
+    private final IncidentChannels channels;
+    private final IncidentSetup setup;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final TeamConfig config;
+
+    public IncidentReminders(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
+                             Auditor auditor, Clock clock, TeamConfig config) {
+        this.repository = repository;
+        this.channels = channels;
+        this.setup = setup;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Scheduled(fixedDelay = "${incident-jobs.interval:15s}",
+            initialDelay = "${incident-jobs.interval:15s}")
+    void scheduled() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Incident reminder run failed; the next run retries: {}", e.toString());
+        }
+    }
+
+    /** Sends every reminder due now and resumes stalled declarations; returns how many reminders were sent. */
+    public int runDue() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (Incident incident : repository.dueReminders(now)) {
+            if (remind(incident, now)) {
+                sent++;
+            }
+        }
+        for (Incident stalled : repository.stalledSetups(now)) {
+            setup.run(stalled.number());
+        }
+        return sent;
+    }
+
+    private boolean remind(Incident incident, Instant now) {
+        Instant due = incident.nextReminderAt().orElseThrow();
+        Optional<Duration> cadence = config.incidents().updateEvery(incident.severity());
+        // Repeats every cadence until someone posts an update (which moves the next reminder itself).
+        if (!repository.claimReminder(incident.number(), due, cadence.map(now::plus)) || cadence.isEmpty()) {
+            return false;
+        }
+        Duration since = Duration.between(incident.lastHeardAt(), now);
+        String to = incident.communicatorId().orElse(incident.commanderId());
+        try {
+            if (incident.communicatorId().isPresent()) {
+                channels.remindCommunicator(incident, to, since);
+            } else {
+                channels.remindCommander(incident, since);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reminder for {} could not be sent: {}; the next one is due in {}", incident.id(), e.toString(),
+                    cadence.get());
+            return false;
+        }
+        auditor.recordOnce(IncidentEvents.REMINDED, "flightdeck", incident.id() + ":" + due,
+                Map.of("incident", incident.id(), "to", to, "role",
+                        incident.communicatorId().isPresent() ? "communicator" : "commander",
+                        "silentSeconds", since.getSeconds()));
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.flightdeck.incident;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.incident.summary.SummaryBuilder;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolving an incident and its generated summary. */
+@Singleton
+public class IncidentResolution {
+
+    private final IncidentService incidents;
+    private final IncidentRepository repository;
+    private final IncidentChannels channels;
+    private final Auditor auditor;
+
+    public IncidentResolution(IncidentService incidents, IncidentRepository repository, IncidentChannels channels,
+                              Auditor auditor) {
+        this.incidents = incidents;
+        this.repository = repository;
+        this.channels = channels;
+        this.auditor = auditor;
+    }
+
+    /** The resolve form's first draft, from the record. */
+    public Incident.SummaryText draft(Incident incident) {
+        return SummaryBuilder.draft(incident, repository.timeline(incident.number()));
+    }
+
+    public IncidentSummary summary(Incident incident) {
+        return SummaryBuilder.build(incident, repository.timeline(incident.number()));
+    }
+
+    public IncidentResult resolve(long number, Incident.SummaryText parts, String actor) {
+        Optional<Incident> found = repository.find(number);
+        if (found.isEmpty()) {
+            return new IncidentResult.Refused(Incident.idOf(number) + " does not exist.");
+        }
+        Incident incident = found.get();
+        Instant now = incidents.now();
+        if (!incident.isOpen() || !incident.status().canMoveTo(IncidentStatus.RESOLVED)
+                || !repository.resolve(number, now, parts)) {
+            return new IncidentResult.Refused(incident.id() + " is already resolved.");
+        }
+        Duration took = Duration.between(incident.startedAt(), now);
+        repository.addTimeline(number, new TimelineEntry(now, actor, TimelineEntry.Kind.RESOLVED,
+                "Resolved after " + IncidentSummary.human(took)), Optional.empty());
+        auditor.record(IncidentEvents.RESOLVED, actor, Map.of("incident", incident.id(),
+                "durationSeconds", took.getSeconds(), "severity", incident.severity().label()));
+        incidents.afterwards(number, fresh -> IncidentService.steps(number,
+                () -> channels.postSummary(fresh, summary(fresh)),
+                () -> channels.updateCard(fresh),
+                () -> channels.setTopic(fresh),
+                () -> channels.announce(fresh, "resolved after " + IncidentSummary.human(took))));
+        return new IncidentResult.Done(incident, incident.id() + " is resolved after " + IncidentSummary.human(took)
+                + "; the summary is being posted in its channel and the stakeholder channel.");
+    }
+}

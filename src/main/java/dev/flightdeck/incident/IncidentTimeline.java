@@ -1,0 +1,70 @@
+package dev.flightdeck.incident;
+
+import dev.flightdeck.audit.Auditor;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Timeline entries that come from outside a command: messages pinned with the timeline reaction, and deploys.
+ * Both may be reported more than once (Slack redelivers events; the deploy flow may retry), so each carries a
+ * dedup key and lands once.
+ */
+@Singleton
+public class IncidentTimeline {
+
+    private final IncidentRepository repository;
+    private final Auditor auditor;
+
+    public IncidentTimeline(IncidentRepository repository, Auditor auditor) {
+        this.repository = repository;
+        this.auditor = auditor;
+    }
+
+    /**
+     * A message in an incident channel got the timeline reaction. At most one entry per message, however often
+     * Slack delivers the event; the entry keeps the message's own time and author.
+     *
+     * @return true when a new entry was added
+     */
+    public boolean addPinnedMessage(String channelId, String ts, Instant writtenAt, String author, String text,
+                                    String reactor) {
+        Optional<Incident> incident = repository.findByChannel(channelId);
+        if (incident.isEmpty()) {
+            return false;
+        }
+        long n = incident.get().number();
+        boolean added = repository.addTimeline(n, new TimelineEntry(writtenAt, author, TimelineEntry.Kind.PINNED, text),
+                Optional.of("message:" + ts));
+        if (added) {
+            auditor.recordOnce(IncidentEvents.MESSAGE_PINNED, reactor, incident.get().id() + ":" + ts,
+                    Map.of("incident", incident.get().id(), "channel", channelId, "ts", ts, "author", author));
+        }
+        return added;
+    }
+
+    /**
+     * Hook for the deploy flow: a deploy of any service started or finished. Adds a timeline entry to every
+     * incident open at that moment; a repeat of the same event adds nothing.
+     *
+     * @param phase what happened, e.g. "started", "succeeded", "failed"
+     */
+    public void recordDeployEvent(String service, String environment, String version, String phase, String actor,
+                                  Instant at) {
+        String text = "Deploy " + service + " " + version + " to " + environment + ": " + phase;
+        for (Incident incident : repository.open()) {
+            if (incident.startedAt().isAfter(at)) {
+                continue;
+            }
+            String key = "deploy:" + service + ":" + environment + ":" + version + ":" + phase + ":" + at.toEpochMilli();
+            if (repository.addTimeline(incident.number(), new TimelineEntry(at, actor, TimelineEntry.Kind.DEPLOY, text),
+                    Optional.of(key))) {
+                auditor.recordOnce(IncidentEvents.DEPLOY_RECORDED, actor, incident.id() + ":" + key,
+                        Map.of("incident", incident.id(), "service", service, "environment", environment,
+                                "version", version, "phase", phase));
+            }
+        }
+    }
+}

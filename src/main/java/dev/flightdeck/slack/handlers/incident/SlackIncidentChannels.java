@@ -1,0 +1,159 @@
+package dev.flightdeck.slack.handlers.incident;
+
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.model.block.LayoutBlock;
+import dev.flightdeck.config.ChannelRef;
+import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentChannels;
+import dev.flightdeck.incident.IncidentRole;
+import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.slack.SlackCall;
+import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.blocks.incident.IncidentCard;
+import dev.flightdeck.slack.blocks.incident.IncidentMessages;
+import dev.flightdeck.slack.blocks.incident.SummaryBlocks;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+
+/** {@link IncidentChannels} on Slack: every call through the {@link SlackGateway} (rate limits, retries). */
+@Singleton
+public class SlackIncidentChannels implements IncidentChannels {
+
+    private final SlackGateway gateway;
+    private final TeamConfig config;
+
+    public SlackIncidentChannels(SlackGateway gateway, TeamConfig config) {
+        this.gateway = gateway;
+        this.config = config;
+    }
+
+    @Override
+    public Created createChannel(String name) {
+        ConversationsCreateResponse r = call("conversations.create", c -> c.conversationsCreate(q -> q.name(name)),
+                "name_taken");
+        return r.isOk() ? new Created.Ok(r.getChannel().getId()) : new Created.NameTaken();
+    }
+
+    @Override
+    public void invite(String channelId, Collection<String> userIds) {
+        List<String> users = List.copyOf(Set.copyOf(userIds));
+        // One call for everyone (conversations.invite takes a comma-separated list).
+        call("conversations.invite", c -> c.conversationsInvite(q -> q.channel(channelId).users(users)),
+                "already_in_channel", "cant_invite_self");
+    }
+
+    @Override
+    public String postCard(Incident incident) {
+        return post(incident.channelId().orElseThrow(), IncidentCard.text(incident), IncidentCard.blocks(incident)).getTs();
+    }
+
+    @Override
+    public void updateCard(Incident incident) {
+        if (incident.channelId().isEmpty() || incident.cardTs().isEmpty()) {
+            return; // the declaration posts the card with the latest state when it gets there
+        }
+        call("chat.update", c -> c.chatUpdate(q -> q.channel(incident.channelId().get()).ts(incident.cardTs().get())
+                .text(IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident))));
+    }
+
+    @Override
+    public void pin(String channelId, String ts) {
+        call("pins.add", c -> c.pinsAdd(q -> q.channel(channelId).timestamp(ts)), "already_pinned");
+    }
+
+    @Override
+    public void setTopic(Incident incident) {
+        incident.channelId().ifPresent(channel -> call("conversations.setTopic",
+                c -> c.conversationsSetTopic(q -> q.channel(channel).topic(IncidentCard.topic(incident)))));
+    }
+
+    @Override
+    public void announce(Incident incident, String headline) {
+        channel(config.incidents().announceChannel())
+                .ifPresent(ch -> post(ch, IncidentMessages.announcement(incident, headline), null));
+    }
+
+    @Override
+    public void askForCommunicator(Incident incident) {
+        incident.channelId().ifPresent(ch -> post(ch, IncidentMessages.askForCommunicatorText(incident),
+                IncidentMessages.askForCommunicator(incident)));
+    }
+
+    @Override
+    public void post(Incident incident, String text) {
+        incident.channelId().ifPresent(ch -> post(ch, text, null));
+    }
+
+    @Override
+    public void postUpdate(Incident incident, String text, String authorId) {
+        String message = IncidentMessages.update(incident, text, authorId);
+        incident.channelId().ifPresent(ch -> post(ch, message, null));
+        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, message, null));
+    }
+
+    @Override
+    public void briefRole(Incident incident, IncidentRole role, String userId) {
+        post(userId, IncidentMessages.roleBrief(incident, role), null);
+    }
+
+    @Override
+    public void remindCommunicator(Incident incident, String communicatorId, Duration since) {
+        post(communicatorId, IncidentMessages.reminderText(incident, since), IncidentMessages.reminder(incident, since));
+    }
+
+    @Override
+    public void remindCommander(Incident incident, Duration since) {
+        post(incident.commanderId(), IncidentMessages.commanderReminder(incident, since), null);
+    }
+
+    @Override
+    public void postSummary(Incident incident, IncidentSummary summary) {
+        String text = SummaryBlocks.text(summary);
+        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary);
+        incident.channelId().ifPresent(ch -> post(ch, text, blocks));
+        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, text, blocks));
+    }
+
+    @Override
+    public void tellDeclarer(Incident incident, String text) {
+        incident.declaredIn().ifPresent(channel -> call("chat.postEphemeral", c -> c.chatPostEphemeral(q -> q
+                .channel(channel).user(incident.declaredBy()).text(text))));
+    }
+
+    /** A channel id, a #name, or a user id (Slack opens the DM). */
+    private ChatPostMessageResponse post(String channel, String text, List<LayoutBlock> blocks) {
+        return call("chat.postMessage", c -> c.chatPostMessage(q -> {
+            q.channel(channel).text(text);
+            if (blocks != null) {
+                q.blocks(blocks);
+            }
+            return q;
+        }));
+    }
+
+    private static Optional<String> channel(Optional<ChannelRef> ref) {
+        return ref.map(r -> r instanceof ChannelRef.Id id ? id.id() : r.text());
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call, String... tolerated) {
+        T response;
+        try {
+            response = gateway.call(method, call).join();
+        } catch (CompletionException e) {
+            throw new ChannelsFailed("Slack " + method + " failed", e.getCause());
+        }
+        if (!response.isOk() && !Set.of(tolerated).contains(response.getError())) {
+            throw new ChannelsFailed("Slack " + method + " answered " + response.getError(), null);
+        }
+        return response;
+    }
+}

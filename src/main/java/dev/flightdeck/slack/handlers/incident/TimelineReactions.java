@@ -1,0 +1,92 @@
+package dev.flightdeck.slack.handlers.incident;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.event.ReactionAddedEvent;
+import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.incident.IncidentResult;
+import dev.flightdeck.incident.IncidentService;
+import dev.flightdeck.incident.IncidentTimeline;
+import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.SlackListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The timeline reaction (default :pushpin:) on a message in an incident channel adds the message to the timeline.
+ * The event is acked at once; fetching the message's text happens afterwards. Slack may deliver an event twice:
+ * the timeline keeps one entry per message.
+ */
+@Singleton
+public class TimelineReactions implements SlackListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimelineReactions.class);
+
+    private final IncidentService incidents;
+    private final IncidentTimeline timeline;
+    private final SlackGateway gateway;
+    private final TeamConfig config;
+    private final ExecutorService executor;
+
+    public TimelineReactions(IncidentService incidents, IncidentTimeline timeline, SlackGateway gateway, TeamConfig config,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.gateway = gateway;
+        this.config = config;
+        this.executor = executor;
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(ReactionAddedEvent.class, (payload, ctx) -> {
+            ReactionAddedEvent e = payload.getEvent();
+            String wanted = config.incidents().timelineReaction().replace(":", "");
+            if (e.getItem() != null && "message".equals(e.getItem().getType()) && wanted.equals(e.getReaction())) {
+                String channel = e.getItem().getChannel();
+                String ts = e.getItem().getTs();
+                String reactor = e.getUser();
+                executor.execute(() -> addToTimeline(channel, ts, reactor));
+            }
+            return ctx.ack();
+        });
+    }
+
+    private void addToTimeline(String channel, String ts, String reactor) {
+        try {
+            if (incidents.lookUp(Optional.empty(), channel) instanceof IncidentResult.Refused) {
+                return; // not an incident channel
+            }
+            ConversationsHistoryResponse r = gateway.call("conversations.history", c -> c.conversationsHistory(q -> q
+                    .channel(channel).latest(ts).inclusive(true).limit(1))).join();
+            List<Message> messages = r.isOk() && r.getMessages() != null ? r.getMessages() : List.of();
+            Optional<Message> message = messages.stream().filter(m -> ts.equals(m.getTs())).findFirst();
+            if (message.isEmpty()) {
+                LOG.info("Timeline reaction on {} {}: message not readable ({})", channel, ts, r.getError());
+                return;
+            }
+            Message m = message.get();
+            String author = m.getUser() != null ? m.getUser() : (m.getBotId() != null ? m.getBotId() : reactor);
+            timeline.addPinnedMessage(channel, ts, timeOf(ts), author, m.getText() == null ? "" : m.getText(), reactor);
+        } catch (RuntimeException e) {
+            LOG.warn("Timeline reaction on {} {} could not be recorded: {}", channel, ts, e.toString());
+        }
+    }
+
+    /** A message ts is its time: seconds.microseconds since the epoch. */
+    static Instant timeOf(String ts) {
+        BigDecimal micros = new BigDecimal(ts).movePointRight(6);
+        long value = micros.longValue();
+        return Instant.ofEpochSecond(value / 1_000_000, (value % 1_000_000) * 1000);
+    }
+}

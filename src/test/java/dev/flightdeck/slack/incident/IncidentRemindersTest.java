@@ -1,0 +1,83 @@
+package dev.flightdeck.slack.incident;
+
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.slack.Ids;
+import dev.flightdeck.testing.FakeSlack;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The update cadence with the test clock: the communicator is DM'd, nobody else; an update resets it. */
+class IncidentRemindersTest {
+
+    final IncidentFixture f = new IncidentFixture();
+
+    @Test
+    void aSilentSev1RemindsTheCommunicatorOnceByDmAndAnUpdateResetsTheClock() {
+        String ivy = f.user("ivy");
+        String jack = f.user("jack");
+        String here = f.channel("ops", ivy);
+        Incident incident = f.declare("declare Orders not shipping sev1", ivy, here);
+        String channel = incident.channelId().orElseThrow();
+        f.command("role communicator <@" + jack + ">", ivy, channel);
+        f.slack().awaitCall("chat.postMessage", c -> jack.equals(c.channel()), IncidentFixture.WAIT); // the role brief
+
+        f.app.clock.advance(Duration.ofMinutes(29));
+        f.runReminders();
+        assertThat(reminders(incident, jack)).isEmpty();
+
+        f.app.clock.advance(Duration.ofMinutes(2));
+        f.runReminders();
+        FakeSlack.Call dm = f.slack().awaitCall("chat.postMessage", c -> jack.equals(c.channel())
+                && c.text().contains("no update for"), IncidentFixture.WAIT);
+        assertThat(dm.ok()).isTrue();
+        assertThat(dm.text()).contains(incident.id(), "31m");
+        assertThat(dm.blocks().toString()).contains(Ids.INCIDENT_OPEN_UPDATE);
+        f.runReminders();
+        assertThat(reminders(incident, jack)).hasSize(1);
+        assertThat(reminders(incident, ivy)).as("not the commander").isEmpty();
+        assertThat(reminders(incident, channel)).as("not the channel").isEmpty();
+        assertThat(f.slack().channel(jack).orElseThrow().id()).startsWith("D");
+
+        f.command("update Still rolling back", jack, channel);
+        f.app.clock.advance(Duration.ofMinutes(29));
+        f.runReminders();
+        assertThat(reminders(incident, jack)).hasSize(1);
+        f.app.clock.advance(Duration.ofMinutes(2));
+        f.runReminders();
+        f.slack().awaitCall("chat.postMessage", c -> jack.equals(c.channel()) && c.text().contains(incident.id())
+                && c.text().contains("no update for 31m"), IncidentFixture.WAIT);
+        assertThat(reminders(incident, jack)).hasSize(2);
+    }
+
+    @Test
+    void withoutACommunicatorTheCommanderIsAskedToNameOne() {
+        String kim = f.user("kim");
+        Incident incident = f.declare("declare Search degraded sev2", kim, f.channel("ops", kim));
+        f.app.clock.advance(Duration.ofMinutes(61));
+        f.runReminders();
+        FakeSlack.Call dm = f.slack().awaitCall("chat.postMessage", c -> kim.equals(c.channel())
+                && c.text().contains(incident.id()), IncidentFixture.WAIT);
+        assertThat(dm.text()).contains("no communicator", "/incident role communicator");
+    }
+
+    @Test
+    void aSev4NeverReminds() {
+        String lee = f.user("lee");
+        Incident incident = f.declare("declare Typo on the status page sev4", lee, f.channel("ops", lee));
+        assertThat(incident.nextReminderAt()).isEmpty();
+        f.app.clock.advance(Duration.ofHours(30));
+        f.runReminders();
+        assertThat(f.slack().calls("chat.postMessage")).filteredOn(c -> lee.equals(c.channel())).isEmpty();
+    }
+
+    private List<FakeSlack.Call> reminders(Incident incident, String to) {
+        return f.slack().calls("chat.postMessage").stream()
+                .filter(c -> to.equals(c.channel()) && c.text() != null && c.text().contains(incident.id())
+                        && c.text().contains("no update for"))
+                .toList();
+    }
+}
