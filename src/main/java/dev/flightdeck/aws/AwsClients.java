@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * errors, with {@code aws.max-attempts} tries within {@code aws.api-call-timeout}.
  */
 @Singleton
-public class AwsClients {
+public class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final List<ExecutionInterceptor> interceptors;
