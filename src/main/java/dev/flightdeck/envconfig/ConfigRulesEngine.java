@@ -51,8 +51,7 @@ public final class ConfigRulesEngine {
         for (ConfigEntry entry : snapshot.entries().values()) {
             SuspiciousValues.namesOtherEnvironment(entry, env, environments).ifPresent(named ->
                     results.add(new RuleResult(NAMES_OTHER_ENVIRONMENT, entry.key(), RuleResult.Outcome.WARN,
-                            "*" + entry.key() + "* in " + env + " names " + named + ": `" + entry.plainValue().orElseThrow()
-                                    + "`")));
+                            "*" + entry.key() + "* in " + env + " names " + named + ": " + quote(entry.plainValue().orElseThrow()))));
         }
         return results;
     }
@@ -66,14 +65,14 @@ public final class ConfigRulesEngine {
         }
         if (entry.get().isSecret()) {
             return new RuleResult(PATTERN, key, RuleResult.Outcome.WARN,
-                    "*" + key + "* is a secret; Flightdeck does not look at secret values, so `" + shown
-                            + "` is not checked");
+                    "*" + key + "* is a secret; Flightdeck does not look at secret values, so " + quote(shown)
+                            + " is not checked");
         }
         String value = entry.get().plainValue().orElseThrow();
         return rules.valueMatches(key, env, value)
-                ? RuleResult.pass(PATTERN, key, "matches `" + shown + "`")
-                : RuleResult.fail(PATTERN, key, "*" + key + "* in " + env + " is `" + value + "`, which does not match `"
-                + shown + "`");
+                ? RuleResult.pass(PATTERN, key, "matches " + quote(shown))
+                : RuleResult.fail(PATTERN, key, "*" + key + "* in " + env + " is " + quote(value) + ", which does not match "
+                + quote(shown));
     }
 
     private static RuleResult differ(String key, ConfigSnapshot snapshot, Others others) {
@@ -127,6 +126,14 @@ public final class ConfigRulesEngine {
                     "could not compare *" + key + "* with " + describe(unknown, others));
         }
         return RuleResult.pass(UNIQUE_ACROSS_SERVICES, key, "no other service has this value in " + snapshot.env());
+    }
+
+    /**
+     * A value as a code span in the detail text (shown in Slack): '&', '<', '>' escaped as mrkdwn requires, backticks
+     * replaced so the span can't end early.
+     */
+    static String quote(String value) {
+        return "`" + value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', '\'') + "`";
     }
 
     private static String describe(List<String> names, Others others) {
