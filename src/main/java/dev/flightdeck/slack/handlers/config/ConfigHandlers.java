@@ -56,10 +56,6 @@ public class ConfigHandlers {
             if (!service.hasSources(c.service())) {
                 return noSources(c, c.service());
             }
-            if (c.envA().equals(c.envB())) {
-                return CommandReply.refused(c, "Name two different environments, e.g. `/deploy config diff "
-                        + c.service() + " staging prod`.");
-            }
             return later(c, inv, "compare the configuration of " + c.service() + " in " + c.envA() + " and " + c.envB(),
                     "Comparing the configuration of *" + c.service() + "* in *" + c.envA() + "* and *" + c.envB() + "*…",
                     () -> DiffBlocks.render(service.diff(c.service(), c.envA(), c.envB())));
