@@ -29,6 +29,10 @@ class EnvConfigGatesTest {
     }
 
     static DeployCandidate candidate(String service, String env) {
+        return candidate(team, service, env);
+    }
+
+    static DeployCandidate candidate(TeamConfig team, String service, String env) {
         return new DeployCandidate(service, env, "1.2.3", EnvConfigWorld.ALICE, team.service(service).orElseThrow(),
                 team.environment(env).orElseThrow(), Instant.parse("2026-11-24T10:00:00Z"));
     }
