@@ -9,6 +9,7 @@ import dev.flightdeck.envconfig.ConfigSource;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.envconfig.Fingerprinter;
 import dev.flightdeck.envconfig.SourceRead;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
@@ -31,9 +32,10 @@ import java.util.Optional;
 public class SecretsManagerConfigSource implements ConfigSource {
 
     private final AwsClients clients;
-    private final Fingerprinter fingerprints;
+    // A provider: the key is read from the database on first use, not while the application starts.
+    private final Provider<Fingerprinter> fingerprints;
 
-    public SecretsManagerConfigSource(AwsClients clients, Fingerprinter fingerprints) {
+    public SecretsManagerConfigSource(AwsClients clients, Provider<Fingerprinter> fingerprints) {
         this.clients = clients;
         this.fingerprints = fingerprints;
     }
@@ -73,18 +75,18 @@ public class SecretsManagerConfigSource implements ConfigSource {
     private List<ConfigEntry> entries(String template, String name, GetSecretValueResponse value, String version,
                                       Optional<Instant> changed) {
         if (value.secretString() == null) {
-            String fp = value.secretBinary() == null ? fingerprints.of("") : fingerprints.of(value.secretBinary().asByteArray());
+            String fp = value.secretBinary() == null ? fingerprints.get().of("") : fingerprints.get().of(value.secretBinary().asByteArray());
             return List.of(ConfigEntry.secret(template, name, ConfigEntry.SECRET_TYPE, fp, version, changed, Optional.empty()));
         }
         Optional<Map<String, JsonElement>> members = jsonObject(value.secretString());
         if (members.isEmpty()) {
-            return List.of(ConfigEntry.secret(template, name, ConfigEntry.SECRET_TYPE, fingerprints.of(value.secretString()),
+            return List.of(ConfigEntry.secret(template, name, ConfigEntry.SECRET_TYPE, fingerprints.get().of(value.secretString()),
                     version, changed, Optional.empty()));
         }
         List<ConfigEntry> out = new ArrayList<>();
         members.get().forEach((key, member) -> {
             String text = member.isJsonPrimitive() ? member.getAsString() : member.toString();
-            out.add(ConfigEntry.secret(key, name, ConfigEntry.SECRET_TYPE, fingerprints.of(text), version, changed,
+            out.add(ConfigEntry.secret(key, name, ConfigEntry.SECRET_TYPE, fingerprints.get().of(text), version, changed,
                     Optional.empty()));
         });
         return out;

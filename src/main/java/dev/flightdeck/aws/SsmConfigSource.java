@@ -6,6 +6,7 @@ import dev.flightdeck.envconfig.ConfigSource;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.envconfig.Fingerprinter;
 import dev.flightdeck.envconfig.SourceRead;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -28,9 +29,10 @@ import java.util.Optional;
 public class SsmConfigSource implements ConfigSource {
 
     private final AwsClients clients;
-    private final Fingerprinter fingerprints;
+    // A provider: the key is read from the database on first use, not while the application starts.
+    private final Provider<Fingerprinter> fingerprints;
 
-    public SsmConfigSource(AwsClients clients, Fingerprinter fingerprints) {
+    public SsmConfigSource(AwsClients clients, Provider<Fingerprinter> fingerprints) {
         this.clients = clients;
         this.fingerprints = fingerprints;
     }
@@ -78,10 +80,10 @@ public class SsmConfigSource implements ConfigSource {
         var modified = Optional.ofNullable(p.lastModifiedDate());
         var by = meta.map(ParameterMetadata::lastModifiedUser).map(SsmConfigSource::shortUser);
         if (p.type() == ParameterType.SECURE_STRING) {
-            return ConfigEntry.secret(key, p.name(), ConfigEntry.SECURE_STRING, fingerprints.of(p.value()), version,
+            return ConfigEntry.secret(key, p.name(), ConfigEntry.SECURE_STRING, fingerprints.get().of(p.value()), version,
                     modified, by);
         }
-        return ConfigEntry.plain(key, p.name(), p.typeAsString(), p.value(), fingerprints, version, modified, by);
+        return ConfigEntry.plain(key, p.name(), p.typeAsString(), p.value(), fingerprints.get(), version, modified, by);
     }
 
     /** SSM wants "/a/b" (no trailing slash); team files often write "/a/b/". */

@@ -51,8 +51,8 @@ class AwsRetryTest {
     SsmConfigSource source() {
         var settings = new AwsSettings("us-east-1", "http://127.0.0.1:" + server.getAddress().getPort(), "testing",
                 "testing", Duration.ofSeconds(20), Duration.ofSeconds(5), 3);
-        return new SsmConfigSource(new AwsClients(settings, List.of()),
-                new Fingerprinter("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)));
+        Fingerprinter fingerprints = new Fingerprinter("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8));
+        return new SsmConfigSource(new AwsClients(settings, List.of()), () -> fingerprints);
     }
 
     static final EnvConfigSettings SETTINGS = new EnvConfigSettings(Optional.of("/s/{env}"), List.of(), ConfigRules.NONE);

@@ -43,8 +43,8 @@ class SsmAndSecretsMotoTest {
     @BeforeAll
     static void seed() {
         clients = MotoClients.clients(moto);
-        ssm = new SsmConfigSource(clients, fingerprints);
-        secrets = new SecretsManagerConfigSource(clients, fingerprints);
+        ssm = new SsmConfigSource(clients, () -> fingerprints);
+        secrets = new SecretsManagerConfigSource(clients, () -> fingerprints);
         var client = clients.ssm();
         client.putParameter(r -> r.name("/commons/prod/EMAIL_QUEUE_URL")
                 .value("https://sqs.us-east-1.amazonaws.com/123456789012/commons-prod-emails").type(ParameterType.STRING));
@@ -135,7 +135,7 @@ class SsmAndSecretsMotoTest {
         var settings = new AwsSettings("us-east-1", "http://127.0.0.1:9", "testing", "testing",
                 java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), 2);
         try (var down = new AwsClients(settings, List.of())) {
-            assertThatThrownBy(() -> new SsmConfigSource(down, fingerprints).read("commons", "prod", settings("/commons/{env}")))
+            assertThatThrownBy(() -> new SsmConfigSource(down, () -> fingerprints).read("commons", "prod", settings("/commons/{env}")))
                     .isInstanceOf(ConfigSourceException.class)
                     .hasMessageStartingWith("SSM Parameter Store path /commons/prod: AWS could not be reached");
         }

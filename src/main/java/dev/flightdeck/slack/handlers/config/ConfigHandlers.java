@@ -13,6 +13,7 @@ import dev.flightdeck.slack.blocks.config.DiffBlocks;
 import dev.flightdeck.slack.blocks.config.Rendered;
 import dev.flightdeck.slack.command.DeployCommand;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -30,9 +31,10 @@ public class ConfigHandlers {
 
     private final EnvConfigService service;
     private final Lookups lookups;
-    private final Auditor auditor;
+    // A provider: the audit store (database) is needed when a check runs, not while the application starts.
+    private final Provider<Auditor> auditor;
 
-    public ConfigHandlers(EnvConfigService service, Lookups lookups, Auditor auditor) {
+    public ConfigHandlers(EnvConfigService service, Lookups lookups, Provider<Auditor> auditor) {
         this.service = service;
         this.lookups = lookups;
         this.auditor = auditor;
@@ -85,7 +87,7 @@ public class ConfigHandlers {
         payload.put("env", report.env());
         payload.put("passes", report.passes());
         payload.put("blocking", report.blocking().stream().map(r -> r.key() + " " + r.rule().label()).toList());
-        auditor.record(CONFIG_CHECKED, inv.userId(), payload);
+        auditor.get().record(CONFIG_CHECKED, inv.userId(), payload);
     }
 
     private <C> CommandReply later(C command, Invocation inv, String what, String ack, Supplier<Rendered> work) {
