@@ -86,6 +86,8 @@ class SsmAndSecretsMotoTest {
         assertThat(queue.type()).isEqualTo("String");
         assertThat(queue.version()).isEqualTo("1");
         assertThat(queue.lastModified()).hasValueSatisfying(t -> assertThat(t).isAfter(Instant.parse("2020-01-01T00:00:00Z")));
+        // From DescribeParameters (GetParametersByPath does not say who): proves the two paginations are joined.
+        assertThat(queue.lastModifiedBy()).hasValueSatisfying(by -> assertThat(by).isNotBlank());
         ConfigEntry password = entries.get("DB_PASSWORD");
         assertThat(password.isSecret()).isTrue();
         assertThat(password.type()).isEqualTo("SecureString");

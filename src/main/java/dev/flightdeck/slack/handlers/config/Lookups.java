@@ -59,7 +59,7 @@ public class Lookups {
         }
     }
 
-    static Rendered answer(String what, Supplier<Rendered> work) {
+    public static Rendered answer(String what, Supplier<Rendered> work) {
         try {
             return work.get();
         } catch (ConfigSourceException | AlarmSourceException e) {
