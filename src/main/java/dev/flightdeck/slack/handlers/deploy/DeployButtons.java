@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
 
