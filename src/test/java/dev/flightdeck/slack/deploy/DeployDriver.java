@@ -174,7 +174,13 @@ public final class DeployDriver {
 
     public FakeSlack.Call awaitUpdate(Posted p, String containing) {
         return slack.awaitCall("chat.update", c -> p.ts().equals(c.param("ts")) && c.param("blocks") != null
-                && c.param("blocks").contains(containing), WAIT);
+                && unescaped(c.param("blocks")).contains(containing), WAIT);
+    }
+
+    /** The blocks JSON as sent, with Gson's HTML-safe escapes undone, for "contains" on mentions. */
+    static String unescaped(String json) {
+        return json.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u003d", "=").replace("\\u0026", "&")
+                .replace("\\u0027", "'");
     }
 
     public FakeMessage message(Posted p) {
