@@ -35,6 +35,10 @@ public class DeployQueries {
         return repository.approvals(id);
     }
 
+    public List<CheckResult> checks(long id) {
+        return repository.checks(id);
+    }
+
     public record RollbackTarget(DeployRequest current, DeployRequest target) {
     }
 

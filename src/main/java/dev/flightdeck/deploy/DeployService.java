@@ -131,6 +131,23 @@ public class DeployService {
         return new DeployOutcome.Done("No-go recorded for deploy " + DeployTexts.what(r) + ".", after.get());
     }
 
+    /** Whether {@code userId} may override the checks blocking the request (asked before the reason form opens). */
+    public DeployOutcome mayOverride(long id, String userId) {
+        Optional<DeployRequest> r = repository.find(id);
+        if (r.isEmpty()) {
+            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+        }
+        if (r.get().state() != DeployState.REQUESTED) {
+            return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
+        }
+        if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
+            return DeployOutcome.refused("Nothing blocks deploy " + DeployTexts.what(r.get()) + ": no override needed.");
+        }
+        Optional<String> refusal = authorise(() -> policy.refusalToApprove(moves.environment(r.get()), r.get(), userId));
+        return refusal.<DeployOutcome>map(why -> new DeployOutcome.Refused(why.replace("say go", "override a check")))
+                .orElseGet(() -> new DeployOutcome.Done("", r.get()));
+    }
+
     /** Break-glass: an approver overrides every check blocking the request, with a written reason. */
     public DeployOutcome override(long id, String userId, String reason) {
         String why = reason == null ? "" : reason.strip();
