@@ -8,12 +8,13 @@ import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.deploy.BuildBackend;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.deploy.DeployRequest;
-import io.micronaut.context.annotation.Primary;
+import dev.flightdeck.deploy.UnconfiguredBuildBackend;
+import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
 
 /** The {@link BuildBackend} port: each service's backend from its team config, with {env} filled in. */
 @Singleton
-@Primary
+@Replaces(UnconfiguredBuildBackend.class)
 public class BuildBackends implements BuildBackend {
 
     private final JenkinsBackend jenkins;

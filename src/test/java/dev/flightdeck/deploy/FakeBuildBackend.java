@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The build backend in test apps: counts triggers per request; a version listed in {@link #failVersion} fails. */
 @Singleton
-@Replaces(UnconfiguredBuildBackend.class)
+@Replaces(dev.flightdeck.build.BuildBackends.class)
 @Requires(property = TestClockFactory.PROPERTY, value = "true")
 public class FakeBuildBackend implements BuildBackend {
 
