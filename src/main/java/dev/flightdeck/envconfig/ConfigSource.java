@@ -1,0 +1,27 @@
+package dev.flightdeck.envconfig;
+
+import dev.flightdeck.config.EnvConfigSettings;
+
+/**
+ * A store of a service's configuration (STYLE.md habit 4: named by role; SSM and Secrets Manager are adapters).
+ * A source reads only the part of {@link EnvConfigSettings} that is its own and returns nothing when the
+ * service has none there.
+ */
+public interface ConfigSource {
+
+    /** Short name shown to people: "SSM Parameter Store", "Secrets Manager". */
+    String name();
+
+    /**
+     * Every key of the service in the environment, secrets masked (never a secret value).
+     *
+     * @throws ConfigSourceException when the store can't be read (unreachable, denied, throttled past retries);
+     *                               its message is safe to show and never contains a value
+     */
+    SourceRead read(String service, String env, EnvConfigSettings settings);
+
+    /** When two sources define one key, the higher precedence wins (Secrets Manager over SSM). */
+    default int precedence() {
+        return 0;
+    }
+}
