@@ -1,6 +1,7 @@
 package dev.flightdeck.build;
 
 import dev.flightdeck.build.circleci.CircleCiBackend;
+import dev.flightdeck.build.codebuild.CodeBuildBackend;
 import dev.flightdeck.build.github.GithubActionsBackend;
 import dev.flightdeck.build.jenkins.JenkinsBackend;
 import dev.flightdeck.config.BuildBackendConfig;
@@ -20,8 +21,11 @@ public class BuildBackends implements BuildBackend {
     private final JenkinsBackend jenkins;
     private final CircleCiBackend circleci;
     private final GithubActionsBackend github;
+    private final CodeBuildBackend codeBuild;
 
-    public BuildBackends(JenkinsBackend jenkins, CircleCiBackend circleci, GithubActionsBackend github) {
+    public BuildBackends(JenkinsBackend jenkins, CircleCiBackend circleci, GithubActionsBackend github,
+                         CodeBuildBackend codeBuild) {
+        this.codeBuild = codeBuild;
         this.jenkins = jenkins;
         this.circleci = circleci;
         this.github = github;
@@ -40,6 +44,9 @@ public class BuildBackends implements BuildBackend {
             }
             if (backend instanceof BuildBackendConfig.GithubActions g) {
                 return github.trigger(g, params);
+            }
+            if (backend instanceof BuildBackendConfig.CodeBuild cb) {
+                return codeBuild.trigger(cb, params);
             }
             return new BuildTrigger.Failed(backend.kind() + " builds are not supported by this version of Flightdeck");
         } catch (BuildHttp.BuildCallFailed e) {

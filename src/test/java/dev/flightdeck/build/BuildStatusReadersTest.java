@@ -22,7 +22,7 @@ class BuildStatusReadersTest {
 
     final FakeBuildServer api = new FakeBuildServer();
     final BuildStatusReaders readers = new BuildStatusReaders(new BuildHttp(Duration.ofSeconds(5), Duration.ZERO),
-            new MapSecrets(Map.of("JENKINS_TOKEN", "t0k", "GITHUB_TOKEN", "ghp_x", "CIRCLE_TOKEN", "cc_x")), api.url(), api.url());
+            new MapSecrets(Map.of("JENKINS_TOKEN", "t0k", "GITHUB_TOKEN", "ghp_x", "CIRCLE_TOKEN", "cc_x")), null, api.url(), api.url());
 
     @AfterEach
     void stop() {

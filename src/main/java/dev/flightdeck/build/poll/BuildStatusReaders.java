@@ -7,6 +7,7 @@ import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.EnvSecrets;
 import dev.flightdeck.build.Json;
+import dev.flightdeck.build.codebuild.CodeBuildBackend;
 import dev.flightdeck.config.BuildBackendConfig;
 import dev.flightdeck.deploy.DeployRequest;
 import io.micronaut.context.annotation.Value;
@@ -34,14 +35,16 @@ public class BuildStatusReaders {
 
     private final BuildHttp http;
     private final EnvSecrets secrets;
+    private final CodeBuildBackend codeBuild;
     private final String circleApi;
     private final String githubApi;
 
-    public BuildStatusReaders(BuildHttp http, EnvSecrets secrets,
+    public BuildStatusReaders(BuildHttp http, EnvSecrets secrets, CodeBuildBackend codeBuild,
                               @Value("${flightdeck.build.circleci.api-url:`https://circleci.com/api/v2`}") String circleApi,
                               @Value("${flightdeck.build.github.api-url:`https://api.github.com`}") String githubApi) {
         this.http = http;
         this.secrets = secrets;
+        this.codeBuild = codeBuild;
         this.circleApi = circleApi.replaceAll("/+$", "");
         this.githubApi = githubApi.replaceAll("/+$", "");
     }
@@ -58,6 +61,13 @@ public class BuildStatusReaders {
         }
         if (backend instanceof BuildBackendConfig.CircleCi c) {
             return circleci(r, c);
+        }
+        if (backend instanceof BuildBackendConfig.CodeBuild cb) {
+            try {
+                return codeBuild.status(r, cb);
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                throw new BuildHttp.BuildCallFailed("CodeBuild did not answer BatchGetBuilds (" + e.getClass().getSimpleName() + ")", e);
+            }
         }
         return Optional.empty();
     }
