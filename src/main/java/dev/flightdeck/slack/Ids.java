@@ -16,6 +16,21 @@ public final class Ids {
     public static final String DEPLOY_RETRY = "deploy_retry";
 
     // ---- Incidents (DESIGN.md section 5). Button values and modal private_metadata carry the incident id (INC-12).
+    // Deploy flow (issue #3): the override button, the modals and their inputs.
+    public static final String DEPLOY_OVERRIDE = "deploy_override";
+    public static final String DEPLOY_ACTIONS_BLOCK = "deploy_actions";
+    public static final String DEPLOY_REQUEST_MODAL = "deploy_request_modal";
+    public static final String DEPLOY_NOGO_MODAL = "deploy_nogo_modal";
+    public static final String DEPLOY_OVERRIDE_MODAL = "deploy_override_modal";
+    /** Block id and action id of the reason input in the no-go and override modals. */
+    public static final String DEPLOY_REASON = "deploy_reason";
+    /** Block ids (= action ids) of the request modal's inputs. */
+    public static final String DEPLOY_FIELD_SERVICE = "deploy_service";
+    public static final String DEPLOY_FIELD_VERSION = "deploy_version";
+    public static final String DEPLOY_FIELD_ENV = "deploy_env";
+    public static final String DEPLOY_FIELD_RUNNER = "deploy_runner";
+    public static final String DEPLOY_FIELD_NOTE = "deploy_note";
+
     public static final String INCIDENT_CLAIM_COMMUNICATOR = "incident_claim_communicator";
     /** The "Post update" button on the card and in the reminder DM: opens the update modal. */
     public static final String INCIDENT_OPEN_UPDATE = "incident_open_update";

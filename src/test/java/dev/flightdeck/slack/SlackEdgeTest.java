@@ -69,9 +69,9 @@ class SlackEdgeTest {
 
     @Test
     void aValidCommandThatIsNotBuiltYetSaysSoPlainly() {
-        var reply = app.signed().slashCommand("/deploy", "status commons", ALICE, channel, app.slack.responseUrl()).send(app.uri());
+        var reply = app.signed().slashCommand("/deploy", "stats commons", ALICE, channel, app.slack.responseUrl()).send(app.uri());
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().getAsJsonObject().get("text").getAsString()).contains("/deploy status commons").contains("not");
+        assertThat(reply.json().getAsJsonObject().get("text").getAsString()).contains("/deploy stats commons").contains("not");
     }
 
     @Test

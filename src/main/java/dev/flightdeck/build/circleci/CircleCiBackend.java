@@ -1,0 +1,59 @@
+package dev.flightdeck.build.circleci;
+
+import com.google.gson.Gson;
+import dev.flightdeck.build.BuildHttp;
+import dev.flightdeck.build.BuildParameters;
+import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.build.Json;
+import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.deploy.BuildTrigger;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+/** CircleCI pipeline API v2: {@code POST /project/<slug>/pipeline} with {@code Circle-Token} and pipeline parameters. */
+@Singleton
+public class CircleCiBackend {
+
+    private final BuildHttp http;
+    private final EnvSecrets secrets;
+    private final String api;
+
+    public CircleCiBackend(BuildHttp http, EnvSecrets secrets,
+                           @Value("${flightdeck.build.circleci.api-url:`https://circleci.com/api/v2`}") String api) {
+        this.http = http;
+        this.secrets = secrets;
+        this.api = api.replaceAll("/+$", "");
+    }
+
+    public BuildTrigger trigger(BuildBackendConfig.CircleCi circle, BuildParameters params) throws BuildHttp.BuildCallFailed {
+        Optional<String> token = secrets.get(circle.tokenEnv());
+        if (token.isEmpty()) {
+            return new BuildTrigger.Failed("the CircleCI token is not set (environment variable " + circle.tokenEnv() + ")");
+        }
+        String body = new Gson().toJson(Map.of("parameters", params.lowerCase()));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/project/" + circle.project() + "/pipeline"))
+                .header("Circle-Token", token.get())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (created.statusCode() == 401 || created.statusCode() == 403) {
+            return new BuildTrigger.Failed("CircleCI refused the token for " + circle.project() + " (HTTP " + created.statusCode() + ")");
+        }
+        if (created.statusCode() == 404) {
+            return new BuildTrigger.Failed("CircleCI has no project " + circle.project());
+        }
+        if (created.statusCode() / 100 != 2) {
+            return new BuildTrigger.Failed("CircleCI answered HTTP " + created.statusCode() + " for " + circle.project()
+                    + Json.object(created.body()).flatMap(j -> Json.text(j, "message")).map(m -> ": " + m).orElse(""));
+        }
+        String number = Json.object(created.body()).flatMap(j -> Json.text(j, "number")).orElse("?");
+        return new BuildTrigger.Started(circle.project() + " pipeline #" + number,
+                "https://app.circleci.com/pipelines/" + circle.project() + "/" + number);
+    }
+}

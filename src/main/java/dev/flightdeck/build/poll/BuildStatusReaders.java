@@ -1,0 +1,154 @@
+package dev.flightdeck.build.poll;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.flightdeck.build.BuildEvent;
+import dev.flightdeck.build.BuildEvent.Phase;
+import dev.flightdeck.build.BuildHttp;
+import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.build.Json;
+import dev.flightdeck.build.codebuild.CodeBuildBackend;
+import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.deploy.DeployRequest;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Asks a backend how a running build is doing, for setups without webhooks. Each answer is the same
+ * {@link BuildEvent} a webhook would give, so both end in the same deploy transitions. Empty: still running or
+ * not knowable yet.
+ */
+@Singleton
+public class BuildStatusReaders {
+
+    private static final Pattern RUN_ID = Pattern.compile("/actions/runs/([0-9]+)");
+    private static final Pattern PIPELINE_NUMBER = Pattern.compile("pipeline #([0-9]+)$");
+
+    private final BuildHttp http;
+    private final EnvSecrets secrets;
+    private final CodeBuildBackend codeBuild;
+    private final String circleApi;
+    private final String githubApi;
+
+    public BuildStatusReaders(BuildHttp http, EnvSecrets secrets, CodeBuildBackend codeBuild,
+                              @Value("${flightdeck.build.circleci.api-url:`https://circleci.com/api/v2`}") String circleApi,
+                              @Value("${flightdeck.build.github.api-url:`https://api.github.com`}") String githubApi) {
+        this.http = http;
+        this.secrets = secrets;
+        this.codeBuild = codeBuild;
+        this.circleApi = circleApi.replaceAll("/+$", "");
+        this.githubApi = githubApi.replaceAll("/+$", "");
+    }
+
+    public Optional<BuildEvent> read(DeployRequest r, BuildBackendConfig backend) throws BuildHttp.BuildCallFailed {
+        if (r.buildUrl() == null && r.buildLabel() == null) {
+            return Optional.empty();
+        }
+        if (backend instanceof BuildBackendConfig.Jenkins j) {
+            return jenkins(r, j);
+        }
+        if (backend instanceof BuildBackendConfig.GithubActions g) {
+            return github(r, g);
+        }
+        if (backend instanceof BuildBackendConfig.CircleCi c) {
+            return circleci(r, c);
+        }
+        if (backend instanceof BuildBackendConfig.CodeBuild cb) {
+            try {
+                return codeBuild.status(r, cb);
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                throw new BuildHttp.BuildCallFailed("CodeBuild did not answer BatchGetBuilds (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<BuildEvent> jenkins(DeployRequest r, BuildBackendConfig.Jenkins j) throws BuildHttp.BuildCallFailed {
+        Optional<String> token = secrets.get(j.tokenEnv());
+        // Only a build URL (not a queue item) can be read; the webhook or a later poll fills in the rest.
+        if (token.isEmpty() || r.buildUrl() == null || !r.buildUrl().contains("/job/")) {
+            return Optional.empty();
+        }
+        String auth = "Basic " + Base64.getEncoder().encodeToString((j.user() + ":" + token.get()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> build = http.send(HttpRequest.newBuilder(URI.create(r.buildUrl().replaceAll("/+$", "") + "/api/json"))
+                .header("Authorization", auth).GET());
+        Optional<JsonObject> json = Json.object(build.body());
+        if (build.statusCode() != 200 || json.isEmpty() || Json.text(json.get(), "building").orElse("true").equals("true")) {
+            return Optional.empty();
+        }
+        Phase phase = switch (Json.text(json.get(), "result").orElse("")) {
+            case "SUCCESS" -> Phase.SUCCEEDED;
+            case "ABORTED", "NOT_BUILT" -> Phase.ABORTED;
+            default -> Phase.FAILED;
+        };
+        return Optional.of(event("jenkins", j.job(), r, phase));
+    }
+
+    private Optional<BuildEvent> github(DeployRequest r, BuildBackendConfig.GithubActions g) throws BuildHttp.BuildCallFailed {
+        Optional<String> token = secrets.get(g.tokenEnv());
+        Matcher m = r.buildUrl() == null ? null : RUN_ID.matcher(r.buildUrl());
+        if (token.isEmpty() || m == null || !m.find()) {
+            return Optional.empty();
+        }
+        HttpResponse<String> run = http.send(HttpRequest.newBuilder(URI.create(githubApi + "/repos/" + g.repo() + "/actions/runs/" + m.group(1)))
+                .header("Authorization", "Bearer " + token.get()).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").GET());
+        Optional<JsonObject> json = Json.object(run.body());
+        if (run.statusCode() != 200 || json.isEmpty() || !"completed".equals(Json.text(json.get(), "status").orElse(""))) {
+            return Optional.empty();
+        }
+        Phase phase = switch (Json.text(json.get(), "conclusion").orElse("")) {
+            case "success" -> Phase.SUCCEEDED;
+            case "cancelled" -> Phase.ABORTED;
+            default -> Phase.FAILED;
+        };
+        return Optional.of(event("github-actions", g.repo() + "/" + g.workflow(), r, phase));
+    }
+
+    private Optional<BuildEvent> circleci(DeployRequest r, BuildBackendConfig.CircleCi c) throws BuildHttp.BuildCallFailed {
+        Optional<String> token = secrets.get(c.tokenEnv());
+        Matcher m = r.buildLabel() == null ? null : PIPELINE_NUMBER.matcher(r.buildLabel());
+        if (token.isEmpty() || m == null || !m.find()) {
+            return Optional.empty();
+        }
+        HttpResponse<String> pipeline = http.send(circle(circleApi + "/project/" + c.project() + "/pipeline/" + m.group(1), token.get()));
+        Optional<String> id = Json.object(pipeline.body()).flatMap(j -> Json.text(j, "id"));
+        if (pipeline.statusCode() != 200 || id.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpResponse<String> workflows = http.send(circle(circleApi + "/pipeline/" + id.get() + "/workflow", token.get()));
+        JsonElement items = Json.object(workflows.body()).map(j -> j.get("items")).orElse(null);
+        if (workflows.statusCode() != 200 || items == null || !items.isJsonArray() || items.getAsJsonArray().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean running = false;
+        Phase worst = Phase.SUCCEEDED;
+        for (JsonElement w : items.getAsJsonArray()) {
+            String status = Json.text(w.getAsJsonObject(), "status").orElse("");
+            switch (status) {
+                case "success" -> { }
+                case "failed", "error", "failing", "unauthorized" -> worst = Phase.FAILED;
+                case "canceled" -> worst = worst == Phase.FAILED ? worst : Phase.ABORTED;
+                default -> running = true;
+            }
+        }
+        return running ? Optional.empty() : Optional.of(event("circleci", c.project(), r, worst));
+    }
+
+    private static HttpRequest.Builder circle(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Circle-Token", token).header("Accept", "application/json").GET();
+    }
+
+    private static BuildEvent event(String backend, String job, DeployRequest r, Phase phase) {
+        return new BuildEvent(backend, job, r.buildLabel(), phase, r.buildUrl(), null, Optional.of(r.id()), null);
+    }
+}

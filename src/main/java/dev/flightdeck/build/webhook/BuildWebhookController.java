@@ -1,0 +1,88 @@
+package dev.flightdeck.build.webhook;
+
+import dev.flightdeck.build.BuildEvent;
+import dev.flightdeck.build.BuildStatusSink;
+import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.config.TeamConfig;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Build status from the backends' webhooks, each verified by its own scheme before the body is read: a shared token
+ * for Jenkins, {@code circleci-signature} for CircleCI, {@code X-Hub-Signature-256} for GitHub. An unverified
+ * delivery gets 401 and changes nothing.
+ */
+@Controller("/hooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BuildWebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildWebhookController.class);
+
+    private final BuildStatusSink sink;
+    private final EnvSecrets secrets;
+    private final TeamConfig team;
+
+    public BuildWebhookController(BuildStatusSink sink, EnvSecrets secrets, TeamConfig team) {
+        this.sink = sink;
+        this.secrets = secrets;
+        this.team = team;
+    }
+
+    @Post(uri = "/jenkins", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_PLAIN)
+    public HttpResponse<String> jenkins(@Body byte[] body, @Nullable @Header("X-Flightdeck-Token") String header,
+                                        @Nullable @QueryValue("token") String query) {
+        Optional<String> secret = team.webhooks().jenkinsTokenEnv().flatMap(secrets::get);
+        boolean verified = secret.isPresent() && WebhookSignatures.sharedToken(secret.get(), header != null ? header : query);
+        return handle("jenkins", secret.isPresent(), verified, body, Payloads::jenkins);
+    }
+
+    @Post(uri = "/circleci", consumes = MediaType.APPLICATION_JSON, produces = MediaType.TEXT_PLAIN)
+    public HttpResponse<String> circleci(@Body byte[] body, @Nullable @Header("circleci-signature") String signature) {
+        Optional<String> secret = team.webhooks().circleciSecretEnv().flatMap(secrets::get);
+        boolean verified = secret.isPresent() && WebhookSignatures.circleci(secret.get(), signature, body);
+        return handle("circleci", secret.isPresent(), verified, body, Payloads::circleci);
+    }
+
+    @Post(uri = "/github", consumes = MediaType.APPLICATION_JSON, produces = MediaType.TEXT_PLAIN)
+    public HttpResponse<String> github(@Body byte[] body, @Nullable @Header("X-Hub-Signature-256") String signature,
+                                       @Nullable @Header("X-GitHub-Event") String event) {
+        Optional<String> secret = team.webhooks().githubSecretEnv().flatMap(secrets::get);
+        boolean verified = secret.isPresent() && WebhookSignatures.github(secret.get(), signature, body);
+        if (verified && !"workflow_run".equals(event)) {
+            return HttpResponse.ok("ignored: " + (event == null ? "no event type" : event) + " events carry no build status");
+        }
+        return handle("github", secret.isPresent(), verified, body, Payloads::github);
+    }
+
+    private HttpResponse<String> handle(String backend, boolean configured, boolean verified, byte[] body,
+                                        Function<String, Optional<BuildEvent>> parse) {
+        if (!configured) {
+            return HttpResponse.<String>status(HttpStatus.NOT_FOUND)
+                    .body("the " + backend + " webhook is not configured (flightdeck.webhooks in the team config)");
+        }
+        if (!verified) {
+            LOG.warn("Refused a {} webhook delivery with a missing or wrong signature", backend);
+            return HttpResponse.<String>unauthorized().body("invalid signature");
+        }
+        Optional<BuildEvent> event = parse.apply(new String(body, StandardCharsets.UTF_8));
+        if (event.isEmpty()) {
+            return HttpResponse.ok("ignored: no build status change in this delivery");
+        }
+        return HttpResponse.ok(sink.accept(event.get()));
+    }
+}

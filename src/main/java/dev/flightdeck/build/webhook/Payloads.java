@@ -1,0 +1,122 @@
+package dev.flightdeck.build.webhook;
+
+import com.google.gson.JsonObject;
+import dev.flightdeck.build.BuildEvent;
+import dev.flightdeck.build.BuildEvent.Phase;
+import dev.flightdeck.build.Json;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads each backend's webhook body into a {@link BuildEvent}. Empty for deliveries that carry no status change
+ * (queued, in progress twice, pings); labels are built exactly as the triggers build them, so a webhook finds the
+ * deploy its trigger started.
+ */
+public final class Payloads {
+
+    private static final Pattern DEPLOY_IN_TITLE = Pattern.compile("flightdeck #([0-9]{1,18})");
+
+    private Payloads() {
+    }
+
+    /** Jenkins Notification plugin: {@code {"name": job, "build": {"number", "phase", "status", "full_url", "parameters"}}}. */
+    public static Optional<BuildEvent> jenkins(String body) {
+        Optional<JsonObject> root = Json.object(body);
+        Optional<JsonObject> build = root.flatMap(r -> Json.child(r, "build"));
+        if (root.isEmpty() || build.isEmpty()) {
+            return Optional.empty();
+        }
+        String job = Json.text(root.get(), "name").orElse(null);
+        String phase = Json.text(build.get(), "phase").orElse("").toUpperCase(Locale.ROOT);
+        Phase p;
+        if (phase.equals("STARTED")) {
+            p = Phase.STARTED;
+        } else if (phase.equals("COMPLETED") || phase.equals("FINALIZED")) {
+            p = switch (Json.text(build.get(), "status").orElse("").toUpperCase(Locale.ROOT)) {
+                case "SUCCESS" -> Phase.SUCCEEDED;
+                case "ABORTED", "NOT_BUILT" -> Phase.ABORTED;
+                default -> Phase.FAILED;
+            };
+        } else {
+            return Optional.empty();
+        }
+        if (job == null) {
+            return Optional.empty();
+        }
+        String number = Json.text(build.get(), "number").orElse(null);
+        return Optional.of(new BuildEvent("jenkins", job, job + (number == null ? "" : " build #" + number), p,
+                Json.text(build.get(), "full_url").orElse(null), null,
+                Json.text(build.get(), "parameters.DEPLOY_ID").flatMap(Payloads::id),
+                Json.text(build.get(), "scm.branch").orElse(null)));
+    }
+
+    /** CircleCI {@code workflow-completed}: project slug, pipeline number, workflow status. */
+    public static Optional<BuildEvent> circleci(String body) {
+        Optional<JsonObject> root = Json.object(body);
+        if (root.isEmpty() || !"workflow-completed".equals(Json.text(root.get(), "type").orElse(""))) {
+            return Optional.empty();
+        }
+        String slug = Json.text(root.get(), "project.slug").orElse(null);
+        String number = Json.text(root.get(), "pipeline.number").orElse(null);
+        Phase p = switch (Json.text(root.get(), "workflow.status").orElse("")) {
+            case "success" -> Phase.SUCCEEDED;
+            case "canceled" -> Phase.ABORTED;
+            case "failed", "error", "unauthorized" -> Phase.FAILED;
+            default -> null;
+        };
+        if (slug == null || number == null || p == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BuildEvent("circleci", slug, slug + " pipeline #" + number, p,
+                Json.text(root.get(), "workflow.url").orElse(null),
+                Json.text(root.get(), "pipeline.vcs.commit.author.name").orElse(null), Optional.empty(),
+                Json.text(root.get(), "pipeline.vcs.branch").orElse(null)));
+    }
+
+    /** GitHub {@code workflow_run}: requested is the start, completed carries the conclusion. */
+    public static Optional<BuildEvent> github(String body) {
+        Optional<JsonObject> root = Json.object(body);
+        Optional<JsonObject> run = root.flatMap(r -> Json.child(r, "workflow_run"));
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        String action = Json.text(root.get(), "action").orElse("");
+        Phase p;
+        if (action.equals("requested")) {
+            p = Phase.STARTED;
+        } else if (action.equals("completed")) {
+            p = switch (Json.text(run.get(), "conclusion").orElse("")) {
+                case "success" -> Phase.SUCCEEDED;
+                case "cancelled" -> Phase.ABORTED;
+                case "failure", "timed_out", "startup_failure", "action_required" -> Phase.FAILED;
+                default -> null;
+            };
+        } else {
+            return Optional.empty();
+        }
+        if (p == null) {
+            return Optional.empty();
+        }
+        String path = Json.text(run.get(), "path").orElse("");
+        String workflow = path.substring(path.lastIndexOf('/') + 1);
+        String repo = Json.text(root.get(), "repository.full_name").orElse("");
+        String title = Json.text(run.get(), "display_title").orElse("");
+        Matcher m = DEPLOY_IN_TITLE.matcher(title);
+        return Optional.of(new BuildEvent("github-actions", repo + "/" + workflow,
+                workflow + " run #" + Json.text(run.get(), "run_number").orElse("?"), p,
+                Json.text(run.get(), "html_url").orElse(null),
+                Json.text(run.get(), "triggering_actor.login").or(() -> Json.text(run.get(), "actor.login")).orElse(null),
+                m.find() ? id(m.group(1)) : Optional.empty(), Json.text(run.get(), "head_branch").orElse(null)));
+    }
+
+    private static Optional<Long> id(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flightdeck.deploy;
+
+import java.util.Set;
+
+/** Who is in a user group (port; the Slack adapter asks usergroups.users.list and caches the answer). */
+public interface ApproverDirectory {
+
+    /**
+     * Members of the group with this handle (without '@').
+     *
+     * @throws DirectoryUnavailable when it cannot be known right now; the caller refuses rather than guesses
+     */
+    Set<String> members(String handle);
+
+    /** How to mention the group in a message so its members are notified, e.g. {@code <!subteam^S123|@release-managers>}. */
+    String mention(String handle);
+
+    class DirectoryUnavailable extends RuntimeException {
+        public DirectoryUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

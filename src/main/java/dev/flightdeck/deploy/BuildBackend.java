@@ -1,0 +1,12 @@
+package dev.flightdeck.deploy;
+
+import dev.flightdeck.config.ServiceConfig;
+
+/**
+ * Starts a build (port; the Jenkins, CircleCI, GitHub Actions and CodeBuild adapters come with the builds issue).
+ * Called exactly once per start: only the caller that moved the request to TRIGGERING calls it. Status changes
+ * after the trigger come back through {@link DeployService#buildStatus}.
+ */
+public interface BuildBackend {
+    BuildTrigger trigger(DeployRequest request, ServiceConfig service);
+}

@@ -1,0 +1,31 @@
+package dev.flightdeck.deploy;
+
+/** Tells people about a deploy (port; the Slack adapter renders the go/no-go message and its thread). */
+public interface DeployAnnouncer {
+
+    /**
+     * Posts the go/no-go message to the environment's channel and waits for Slack's answer.
+     *
+     * @return where it landed, to update it and reply in its thread later
+     * @throws AnnounceFailed when it could not be posted (the request is then cancelled and the requester told)
+     */
+    MessageRef post(DeployView view);
+
+    /** Re-renders the message in place (state, who, when); nothing if it was never posted. */
+    void refresh(DeployView view);
+
+    /** A reply in the message's thread (or the channel when there is no message). */
+    void reply(DeployRequest request, String text);
+
+    /** Something only {@code userId} sees, in {@code channelId}. */
+    void tell(String channelId, String userId, String text);
+
+    record MessageRef(String channelId, String ts) {
+    }
+
+    class AnnounceFailed extends RuntimeException {
+        public AnnounceFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

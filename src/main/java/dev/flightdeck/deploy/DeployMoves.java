@@ -1,0 +1,83 @@
+package dev.flightdeck.deploy;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.config.TeamConfig;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies one event of the transition table to a stored request: the conditional update, then the audit event.
+ * Only the writer whose update matched the state it read gets the new request back; everyone else gets empty
+ * and must not act on the transition.
+ */
+@Singleton
+public class DeployMoves {
+
+    private final DeployRepository repository;
+    private final Auditor auditor;
+    private final TeamConfig config;
+    private final DeployAnnouncer announcer;
+    private final Clock clock;
+
+    public DeployMoves(DeployRepository repository, Auditor auditor, TeamConfig config, DeployAnnouncer announcer,
+                       Clock clock) {
+        this.repository = repository;
+        this.auditor = auditor;
+        this.config = config;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    public Optional<DeployRequest> apply(DeployRequest before, DeployEvent event, String actor, String reason) {
+        Optional<DeployState> to = DeployTransitions.next(before.state(), event);
+        if (to.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant nextNudge = null;
+        Instant expires = null;
+        if (to.get() == DeployState.APPROVED) {
+            // Even with auto-start: if the start never happens (a crash between go and start), the runner hears of it.
+            EnvironmentConfig env = environment(before);
+            nextNudge = now.plus(env.runnerNudgeAfter());
+            expires = now.plus(env.expireAfter());
+        }
+        DeployRequest after = before.moved(to.get(), actor, reason, now, nextNudge, expires);
+        if (!repository.transition(before, after)) {
+            return Optional.empty();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request", before.id());
+        payload.put("service", before.service());
+        payload.put("environment", before.environment());
+        payload.put("version", before.version());
+        payload.put("from", before.state().name());
+        payload.put("to", after.state().name());
+        payload.put("event", event.name());
+        if (reason != null) {
+            payload.put("reason", reason);
+        }
+        auditor.record(DeployAudit.STATE_CHANGED, actor, payload);
+        return Optional.of(after);
+    }
+
+    public EnvironmentConfig environment(DeployRequest request) {
+        return config.environment(request.environment()).orElseThrow(() -> new IllegalStateException(
+                "environment " + request.environment() + " of deploy #" + request.id() + " is no longer in the team config"));
+    }
+
+    public DeployView view(DeployRequest request) {
+        return new DeployView(request, repository.checks(request.id()), repository.approvals(request.id()));
+    }
+
+    /** Re-renders the go/no-go message from what is stored now. */
+    public void show(long id) {
+        repository.find(id).ifPresent(r -> announcer.refresh(view(r)));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.flightdeck.deploy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where deploy requests live (port). Every change of state is a conditional write: it happens only if the row
+ * is still in the state the caller read, so concurrent clicks, Slack retries and replicas make one decision.
+ */
+public interface DeployRepository {
+
+    /** Stores a new request (its id is ignored) with its check results; returns it with its id. */
+    DeployRequest insert(DeployRequest request, List<CheckResult> checks);
+
+    Optional<DeployRequest> find(long id);
+
+    /** Reads and row-locks the request until the surrounding {@link DeployTransactions} transaction ends. */
+    Optional<DeployRequest> findForUpdate(long id);
+
+    /**
+     * {@code UPDATE … SET state = after.state, … WHERE id = :id AND state = before.state}.
+     *
+     * @return false if another writer moved the request first (nothing written)
+     */
+    boolean transition(DeployRequest before, DeployRequest after);
+
+    void saveMessage(long id, String channelId, String messageTs);
+
+    void saveBuild(long id, String label, String url);
+
+    /** @return false if this approver had already approved (one row per request and approver) */
+    boolean addApproval(Approval approval);
+
+    List<Approval> approvals(long id);
+
+    List<CheckResult> checks(long id);
+
+    /** Marks a blocking check overridden; false if it was not blocking (or already overridden). */
+    boolean overrideCheck(long id, String checkName, String by, String reason);
+
+    /** Pending requests whose nudge time has come, oldest first. */
+    List<DeployRequest> dueNudges(Instant now, int limit);
+
+    /**
+     * Claims one nudge: moves {@code nextNudgeAt} from the value read to {@code next} (null: no more) and counts it,
+     * only if nobody else did. Exactly one replica gets true.
+     */
+    boolean claimNudge(DeployRequest due, Instant next);
+
+    /** Pending requests past their expiry, oldest first. */
+    List<DeployRequest> dueExpiries(Instant now, int limit);
+
+    /** Requests in these states, newest first; all services when {@code service} is empty. */
+    List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit);
+
+    /** Requests of a service (in one environment, or all), newest first. */
+    List<DeployRequest> history(String service, Optional<String> environment, int limit);
+
+    /** The deploy holding this service and environment (a state in {@link DeployState#IN_FLIGHT}), other than {@code exceptId}. */
+    Optional<DeployRequest> inFlight(String service, String environment, long exceptId);
+
+    List<ManualLock> locks(Optional<String> service);
+
+    Optional<ManualLock> lock(String service, String environment);
+
+    /** @return false if the service and environment were already locked */
+    boolean addLock(ManualLock lock);
+
+    /** @return false if there was no lock */
+    boolean removeLock(String service, String environment);
+}

@@ -1,0 +1,111 @@
+package dev.flightdeck.deploy;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.config.EnvironmentConfig;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Nudges and expiry, driven from the database so they survive restarts: every run finds what is due and claims
+ * each item with a conditional update, so with several replicas each nudge is sent once and each request expires
+ * once. Tests move the clock and call {@link #runDue()} instead of waiting for the timer.
+ */
+@Singleton
+public class DeployScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeployScheduler.class);
+    /** Approvers are pinged at most this many times; the runner too. */
+    public static final int MAX_NUDGES = 4;
+    private static final int BATCH = 100;
+
+    private final DeployRepository repository;
+    private final DeployMoves moves;
+    private final ApprovalPolicy policy;
+    private final DeployAnnouncer announcer;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    public DeployScheduler(DeployRepository repository, DeployMoves moves, ApprovalPolicy policy,
+                           DeployAnnouncer announcer, Auditor auditor, Clock clock) {
+        this.repository = repository;
+        this.moves = moves;
+        this.policy = policy;
+        this.announcer = announcer;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${flightdeck.deploy.scheduler-interval:15s}", initialDelay = "${flightdeck.deploy.scheduler-interval:15s}")
+    void onTimer() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            // The next run retries: nothing was claimed that was not also done.
+            LOG.warn("deploy nudges/expiry run failed; retrying on the next run", e);
+        }
+    }
+
+    /** Expires, then nudges, whatever is due now. Returns how many items this replica handled. */
+    public int runDue() {
+        Instant now = clock.instant();
+        int handled = 0;
+        for (DeployRequest r : repository.dueExpiries(now, BATCH)) {
+            if (expire(r)) {
+                handled++;
+            }
+        }
+        for (DeployRequest r : repository.dueNudges(now, BATCH)) {
+            if (nudge(r, now)) {
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private boolean expire(DeployRequest r) {
+        EnvironmentConfig env = moves.environment(r);
+        String waited = r.state() == DeployState.REQUESTED ? "without a decision" : "without being started";
+        String reason = "no decision or start within " + DeployTexts.duration(env.expireAfter());
+        if (moves.apply(r, DeployEvent.EXPIRE, DeployAudit.SCHEDULER, reason).isEmpty()) {
+            return false;
+        }
+        moves.show(r.id());
+        announcer.reply(r, "Deploy " + DeployTexts.what(r) + " expired after " + DeployTexts.duration(env.expireAfter())
+                + " " + waited + ". Ask again with `/deploy " + r.service() + " " + r.version() + " to "
+                + r.environment() + "` if it is still wanted.");
+        return true;
+    }
+
+    private boolean nudge(DeployRequest r, Instant now) {
+        EnvironmentConfig env = moves.environment(r);
+        boolean approvers = r.state() == DeployState.REQUESTED;
+        Duration every = approvers ? env.nudgeAfter() : env.runnerNudgeAfter();
+        int number = r.nudgesSent() + 1;
+        Instant next = number < MAX_NUDGES ? now.plus(every) : null;
+        if (!repository.claimNudge(r, next)) {
+            return false;
+        }
+        Duration waited = Duration.between(approvers ? r.requestedAt() : r.stateChangedAt(), now);
+        String text = approvers
+                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + " has waited " + minutes(waited)
+                + " for a go/no-go from <@" + r.requesterId() + ">'s request."
+                : "<@" + r.runnerId() + "> deploy " + DeployTexts.what(r) + " was approved " + minutes(waited)
+                + " ago and has not been started: press *Start* when you run it, or cancel it.";
+        auditor.recordOnce(DeployAudit.NUDGED, DeployAudit.SCHEDULER, r.id() + ":" + r.state() + ":" + number,
+                Map.of("request", r.id(), "who", approvers ? "approvers" : "runner", "number", number));
+        announcer.reply(r, text);
+        return true;
+    }
+
+    private static String minutes(Duration d) {
+        long m = Math.max(1, Math.round(d.toSeconds() / 60.0));
+        return m >= 120 && m % 60 == 0 ? (m / 60) + " hours" : m + " minutes";
+    }
+}

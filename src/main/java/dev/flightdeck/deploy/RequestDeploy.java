@@ -1,0 +1,129 @@
+package dev.flightdeck.deploy;
+
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.check.DeployCandidate;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /deploy <service> <version> to <env>}: runs the pre-deploy checks, stores the request, posts the go/no-go
+ * message. Runs after the Slack ack (checks may call AWS). Where no approval is needed and nothing blocks, the
+ * policy says go at once.
+ */
+@Singleton
+public class RequestDeploy {
+
+    /** What a version may look like (as the command parser accepts it): a tag, a semver, a git sha. */
+    public static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+/-]{0,63}");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+    public static final int MAX_NOTE = 1000;
+
+    private final TeamConfig config;
+    private final PreDeployChecks checks;
+    private final DeployRepository repository;
+    private final DeployMoves moves;
+    private final DeployAnnouncer announcer;
+    private final DeployStarts starts;
+    private final Auditor auditor;
+    private final Clock clock;
+
+    public RequestDeploy(TeamConfig config, PreDeployChecks checks, DeployRepository repository, DeployMoves moves,
+                         DeployAnnouncer announcer, DeployStarts starts, Auditor auditor, Clock clock) {
+        this.config = config;
+        this.checks = checks;
+        this.repository = repository;
+        this.moves = moves;
+        this.announcer = announcer;
+        this.starts = starts;
+        this.auditor = auditor;
+        this.clock = clock;
+    }
+
+    /** Bad input is answered with what is wrong, and creates nothing. */
+    public Optional<String> problem(NewDeploy d) {
+        if (config.service(d.service()).isEmpty()) {
+            return Optional.of("There is no service `" + d.service() + "`; known: " + String.join(", ", config.services().keySet()) + ".");
+        }
+        if (config.environment(d.environment()).isEmpty()) {
+            return Optional.of("There is no environment `" + d.environment() + "`; known: "
+                    + String.join(", ", config.environments().keySet()) + ".");
+        }
+        if (d.version() == null || !VERSION.matcher(d.version()).matches()) {
+            return Optional.of("`" + d.version() + "` is not a version: use letters, digits and . _ + - / (at most 64), "
+                    + "e.g. 5.11.2, v1.2.3-rc.1 or a git sha.");
+        }
+        if (d.runnerId().isPresent() && !USER_ID.matcher(d.runnerId().get()).matches()) {
+            return Optional.of("The runner must be a person: @-mention them.");
+        }
+        if (d.note().isPresent() && d.note().get().length() > MAX_NOTE) {
+            return Optional.of("The note is longer than " + MAX_NOTE + " characters.");
+        }
+        return Optional.empty();
+    }
+
+    public DeployOutcome request(NewDeploy d) {
+        Optional<String> problem = problem(d);
+        if (problem.isPresent()) {
+            return DeployOutcome.refused(problem.get());
+        }
+        EnvironmentConfig env = config.environment(d.environment()).orElseThrow();
+        ServiceConfig service = config.service(d.service()).orElseThrow();
+        Instant now = clock.instant();
+        String runner = d.runnerId().orElse(d.requesterId());
+        List<CheckResult> results = checks.run(new DeployCandidate(d.service(), d.environment(), d.version(),
+                d.requesterId(), service, env, now));
+        Instant nudge = env.announceOnly() ? null : now.plus(env.nudgeAfter());
+        DeployRequest r = repository.insert(new DeployRequest(0, d.service(), d.environment(), d.version(),
+                d.requesterId(), runner, d.note().map(String::strip).filter(n -> !n.isEmpty()).orElse(null),
+                d.rollbackOf().orElse(null), DeployState.REQUESTED, env.approvals(), now, null, null, now, null, null,
+                nudge, 0, now.plus(env.expireAfter()), null, null, null, null), results);
+        auditor.record(DeployAudit.REQUESTED, d.requesterId(), payload(r, results));
+
+        DeployView view = new DeployView(r, results, List.of());
+        try {
+            DeployAnnouncer.MessageRef ref = announcer.post(view);
+            repository.saveMessage(r.id(), ref.channelId(), ref.ts());
+            r = r.withMessage(ref.channelId(), ref.ts());
+        } catch (DeployAnnouncer.AnnounceFailed e) {
+            moves.apply(r, DeployEvent.CANCEL, DeployAudit.POLICY, "could not post the go/no-go message: " + e.getMessage());
+            return DeployOutcome.refused("Could not post the go/no-go message to " + env.channel().text() + " ("
+                    + e.getMessage() + "), so deploy #" + r.id() + " was cancelled. Invite me to the channel or fix "
+                    + "its name in the team config, then ask again.");
+        }
+        boolean blocked = view.blocked();
+        if (env.announceOnly() && !blocked) {
+            starts.announceOnlyGo(r);
+        }
+        return new DeployOutcome.Done("Deploy " + DeployTexts.what(r) + " is posted in <#" + r.channelId() + ">"
+                + (blocked ? ", blocked by " + DeployService.describe(view.checks().stream()
+                .filter(CheckResult::blocking).toList()) + "." : "."), r);
+    }
+
+    private static Map<String, Object> payload(DeployRequest r, List<CheckResult> results) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("request", r.id());
+        p.put("service", r.service());
+        p.put("environment", r.environment());
+        p.put("version", r.version());
+        p.put("runner", r.runnerId());
+        p.put("approvalsRequired", r.approvalsRequired());
+        if (r.note() != null) {
+            p.put("note", r.note());
+        }
+        if (r.rollbackOf() != null) {
+            p.put("rollbackOf", r.rollbackOf());
+        }
+        p.put("checks", results.stream().map(c -> Map.of("name", c.name(), "blocked", c.blocked(), "text", c.text())).toList());
+        return p;
+    }
+}

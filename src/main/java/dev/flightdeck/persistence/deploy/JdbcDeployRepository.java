@@ -1,0 +1,160 @@
+package dev.flightdeck.persistence.deploy;
+
+import dev.flightdeck.deploy.Approval;
+import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.DeployRepository;
+import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.deploy.ManualLock;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link DeployRepository} on H2 or PostgreSQL through Micronaut Data JDBC. */
+@Singleton
+public class JdbcDeployRepository implements DeployRepository {
+
+    private final DeployRequestRows requests;
+    private final DeployDetailRows details;
+    private final DeployLockRows locks;
+
+    public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks) {
+        this.requests = requests;
+        this.details = details;
+        this.locks = locks;
+    }
+
+    @Override
+    public DeployRequest insert(DeployRequest r, List<CheckResult> checks) {
+        DeployRequestRow row = requests.save(new DeployRequestRow(null, r.service(), r.environment(), r.version(),
+                r.requesterId(), r.runnerId(), r.note(), r.rollbackOf(), r.state().name(), 0, r.approvalsRequired(),
+                r.requestedAt(), r.stateActor(), r.stateReason(), r.stateChangedAt(), r.startedAt(), r.finishedAt(),
+                r.nextNudgeAt(), r.nudgesSent(), r.expiresAt(), r.channelId(), r.messageTs(), r.buildLabel(),
+                r.buildUrl()));
+        for (int i = 0; i < checks.size(); i++) {
+            CheckResult c = checks.get(i);
+            details.insertCheck(row.id(), i, c.name(), c.blocked(), c.text());
+        }
+        return toDomain(row);
+    }
+
+    @Override
+    public Optional<DeployRequest> find(long id) {
+        return requests.findById(id).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
+    public Optional<DeployRequest> findForUpdate(long id) {
+        return requests.findByIdForUpdate(id).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
+    public boolean transition(DeployRequest before, DeployRequest after) {
+        return requests.transition(before.id(), before.state().name(), after.state().name(), after.stateActor(),
+                after.stateReason(), after.stateChangedAt(), after.startedAt(), after.finishedAt(), after.nextNudgeAt(),
+                after.nudgesSent(), after.expiresAt()) == 1;
+    }
+
+    @Override
+    public void saveMessage(long id, String channelId, String messageTs) {
+        requests.saveMessage(id, channelId, messageTs);
+    }
+
+    @Override
+    public void saveBuild(long id, String label, String url) {
+        // Keep what is known when an update brings only one of the two.
+        requests.findById(id).ifPresent(row -> requests.saveBuild(id, label != null ? label : row.buildLabel(),
+                url != null ? url : row.buildUrl()));
+    }
+
+    @Override
+    public boolean addApproval(Approval approval) {
+        return details.insertApproval(approval.requestId(), approval.approverId(), approval.at()) == 1;
+    }
+
+    @Override
+    public List<Approval> approvals(long id) {
+        return details.approvals(id).stream().map(a -> new Approval(a.requestId(), a.approverId(), a.approvedAt())).toList();
+    }
+
+    @Override
+    public List<CheckResult> checks(long id) {
+        return details.checks(id).stream().map(c -> new CheckResult(c.name(), c.blocked(), c.checkText(),
+                c.overriddenBy(), c.overrideReason())).toList();
+    }
+
+    @Override
+    public boolean overrideCheck(long id, String checkName, String by, String reason) {
+        return details.overrideCheck(id, checkName, by, reason) == 1;
+    }
+
+    @Override
+    public List<DeployRequest> dueNudges(Instant now, int limit) {
+        return requests.dueNudges(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
+    public boolean claimNudge(DeployRequest due, Instant next) {
+        return requests.claimNudge(due.id(), due.state().name(), due.nextNudgeAt(), next) == 1;
+    }
+
+    @Override
+    public List<DeployRequest> dueExpiries(Instant now, int limit) {
+        return requests.dueExpiries(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
+    public List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit) {
+        List<String> names = states.stream().map(Enum::name).toList();
+        List<DeployRequestRow> rows = service.isPresent() ? requests.inStatesOf(names, service.get(), limit)
+                : requests.inStates(names, limit);
+        return rows.stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
+    public List<DeployRequest> history(String service, Optional<String> environment, int limit) {
+        List<DeployRequestRow> rows = environment.isPresent() ? requests.historyIn(service, environment.get(), limit)
+                : requests.history(service, limit);
+        return rows.stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
+    public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
+        return requests.inFlight(service, environment, exceptId).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
+    public List<ManualLock> locks(Optional<String> service) {
+        return (service.isPresent() ? locks.ofService(service.get()) : locks.all()).stream()
+                .map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
+    public Optional<ManualLock> lock(String service, String environment) {
+        return locks.find(service, environment).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
+    public boolean addLock(ManualLock lock) {
+        return locks.insertIfAbsent(lock.service(), lock.environment(), lock.lockedBy(), lock.reason(), lock.lockedAt()) == 1;
+    }
+
+    @Override
+    public boolean removeLock(String service, String environment) {
+        return locks.delete(service, environment) == 1;
+    }
+
+    private static ManualLock toDomain(DeployLockRow l) {
+        return new ManualLock(l.service(), l.environment(), l.lockedBy(), l.reason(), l.lockedAt());
+    }
+
+    static DeployRequest toDomain(DeployRequestRow r) {
+        return new DeployRequest(r.id(), r.service(), r.environment(), r.version(), r.requesterId(), r.runnerId(),
+                r.note(), r.rollbackOf(), DeployState.valueOf(r.state()), r.approvalsRequired(), r.requestedAt(),
+                r.stateActor(), r.stateReason(), r.stateChangedAt(), r.startedAt(), r.finishedAt(), r.nextNudgeAt(),
+                r.nudgesSent(), r.expiresAt(), r.channelId(), r.messageTs(), r.buildLabel(), r.buildUrl());
+    }
+}

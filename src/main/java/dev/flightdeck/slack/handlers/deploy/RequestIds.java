@@ -1,0 +1,25 @@
+package dev.flightdeck.slack.handlers.deploy;
+
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** Deploy request ids as typed ({@code 42}, {@code #42}) and as button values. */
+final class RequestIds {
+    private static final Pattern ID = Pattern.compile("#?([1-9][0-9]{0,17})");
+
+    private RequestIds() {
+    }
+
+    static OptionalLong parse(String text) {
+        if (text == null) {
+            return OptionalLong.empty();
+        }
+        var m = ID.matcher(text.trim());
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    static String notAnId(String text) {
+        String shown = text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "`" + shown.replace("`", "'") + "` is not a deploy id: ids are numbers like `42` (see `/deploy status`).";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.flightdeck.deploy;
+
+import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.testing.TestClockFactory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The build backend in test apps: counts triggers per request; a version listed in {@link #failVersion} fails. */
+@Singleton
+@Replaces(dev.flightdeck.build.BuildBackends.class)
+@Requires(property = TestClockFactory.PROPERTY, value = "true")
+public class FakeBuildBackend implements BuildBackend {
+
+    private final List<Long> triggered = new CopyOnWriteArrayList<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public BuildTrigger trigger(DeployRequest request, ServiceConfig service) {
+        triggered.add(request.id());
+        String failure = failures.get(request.version());
+        if (failure != null) {
+            return new BuildTrigger.Failed(failure);
+        }
+        return new BuildTrigger.Started(service.buildFor(request.environment()) instanceof
+                dev.flightdeck.config.BuildBackendConfig.Jenkins j ? j.job() + " #" + (100 + triggered.size()) : "build",
+                "https://ci.example.com/build/" + request.id());
+    }
+
+    public long triggersOf(long requestId) {
+        return triggered.stream().filter(id -> id == requestId).count();
+    }
+
+    /** Triggers for {@code version} answer Failed(reason) from now on. */
+    public void failVersion(String version, String reason) {
+        failures.put(version, reason);
+    }
+}
