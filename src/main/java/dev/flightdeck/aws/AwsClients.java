@@ -80,8 +80,9 @@ public class AwsClients implements AutoCloseable {
             return client;
         } catch (SdkException e) {
             // Typically no region: say which settings fix it.
-            throw new AwsNotConfiguredException("AWS is not configured for Flightdeck (" + e.getMessage()
-                    + "). Set AWS_REGION, and credentials through the usual AWS chain.", e);
+            // The SDK's own text lists every provider it tried; people need the one setting that fixes it.
+            throw new AwsNotConfiguredException("AWS is not configured for Flightdeck: set AWS_REGION, and credentials "
+                    + "through the usual AWS chain", e);
         }
     }
 

@@ -38,11 +38,13 @@ class TeamConfigFactoryTest {
                 .hasStackTraceContaining(file + ": flightdeck.services.commons.build: exactly one backend");
     }
 
-    /** A bare context (no server, no database), started as at start-up so @Context beans are built eagerly. */
+    /** A bare context (no server), started as at start-up so @Context beans are built eagerly. */
     private static ApplicationContext context(String files) {
         return ApplicationContext.builder()
+                // The service's scheduled jobs start with the context and need their tables: an in-memory database.
                 .properties(Map.of(TeamConfigFactory.CONFIG_FILES_PROPERTY, files,
-                        "datasources.default.enabled", false, "flyway.enabled", false))
+                        "datasources.default.url", "jdbc:h2:mem:teamconfig-" + java.util.UUID.randomUUID()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"))
                 .start();
     }
 }

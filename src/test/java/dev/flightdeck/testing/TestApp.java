@@ -18,7 +18,7 @@ public final class TestApp {
 
     public static final String SIGNING_SECRET = "8f4c2e0b1d7a4c9e8b3f6a5d2c1e0f9a";
 
-    private static TestApp shared;
+    private static final Map<String, TestApp> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     public final FakeSlack slack;
     public final EmbeddedServer server;
@@ -30,17 +30,24 @@ public final class TestApp {
         this.clock = server.getApplicationContext().getBean(MutableClock.class);
     }
 
-    public static synchronized TestApp shared() {
-        if (shared == null) {
+    public static TestApp shared() {
+        return shared("main");
+    }
+
+    /**
+     * A shared app by name. Features whose tests would disturb each other through global state get their own:
+     * an open sev1 incident freezes every prod deploy, so deploy tests run in "deploys", apart from incident tests.
+     */
+    public static synchronized TestApp shared(String name) {
+        return SHARED.computeIfAbsent(name, n -> {
             FakeSlack slack = new FakeSlack().start();
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack, Map.of()));
-            shared = new TestApp(slack, server);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 slack.stop();
             }));
-        }
-        return shared;
+            return new TestApp(slack, server);
+        });
     }
 
     /** The settings of the shared app; {@code overrides} win. A blank value removes a setting. */
@@ -57,6 +64,9 @@ public final class TestApp {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         p.put("micronaut.config.files", Path.of("flightdeck.example.yml").toAbsolutePath().toString());
         p.put(TestClockFactory.PROPERTY, "true");
+        if (!overrides.containsKey("aws.endpoint-url")) {
+            p.putAll(TestAws.properties());
+        }
         p.putAll(overrides);
         return p;
     }

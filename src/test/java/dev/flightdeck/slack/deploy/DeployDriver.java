@@ -61,7 +61,7 @@ public final class DeployDriver {
     }
 
     public static DeployDriver shared() {
-        TestApp app = TestApp.shared();
+        TestApp app = TestApp.shared("deploys");
         return new DeployDriver(app.slack, app.server);
     }
 
