@@ -133,4 +133,32 @@ class DeployFlowTest {
                 .doesNotContain("window"); // staging sets no window
         assertThat(others).isNotEmpty();
     }
+
+    @Test
+    void devIsAnnounceOnlyTheBuildStartsWithoutWaitingForAnyone() {
+        String v = DeployDriver.newVersion();
+        var p = d.request("commons", v, "dev", REQUESTER, "");
+        assertThat(d.message(p).text()).isEqualTo("I'm about to run a DEV build of commons using version " + v);
+        d.awaitState(p.id(), DeployState.RUNNING);
+        d.awaitThreadReply(p, "Announce only: no approval needed in DEV");
+        assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTriggerIsShownInTheThreadAndRetryStartsItAgainOnce() {
+        String v = DeployDriver.newVersion();
+        d.backend().failVersion(v, "Jenkins answered 503");
+        var p = d.request("commons", v, "staging", REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, p, DeployDriver.DEVELOPER);
+        d.awaitState(p.id(), DeployState.TRIGGER_FAILED);
+        d.awaitThreadReply(p, "Could not start the STAGING build of commons " + v + ": Jenkins answered 503");
+        d.awaitUpdate(p, Ids.DEPLOY_RETRY);
+
+        d.backend().succeedVersion(v);
+        d.click(Ids.DEPLOY_RETRY, p, OUTSIDER);
+        d.awaitEphemeral(OUTSIDER, "Only the runner");
+        d.click(Ids.DEPLOY_RETRY, p, REQUESTER);
+        d.awaitState(p.id(), DeployState.RUNNING);
+        assertThat(d.backend().triggersOf(p.id())).isEqualTo(2);
+    }
 }
