@@ -98,6 +98,20 @@ class DeployBlockedTest {
         assertThat(d.message(second).allText()).contains("*lock*: deploy #" + first.id() + " of web", "is running; one deploy at a time");
     }
 
+    @Test
+    void aSecondRequestMadeBeforeTheFirstWasApprovedCannotBeApprovedWhileTheFirstRuns() {
+        d.clock.set(DeployDriver.IN_WINDOW);
+        var first = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        var second = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
+        d.awaitState(first.id(), DeployState.RUNNING);
+
+        d.click(Ids.DEPLOY_GO, second, DeployDriver.DEVELOPER);
+        d.awaitEphemeral(DeployDriver.DEVELOPER, "is running; one deploy at a time");
+        assertThat(d.repository().find(second.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
+        assertThat(d.backend().triggersOf(second.id())).isZero();
+    }
+
     private dev.flightdeck.testing.SignedRequest.Reply submitOverride(DeployDriver.Posted p, String reason, String user) {
         return d.signed().viewSubmission(Ids.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
                 Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, reason)), user).send(d.uri());

@@ -6,6 +6,7 @@ import com.slack.api.model.view.View;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
+import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployQueries;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployService;
@@ -31,14 +32,16 @@ public class DeployButtons implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(DeployButtons.class);
 
     private final DeployService deploys;
+    private final DeployOverrides overrides;
     private final DeployQueries queries;
     private final DeployAnnouncer announcer;
     private final SlackGateway gateway;
     private final AfterAck afterAck;
 
-    public DeployButtons(DeployService deploys, DeployQueries queries, DeployAnnouncer announcer, SlackGateway gateway,
+    public DeployButtons(DeployService deploys, DeployOverrides overrides, DeployQueries queries, DeployAnnouncer announcer, SlackGateway gateway,
                          AfterAck afterAck) {
         this.deploys = deploys;
+        this.overrides = overrides;
         this.queries = queries;
         this.announcer = announcer;
         this.gateway = gateway;
@@ -52,7 +55,7 @@ public class DeployButtons implements SlackListener {
         decision(app, Ids.DEPLOY_RETRY, deploys::retry);
         decision(app, Ids.DEPLOY_CANCEL, deploys::cancel);
         form(app, Ids.DEPLOY_NOGO, deploys::mayReject, (r, meta) -> DeployModals.noGoReason(r, meta));
-        form(app, Ids.DEPLOY_OVERRIDE, deploys::mayOverride, (r, meta) -> DeployModals.overrideReason(r,
+        form(app, Ids.DEPLOY_OVERRIDE, overrides::mayOverride, (r, meta) -> DeployModals.overrideReason(r,
                 queries.checks(r.id()).stream().filter(CheckResult::blocking).toList(), meta));
     }
 

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
+import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.NewDeploy;
 import dev.flightdeck.deploy.RequestDeploy;
@@ -25,13 +26,15 @@ public class DeployModalSubmissions implements SlackListener {
 
     private final RequestDeploy requests;
     private final DeployService deploys;
+    private final DeployOverrides overrides;
     private final DeployAnnouncer announcer;
     private final AfterAck afterAck;
 
-    public DeployModalSubmissions(RequestDeploy requests, DeployService deploys, DeployAnnouncer announcer,
+    public DeployModalSubmissions(RequestDeploy requests, DeployService deploys, DeployOverrides overrides, DeployAnnouncer announcer,
                                   AfterAck afterAck) {
         this.requests = requests;
         this.deploys = deploys;
+        this.overrides = overrides;
         this.announcer = announcer;
         this.afterAck = afterAck;
     }
@@ -77,7 +80,7 @@ public class DeployModalSubmissions implements SlackListener {
             String channel = meta.length > 1 ? meta[1] : null;
             afterAck.run(callbackId, () -> {
                 DeployOutcome outcome = id.isEmpty() ? new DeployOutcome.Refused(RequestIds.notAnId(meta[0]))
-                        : noGo ? deploys.noGo(id.getAsLong(), user, reason) : deploys.override(id.getAsLong(), user, reason);
+                        : noGo ? deploys.noGo(id.getAsLong(), user, reason) : overrides.override(id.getAsLong(), user, reason);
                 if (outcome.refused() && channel != null) {
                     announcer.tell(channel, user, outcome.text());
                 }
