@@ -94,8 +94,8 @@ public class DeployScheduler {
         }
         Duration waited = Duration.between(approvers ? r.requestedAt() : r.stateChangedAt(), now);
         String text = approvers
-                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + " has waited " + minutes(waited)
-                + " for a go/no-go from <@" + r.requesterId() + ">'s request."
+                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + ", requested by <@" + r.requesterId()
+                + ">, has waited " + minutes(waited) + " for a go/no-go."
                 : "<@" + r.runnerId() + "> deploy " + DeployTexts.what(r) + " was approved " + minutes(waited)
                 + " ago and has not been started: press *Start* when you run it, or cancel it.";
         auditor.recordOnce(DeployAudit.NUDGED, DeployAudit.SCHEDULER, r.id() + ":" + r.state() + ":" + number,
