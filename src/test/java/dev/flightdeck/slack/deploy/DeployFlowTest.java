@@ -161,4 +161,27 @@ class DeployFlowTest {
         d.awaitState(p.id(), DeployState.RUNNING);
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(2);
     }
+
+    @Test
+    void whenSlackRefusesTheMessageTheRequesterIsToldAndTheRequestIsCancelled() {
+        String v = DeployDriver.newVersion();
+        String url = d.slack.responseUrl();
+        d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.error("not_in_channel"));
+        d.command("reports " + v + " to prod", REQUESTER, url);
+        assertThat(d.slack.awaitResponse(url, DeployDriver.WAIT).rawBody())
+                .contains("Could not post the go/no-go message to #deploys (Slack said not_in_channel)", "was cancelled");
+        var stored = d.repository().history("reports", java.util.Optional.of("prod"), 50).stream()
+                .filter(r -> r.version().equals(v)).findFirst().orElseThrow();
+        assertThat(stored.state()).isEqualTo(DeployState.CANCELLED);
+        assertThat(stored.stateReason()).contains("not_in_channel");
+    }
+
+    @Test
+    void aRateLimitedPostIsRetriedAndTheMessageArrivesOnce() {
+        String v = DeployDriver.newVersion();
+        d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.rateLimited(java.time.Duration.ofSeconds(1)));
+        var p = d.request("reports", v, "staging", REQUESTER, "");
+        assertThat(d.slack.messagesIn(p.channel()).stream().filter(m -> m.text() != null
+                && m.text().contains("using version " + v))).hasSize(1);
+    }
 }
