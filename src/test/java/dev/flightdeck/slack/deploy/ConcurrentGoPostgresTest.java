@@ -116,4 +116,40 @@ class ConcurrentGoPostgresTest {
     private static long refusals(String version) {
         return slack.calls("chat.postEphemeral").stream().filter(c -> c.text() != null && c.text().contains(version)).count();
     }
+
+    @Test
+    void bothReplicasRunningTheSchedulerAtOnceSendEachNudgeOnceAndExpireOnce() throws Exception {
+        DeployDriver a = new DeployDriver(slack, replicaA);
+        DeployDriver b = new DeployDriver(slack, replicaB);
+        a.clock.set(DeployDriver.IN_WINDOW);
+        var p = a.request("billing", DeployDriver.newVersion(), "prod", REQUESTER, "");
+        var requestedAt = a.repository().find(p.id()).orElseThrow().requestedAt();
+        var schedulerA = a.context().getBean(dev.flightdeck.deploy.DeployScheduler.class);
+        var schedulerB = b.context().getBean(dev.flightdeck.deploy.DeployScheduler.class);
+
+        for (Duration after : List.of(Duration.ofMinutes(15), Duration.ofHours(4))) {
+            a.clock.set(requestedAt.plus(after));
+            b.clock.set(requestedAt.plus(after));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                var scheduler = i % 2 == 0 ? schedulerA : schedulerB;
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return scheduler.runDue();
+                }));
+            }
+            go.countDown();
+            int handled = 0;
+            for (Future<Integer> run : runs) {
+                handled += run.get();
+            }
+            pool.shutdown();
+            assertThat(handled).isEqualTo(1);
+        }
+        assertThat(a.thread(p).stream().filter(m -> m.text().contains("for a go/no-go")).count()).isEqualTo(1);
+        assertThat(a.thread(p).stream().filter(m -> m.text().contains("expired after 4h")).count()).isEqualTo(1);
+        assertThat(a.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.EXPIRED);
+    }
 }
