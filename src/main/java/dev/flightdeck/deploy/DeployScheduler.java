@@ -57,16 +57,22 @@ public class DeployScheduler {
         Instant now = clock.instant();
         int handled = 0;
         for (DeployRequest r : repository.dueExpiries(now, BATCH)) {
-            if (expire(r)) {
-                handled++;
-            }
+            handled += safely(r, "expiry", () -> expire(r));
         }
         for (DeployRequest r : repository.dueNudges(now, BATCH)) {
-            if (nudge(r, now)) {
-                handled++;
-            }
+            handled += safely(r, "nudge", () -> nudge(r, now));
         }
         return handled;
+    }
+
+    /** One bad item (say, its environment was removed from the team file) must not stop the others. */
+    private static int safely(DeployRequest r, String what, java.util.function.BooleanSupplier work) {
+        try {
+            return work.getAsBoolean() ? 1 : 0;
+        } catch (RuntimeException e) {
+            LOG.warn("deploy #{}: {} failed; the next run tries again", r.id(), what, e);
+            return 0;
+        }
     }
 
     private boolean expire(DeployRequest r) {
