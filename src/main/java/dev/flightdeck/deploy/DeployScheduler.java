@@ -2,6 +2,7 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.EnvironmentConfig;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.util.Map;
  * once. Tests move the clock and call {@link #runDue()} instead of waiting for the timer.
  */
 @Singleton
+@Requires(beans = DeployRepository.class)
 public class DeployScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployScheduler.class);

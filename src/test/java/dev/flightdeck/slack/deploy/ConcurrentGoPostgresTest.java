@@ -65,8 +65,8 @@ class ConcurrentGoPostgresTest {
     void twentyConcurrentGoClicksOnTwoReplicasMakeOneApprovalAndOneStart() throws Exception {
         DeployDriver a = new DeployDriver(slack, replicaA);
         DeployDriver b = new DeployDriver(slack, replicaB);
-        a.clock.set(DeployDriver.IN_WINDOW);
-        b.clock.set(DeployDriver.IN_WINDOW);
+        a.moveToWindow(true);
+        b.clock.set(a.clock.instant());
         String version = DeployDriver.newVersion();
         var p = a.request("commons", version, "prod", REQUESTER, "");
 
@@ -121,7 +121,7 @@ class ConcurrentGoPostgresTest {
     void bothReplicasRunningTheSchedulerAtOnceSendEachNudgeOnceAndExpireOnce() throws Exception {
         DeployDriver a = new DeployDriver(slack, replicaA);
         DeployDriver b = new DeployDriver(slack, replicaB);
-        a.clock.set(DeployDriver.IN_WINDOW);
+        a.moveToWindow(true);
         var p = a.request("billing", DeployDriver.newVersion(), "prod", REQUESTER, "");
         var requestedAt = a.repository().find(p.id()).orElseThrow().requestedAt();
         var schedulerA = a.context().getBean(dev.flightdeck.deploy.DeployScheduler.class);

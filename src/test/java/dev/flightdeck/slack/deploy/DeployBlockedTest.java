@@ -22,13 +22,13 @@ class DeployBlockedTest {
 
     @AfterEach
     void cleanUp() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         d.finishInFlight();
     }
 
     @Test
     void outsideTheWindowTheRequestIsBlockedUntilAnApproverOverridesWithAReason() {
-        d.clock.set(DeployDriver.OUT_OF_WINDOW);
+        d.moveToWindow(false);
         String v = DeployDriver.newVersion();
         var p = d.request("commons", v, "prod", REQUESTER, "");
 
@@ -64,7 +64,7 @@ class DeployBlockedTest {
 
     @Test
     void aManualLockBlocksNamingWhoAndWhyAndUnlockLiftsIt() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         var lock = d.command("lock billing prod -- database migration until 15:00", OUTSIDER, d.slack.responseUrl());
         assertThat(lock.json().getAsJsonObject().get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(lock.json().getAsJsonObject().get("text").getAsString())
@@ -89,7 +89,7 @@ class DeployBlockedTest {
 
     @Test
     void aDeployInFlightLocksItsServiceAndEnvironmentForTheNextRequest() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         var first = d.request("web", DeployDriver.newVersion(), "staging", REQUESTER, "");
         d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
         d.awaitState(first.id(), DeployState.RUNNING);
@@ -100,7 +100,7 @@ class DeployBlockedTest {
 
     @Test
     void aSecondRequestMadeBeforeTheFirstWasApprovedCannotBeApprovedWhileTheFirstRuns() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         var first = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
         var second = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
         d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);

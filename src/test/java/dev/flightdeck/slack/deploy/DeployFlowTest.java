@@ -25,7 +25,7 @@ class DeployFlowTest {
 
     @BeforeEach
     void insideTheWindow() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @AfterEach

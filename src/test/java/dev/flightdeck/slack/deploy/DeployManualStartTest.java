@@ -62,7 +62,7 @@ class DeployManualStartTest {
     @BeforeEach
     void driver() {
         d = new DeployDriver(slack, server);
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @Test
@@ -97,7 +97,7 @@ class DeployManualStartTest {
 
     @Test
     void approversAreNudgedEveryFifteenMinutesFourTimesAndTheRequestExpiresAfterFourHours() {
-        Instant t0 = DeployDriver.IN_WINDOW.plusSeconds(7);
+        Instant t0 = d.moveToWindow(true).plusSeconds(7);
         d.clock.set(t0);
         var p = d.request("billing", DeployDriver.newVersion(), "prod", REQUESTER, "");
         DeployScheduler scheduler = d.context().getBean(DeployScheduler.class);

@@ -19,7 +19,7 @@ class DeployRequestModalTest {
 
     @BeforeEach
     void insideTheWindow() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @AfterEach
