@@ -2,6 +2,7 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.EnvironmentConfig;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.util.Map;
  * once. Tests move the clock and call {@link #runDue()} instead of waiting for the timer.
  */
 @Singleton
+@Requires(beans = DeployRepository.class)
 public class DeployScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployScheduler.class);
@@ -57,16 +59,22 @@ public class DeployScheduler {
         Instant now = clock.instant();
         int handled = 0;
         for (DeployRequest r : repository.dueExpiries(now, BATCH)) {
-            if (expire(r)) {
-                handled++;
-            }
+            handled += safely(r, "expiry", () -> expire(r));
         }
         for (DeployRequest r : repository.dueNudges(now, BATCH)) {
-            if (nudge(r, now)) {
-                handled++;
-            }
+            handled += safely(r, "nudge", () -> nudge(r, now));
         }
         return handled;
+    }
+
+    /** One bad item (say, its environment was removed from the team file) must not stop the others. */
+    private static int safely(DeployRequest r, String what, java.util.function.BooleanSupplier work) {
+        try {
+            return work.getAsBoolean() ? 1 : 0;
+        } catch (RuntimeException e) {
+            LOG.warn("deploy #{}: {} failed; the next run tries again", r.id(), what, e);
+            return 0;
+        }
     }
 
     private boolean expire(DeployRequest r) {
@@ -94,8 +102,8 @@ public class DeployScheduler {
         }
         Duration waited = Duration.between(approvers ? r.requestedAt() : r.stateChangedAt(), now);
         String text = approvers
-                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + " has waited " + minutes(waited)
-                + " for a go/no-go from <@" + r.requesterId() + ">'s request."
+                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + ", requested by <@" + r.requesterId()
+                + ">, has waited " + minutes(waited) + " for a go/no-go."
                 : "<@" + r.runnerId() + "> deploy " + DeployTexts.what(r) + " was approved " + minutes(waited)
                 + " ago and has not been started: press *Start* when you run it, or cancel it.";
         auditor.recordOnce(DeployAudit.NUDGED, DeployAudit.SCHEDULER, r.id() + ":" + r.state() + ":" + number,

@@ -83,6 +83,15 @@ public class DeployService {
             return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is blocked by " + describe(blocking)
                     + ". An approver can override that with a written reason (*Override*), then say go."), r, 0, false);
         }
+        // One deploy at a time: the lock check ran at request time, but another request may have been approved since.
+        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.config.Gate.LOCK) || repository.checks(id).stream()
+                .anyMatch(c -> c.name().equals("lock") && c.overridden());
+        Optional<DeployRequest> holder = lockOff ? Optional.empty()
+                : repository.inFlight(r.service(), r.environment(), id);
+        if (holder.isPresent() && r.approvalsRequired() <= repository.approvals(id).size() + 1) {
+            return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(holder.get()) + " is "
+                    + holder.get().state().label() + "; one deploy at a time. Say go again when it has finished."), r, 0, false);
+        }
         if (!repository.addApproval(new Approval(id, userId, clock.instant()))) {
             return new Go(DeployOutcome.refused("You already said go on deploy " + DeployTexts.what(r) + "."), r, 0, false);
         }
@@ -131,64 +140,6 @@ public class DeployService {
         return new DeployOutcome.Done("No-go recorded for deploy " + DeployTexts.what(r) + ".", after.get());
     }
 
-    /** Whether {@code userId} may override the checks blocking the request (asked before the reason form opens). */
-    public DeployOutcome mayOverride(long id, String userId) {
-        Optional<DeployRequest> r = repository.find(id);
-        if (r.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
-        }
-        if (r.get().state() != DeployState.REQUESTED) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
-        }
-        if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
-            return DeployOutcome.refused("Nothing blocks deploy " + DeployTexts.what(r.get()) + ": no override needed.");
-        }
-        Optional<String> refusal = authorise(() -> policy.refusalToApprove(moves.environment(r.get()), r.get(), userId));
-        return refusal.<DeployOutcome>map(why -> new DeployOutcome.Refused(why.replace("say go", "override a check")))
-                .orElseGet(() -> new DeployOutcome.Done("", r.get()));
-    }
-
-    /** Break-glass: an approver overrides every check blocking the request, with a written reason. */
-    public DeployOutcome override(long id, String userId, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 3 || why.length() > MAX_REASON) {
-            return DeployOutcome.refused("An override needs a written reason of 3 to " + MAX_REASON + " characters.");
-        }
-        Optional<DeployRequest> read = repository.find(id);
-        if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
-        }
-        Optional<String> refusal = authorise(() -> policy.refusalToApprove(moves.environment(read.get()), read.get(), userId));
-        if (refusal.isPresent()) {
-            return DeployOutcome.refused(refusal.get().replace("say go", "override a check"));
-        }
-        DeployOutcome done = transactions.inTransaction(() -> {
-            DeployRequest r = repository.findForUpdate(id).orElseThrow();
-            if (r.state() != DeployState.REQUESTED) {
-                return DeployOutcome.refused(DeployTexts.notWaiting(r));
-            }
-            List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
-            if (blocking.isEmpty()) {
-                return DeployOutcome.refused("Nothing blocks deploy " + DeployTexts.what(r) + ": no override needed.");
-            }
-            blocking.forEach(c -> repository.overrideCheck(id, c.name(), userId, why));
-            List<String> names = blocking.stream().map(CheckResult::name).toList();
-            auditor.record(DeployAudit.OVERRIDE, userId, Map.of("request", id, "checks", names, "reason", why,
-                    "blocked", blocking.stream().map(CheckResult::text).toList()));
-            return new DeployOutcome.Done("<@" + userId + "> overrode " + describe(blocking) + "\nReason: " + why, r);
-        });
-        if (done.refused()) {
-            return done;
-        }
-        DeployRequest r = ((DeployOutcome.Done) done).request();
-        moves.show(id);
-        announcer.reply(r, done.text());
-        if (moves.environment(r).announceOnly()) {
-            starts.announceOnlyGo(r);
-        }
-        return done;
-    }
-
     /** The requester or an approver cancels a request that has not started. */
     public DeployOutcome cancel(long id, String userId) {
         Optional<DeployRequest> read = repository.find(id);
@@ -235,7 +186,7 @@ public class DeployService {
         return checks.stream().map(c -> "*" + c.name() + "* (" + c.text() + ")").collect(Collectors.joining(", "));
     }
 
-    private static Optional<String> authorise(java.util.function.Supplier<Optional<String>> check) {
+    static Optional<String> authorise(java.util.function.Supplier<Optional<String>> check) {
         try {
             return check.get();
         } catch (ApproverDirectory.DirectoryUnavailable e) {

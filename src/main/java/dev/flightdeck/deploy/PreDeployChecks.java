@@ -56,7 +56,8 @@ public class PreDeployChecks {
         } catch (RuntimeException e) {
             LOG.warn("deploy check {} failed for {} to {}", check.name(), candidate.service(), candidate.environment(), e);
             String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-            return CheckResult.blocked(check.name(), "could not check " + check.name() + ": " + why);
+            return CheckResult.blocked(check.name(), "could not check " + check.name() + ": "
+                    + (why.length() > 300 ? why.substring(0, 299) + "…" : why));
         }
     }
 }

@@ -36,6 +36,10 @@ public class FakeBuildBackend implements BuildBackend {
         return triggered.stream().filter(id -> id == requestId).count();
     }
 
+    public void succeedVersion(String version) {
+        failures.remove(version);
+    }
+
     /** Triggers for {@code version} answer Failed(reason) from now on. */
     public void failVersion(String version, String reason) {
         failures.put(version, reason);

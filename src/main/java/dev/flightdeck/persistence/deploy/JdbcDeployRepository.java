@@ -6,6 +6,7 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.ManualLock;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 /** {@link DeployRepository} on H2 or PostgreSQL through Micronaut Data JDBC. */
 @Singleton
+@Requires(beans = javax.sql.DataSource.class)
 public class JdbcDeployRepository implements DeployRepository {
 
     private final DeployRequestRows requests;

@@ -22,13 +22,13 @@ class DeployBlockedTest {
 
     @AfterEach
     void cleanUp() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         d.finishInFlight();
     }
 
     @Test
     void outsideTheWindowTheRequestIsBlockedUntilAnApproverOverridesWithAReason() {
-        d.clock.set(DeployDriver.OUT_OF_WINDOW);
+        d.moveToWindow(false);
         String v = DeployDriver.newVersion();
         var p = d.request("commons", v, "prod", REQUESTER, "");
 
@@ -64,7 +64,7 @@ class DeployBlockedTest {
 
     @Test
     void aManualLockBlocksNamingWhoAndWhyAndUnlockLiftsIt() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         var lock = d.command("lock billing prod -- database migration until 15:00", OUTSIDER, d.slack.responseUrl());
         assertThat(lock.json().getAsJsonObject().get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(lock.json().getAsJsonObject().get("text").getAsString())
@@ -89,13 +89,27 @@ class DeployBlockedTest {
 
     @Test
     void aDeployInFlightLocksItsServiceAndEnvironmentForTheNextRequest() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
         var first = d.request("web", DeployDriver.newVersion(), "staging", REQUESTER, "");
         d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
         d.awaitState(first.id(), DeployState.RUNNING);
 
         var second = d.request("web", DeployDriver.newVersion(), "staging", RM1, "");
         assertThat(d.message(second).allText()).contains("*lock*: deploy #" + first.id() + " of web", "is running; one deploy at a time");
+    }
+
+    @Test
+    void aSecondRequestMadeBeforeTheFirstWasApprovedCannotBeApprovedWhileTheFirstRuns() {
+        d.moveToWindow(true);
+        var first = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        var second = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
+        d.awaitState(first.id(), DeployState.RUNNING);
+
+        d.click(Ids.DEPLOY_GO, second, DeployDriver.DEVELOPER);
+        d.awaitEphemeral(DeployDriver.DEVELOPER, "is running; one deploy at a time");
+        assertThat(d.repository().find(second.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
+        assertThat(d.backend().triggersOf(second.id())).isZero();
     }
 
     private dev.flightdeck.testing.SignedRequest.Reply submitOverride(DeployDriver.Posted p, String reason, String user) {

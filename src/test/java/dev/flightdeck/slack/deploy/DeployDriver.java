@@ -38,10 +38,6 @@ public final class DeployDriver {
     public static final String LEAD = "U0LEAD";
     public static final String DEVELOPER = "U0DEVLPR01";
     public static final String OUTSIDER = "U0OUTSIDE1";
-    /** Monday 10:00 in Los Angeles: inside prod's window (Mon-Thu 09:00-16:00 America/Los_Angeles). */
-    public static final Instant IN_WINDOW = Instant.parse("2025-11-24T18:00:00Z");
-    /** Sunday 10:00 in Los Angeles: outside it. */
-    public static final Instant OUT_OF_WINDOW = Instant.parse("2025-11-23T18:00:00Z");
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private static final AtomicInteger VERSIONS = new AtomicInteger();
@@ -85,6 +81,22 @@ public final class DeployDriver {
 
     public static String newVersion() {
         return "5.11." + VERSIONS.incrementAndGet() + "-t" + (System.nanoTime() % 100_000);
+    }
+
+    /**
+     * Moves the clock forward (never back: other tests on the shared app rely on time only moving on) to the next
+     * Monday 10:00 in Los Angeles, inside prod's window (Mon-Thu 09:00-16:00 America/Los_Angeles), or to the next
+     * Sunday 10:00 there, outside it. At least a day ahead, so a test's own later moves stay in the future.
+     */
+    public Instant moveToWindow(boolean inside) {
+        java.time.ZonedDateTime t = clock.instant().atZone(java.time.ZoneId.of("America/Los_Angeles")).plusDays(1)
+                .withHour(10).withMinute(0).withSecond(0).withNano(0);
+        java.time.DayOfWeek day = inside ? java.time.DayOfWeek.MONDAY : java.time.DayOfWeek.SUNDAY;
+        while (t.getDayOfWeek() != day) {
+            t = t.plusDays(1);
+        }
+        clock.set(t.toInstant());
+        return t.toInstant();
     }
 
     public ApplicationContext context() {

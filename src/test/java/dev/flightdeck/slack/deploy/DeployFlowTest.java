@@ -25,7 +25,7 @@ class DeployFlowTest {
 
     @BeforeEach
     void insideTheWindow() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @AfterEach
@@ -132,5 +132,56 @@ class DeployFlowTest {
         assertThat(d.repository().checks(p.id())).extracting(c -> c.name()).contains("probe", "lock", "approval")
                 .doesNotContain("window"); // staging sets no window
         assertThat(others).isNotEmpty();
+    }
+
+    @Test
+    void devIsAnnounceOnlyTheBuildStartsWithoutWaitingForAnyone() {
+        String v = DeployDriver.newVersion();
+        var p = d.request("commons", v, "dev", REQUESTER, "");
+        assertThat(d.message(p).text()).isEqualTo("I'm about to run a DEV build of commons using version " + v);
+        d.awaitState(p.id(), DeployState.RUNNING);
+        d.awaitThreadReply(p, "Announce only: no approval needed in DEV");
+        assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTriggerIsShownInTheThreadAndRetryStartsItAgainOnce() {
+        String v = DeployDriver.newVersion();
+        d.backend().failVersion(v, "Jenkins answered 503");
+        var p = d.request("commons", v, "staging", REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, p, DeployDriver.DEVELOPER);
+        d.awaitState(p.id(), DeployState.TRIGGER_FAILED);
+        d.awaitThreadReply(p, "Could not start the STAGING build of commons " + v + ": Jenkins answered 503");
+        d.awaitUpdate(p, Ids.DEPLOY_RETRY);
+
+        d.backend().succeedVersion(v);
+        d.click(Ids.DEPLOY_RETRY, p, OUTSIDER);
+        d.awaitEphemeral(OUTSIDER, "Only the runner");
+        d.click(Ids.DEPLOY_RETRY, p, REQUESTER);
+        d.awaitState(p.id(), DeployState.RUNNING);
+        assertThat(d.backend().triggersOf(p.id())).isEqualTo(2);
+    }
+
+    @Test
+    void whenSlackRefusesTheMessageTheRequesterIsToldAndTheRequestIsCancelled() {
+        String v = DeployDriver.newVersion();
+        String url = d.slack.responseUrl();
+        d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.error("not_in_channel"));
+        d.command("reports " + v + " to prod", REQUESTER, url);
+        assertThat(d.slack.awaitResponse(url, DeployDriver.WAIT).rawBody())
+                .contains("Could not post the go/no-go message to #deploys (Slack said not_in_channel)", "was cancelled");
+        var stored = d.repository().history("reports", java.util.Optional.of("prod"), 50).stream()
+                .filter(r -> r.version().equals(v)).findFirst().orElseThrow();
+        assertThat(stored.state()).isEqualTo(DeployState.CANCELLED);
+        assertThat(stored.stateReason()).contains("not_in_channel");
+    }
+
+    @Test
+    void aRateLimitedPostIsRetriedAndTheMessageArrivesOnce() {
+        String v = DeployDriver.newVersion();
+        d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.rateLimited(java.time.Duration.ofSeconds(1)));
+        var p = d.request("reports", v, "staging", REQUESTER, "");
+        assertThat(d.slack.messagesIn(p.channel()).stream().filter(m -> m.text() != null
+                && m.text().contains("using version " + v))).hasSize(1);
     }
 }

@@ -5,6 +5,7 @@ import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.command.DeployCommand;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.OptionalLong;
@@ -13,10 +14,10 @@ import java.util.OptionalLong;
 @Singleton
 public class CancelHandler implements CommandHandler<DeployCommand.Cancel> {
 
-    private final DeployService deploys;
+    private final Provider<DeployService> deploys;
     private final AfterAck afterAck;
 
-    public CancelHandler(DeployService deploys, AfterAck afterAck) {
+    public CancelHandler(Provider<DeployService> deploys, AfterAck afterAck) {
         this.deploys = deploys;
         this.afterAck = afterAck;
     }
@@ -33,7 +34,7 @@ public class CancelHandler implements CommandHandler<DeployCommand.Cancel> {
             return CommandReply.refused(c, RequestIds.notAnId(c.id()));
         }
         afterAck.run("/deploy cancel", invocation.responseUrl(),
-                () -> deploys.cancel(id.getAsLong(), invocation.userId()).text());
+                () -> deploys.get().cancel(id.getAsLong(), invocation.userId()).text());
         return CommandReply.ok(c, "Cancelling deploy #" + id.getAsLong() + " …");
     }
 }

@@ -6,6 +6,7 @@ import com.slack.api.model.view.View;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
+import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployQueries;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployService;
@@ -13,6 +14,7 @@ import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.slack.blocks.DeployModals;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +32,18 @@ public class DeployButtons implements SlackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployButtons.class);
 
-    private final DeployService deploys;
-    private final DeployQueries queries;
+    // Providers: the Bolt app (and so this listener) is built at start-up, even in contexts without a database.
+    private final Provider<DeployService> deploys;
+    private final Provider<DeployOverrides> overrides;
+    private final Provider<DeployQueries> queries;
     private final DeployAnnouncer announcer;
     private final SlackGateway gateway;
     private final AfterAck afterAck;
 
-    public DeployButtons(DeployService deploys, DeployQueries queries, DeployAnnouncer announcer, SlackGateway gateway,
+    public DeployButtons(Provider<DeployService> deploys, Provider<DeployOverrides> overrides, Provider<DeployQueries> queries, DeployAnnouncer announcer, SlackGateway gateway,
                          AfterAck afterAck) {
         this.deploys = deploys;
+        this.overrides = overrides;
         this.queries = queries;
         this.announcer = announcer;
         this.gateway = gateway;
@@ -47,13 +52,13 @@ public class DeployButtons implements SlackListener {
 
     @Override
     public void register(App app) {
-        decision(app, Ids.DEPLOY_GO, deploys::go);
-        decision(app, Ids.DEPLOY_START, deploys::start);
-        decision(app, Ids.DEPLOY_RETRY, deploys::retry);
-        decision(app, Ids.DEPLOY_CANCEL, deploys::cancel);
-        form(app, Ids.DEPLOY_NOGO, deploys::mayReject, (r, meta) -> DeployModals.noGoReason(r, meta));
-        form(app, Ids.DEPLOY_OVERRIDE, deploys::mayOverride, (r, meta) -> DeployModals.overrideReason(r,
-                queries.checks(r.id()).stream().filter(CheckResult::blocking).toList(), meta));
+        decision(app, Ids.DEPLOY_GO, (id, user) -> deploys.get().go(id, user));
+        decision(app, Ids.DEPLOY_START, (id, user) -> deploys.get().start(id, user));
+        decision(app, Ids.DEPLOY_RETRY, (id, user) -> deploys.get().retry(id, user));
+        decision(app, Ids.DEPLOY_CANCEL, (id, user) -> deploys.get().cancel(id, user));
+        form(app, Ids.DEPLOY_NOGO, (id, user) -> deploys.get().mayReject(id, user), (r, meta) -> DeployModals.noGoReason(r, meta));
+        form(app, Ids.DEPLOY_OVERRIDE, (id, user) -> overrides.get().mayOverride(id, user), (r, meta) -> DeployModals.overrideReason(r,
+                queries.get().checks(r.id()).stream().filter(CheckResult::blocking).toList(), meta));
     }
 
     private void decision(App app, String actionId, BiFunction<Long, String, DeployOutcome> action) {

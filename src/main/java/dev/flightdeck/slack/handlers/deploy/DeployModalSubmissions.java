@@ -4,11 +4,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
+import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.NewDeploy;
 import dev.flightdeck.deploy.RequestDeploy;
 import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.SlackListener;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -23,15 +25,18 @@ import java.util.OptionalLong;
 @Singleton
 public class DeployModalSubmissions implements SlackListener {
 
-    private final RequestDeploy requests;
-    private final DeployService deploys;
+    private final Provider<RequestDeploy> requests;
+    private final Provider<DeployService> deploys;
+    private final Provider<DeployOverrides> overrides;
     private final DeployAnnouncer announcer;
     private final AfterAck afterAck;
 
-    public DeployModalSubmissions(RequestDeploy requests, DeployService deploys, DeployAnnouncer announcer,
+    public DeployModalSubmissions(Provider<RequestDeploy> requests, Provider<DeployService> deploys,
+                                  Provider<DeployOverrides> overrides, DeployAnnouncer announcer,
                                   AfterAck afterAck) {
         this.requests = requests;
         this.deploys = deploys;
+        this.overrides = overrides;
         this.announcer = announcer;
         this.afterAck = afterAck;
     }
@@ -47,12 +52,12 @@ public class DeployModalSubmissions implements SlackListener {
             NewDeploy d = NewDeploy.of(service, value(values, Ids.DEPLOY_FIELD_VERSION).strip(), env, user,
                     Optional.of(value(values, Ids.DEPLOY_FIELD_RUNNER)).filter(s -> !s.isBlank()),
                     Optional.of(value(values, Ids.DEPLOY_FIELD_NOTE).strip()).filter(s -> !s.isBlank()));
-            Optional<String> problem = requests.problem(d);
+            Optional<String> problem = requests.get().problem(d);
             if (problem.isPresent()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(fieldOf(problem.get()), problem.get())));
             }
             afterAck.run("the deploy form", () -> {
-                DeployOutcome outcome = requests.request(d);
+                DeployOutcome outcome = requests.get().request(d);
                 if (channel != null && !channel.isBlank()) {
                     announcer.tell(channel, user, outcome.text());
                 }
@@ -77,7 +82,7 @@ public class DeployModalSubmissions implements SlackListener {
             String channel = meta.length > 1 ? meta[1] : null;
             afterAck.run(callbackId, () -> {
                 DeployOutcome outcome = id.isEmpty() ? new DeployOutcome.Refused(RequestIds.notAnId(meta[0]))
-                        : noGo ? deploys.noGo(id.getAsLong(), user, reason) : deploys.override(id.getAsLong(), user, reason);
+                        : noGo ? deploys.get().noGo(id.getAsLong(), user, reason) : overrides.get().override(id.getAsLong(), user, reason);
                 if (outcome.refused() && channel != null) {
                     announcer.tell(channel, user, outcome.text());
                 }

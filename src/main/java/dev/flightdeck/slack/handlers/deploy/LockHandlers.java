@@ -7,6 +7,7 @@ import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.command.DeployCommand;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 /** {@code /deploy lock <service> <env> -- <reason>} and {@code /deploy unlock <service> <env>}: said in the channel. */
@@ -14,27 +15,27 @@ import jakarta.inject.Singleton;
 public class LockHandlers {
 
     @Singleton
-    CommandHandler<DeployCommand.Lock> lock(ManualLocks locks) {
+    CommandHandler<DeployCommand.Lock> lock(Provider<ManualLocks> locks) {
         return new CommandHandler<>() {
             public Class<DeployCommand.Lock> handles() {
                 return DeployCommand.Lock.class;
             }
 
             public CommandReply handle(DeployCommand.Lock c, Invocation invocation) {
-                return reply(c, locks.lock(c.service(), c.env(), invocation.userId(), c.reason()));
+                return reply(c, locks.get().lock(c.service(), c.env(), invocation.userId(), c.reason()));
             }
         };
     }
 
     @Singleton
-    CommandHandler<DeployCommand.Unlock> unlock(ManualLocks locks) {
+    CommandHandler<DeployCommand.Unlock> unlock(Provider<ManualLocks> locks) {
         return new CommandHandler<>() {
             public Class<DeployCommand.Unlock> handles() {
                 return DeployCommand.Unlock.class;
             }
 
             public CommandReply handle(DeployCommand.Unlock c, Invocation invocation) {
-                return reply(c, locks.unlock(c.service(), c.env(), invocation.userId()));
+                return reply(c, locks.get().unlock(c.service(), c.env(), invocation.userId()));
             }
         };
     }

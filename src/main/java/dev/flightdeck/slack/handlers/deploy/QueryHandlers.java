@@ -11,6 +11,7 @@ import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.blocks.SlackTime;
 import dev.flightdeck.slack.command.DeployCommand;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,14 +24,14 @@ import java.util.stream.Collectors;
 public class QueryHandlers {
 
     @Singleton
-    CommandHandler<DeployCommand.Status> status(DeployQueries queries, Clock clock) {
+    CommandHandler<DeployCommand.Status> status(Provider<DeployQueries> queries, Clock clock) {
         return new CommandHandler<>() {
             public Class<DeployCommand.Status> handles() {
                 return DeployCommand.Status.class;
             }
 
             public CommandReply handle(DeployCommand.Status c, Invocation invocation) {
-                DeployQueries.Status s = queries.status(c.service());
+                DeployQueries.Status s = queries.get().status(c.service());
                 String scope = c.service().map(x -> " of " + x).orElse("");
                 if (s.active().isEmpty() && s.locks().isEmpty()) {
                     return CommandReply.ok(c, "No deploys" + scope + " pending or running, and no locks.");
@@ -38,7 +39,7 @@ public class QueryHandlers {
                 StringBuilder out = new StringBuilder();
                 out.append("*Pending and running deploys").append(scope).append("*\n");
                 out.append(s.active().isEmpty() ? "none\n" : s.active().stream()
-                        .map(r -> "• " + line(r) + ": *" + r.state().label() + "*" + waiting(r, queries, clock))
+                        .map(r -> "• " + line(r) + ": *" + r.state().label() + "*" + waiting(r, queries.get(), clock))
                         .collect(Collectors.joining("\n", "", "\n")));
                 out.append("*Locks*\n");
                 out.append(s.locks().isEmpty() ? "none" : s.locks().stream()
@@ -51,20 +52,20 @@ public class QueryHandlers {
     }
 
     @Singleton
-    CommandHandler<DeployCommand.History> history(DeployQueries queries) {
+    CommandHandler<DeployCommand.History> history(Provider<DeployQueries> queries) {
         return new CommandHandler<>() {
             public Class<DeployCommand.History> handles() {
                 return DeployCommand.History.class;
             }
 
             public CommandReply handle(DeployCommand.History c, Invocation invocation) {
-                List<DeployRequest> rows = queries.history(c.service(), c.env(), c.limit());
+                List<DeployRequest> rows = queries.get().history(c.service(), c.env(), c.limit());
                 String scope = c.service() + c.env().map(e -> " in " + e.toUpperCase(java.util.Locale.ROOT)).orElse("");
                 if (rows.isEmpty()) {
                     return CommandReply.ok(c, "No deploys of " + scope + " yet.");
                 }
                 String lines = rows.stream().map(r -> "• " + line(r) + ": *" + r.state().label() + "*"
-                        + approvers(queries.approvals(r.id())) + took(r) + ", requested " + SlackTime.of(r.requestedAt())
+                        + approvers(queries.get().approvals(r.id())) + took(r) + ", requested " + SlackTime.of(r.requestedAt())
                         + (r.isRollback() ? " (rollback)" : "")).collect(Collectors.joining("\n"));
                 return CommandReply.ok(c, "*Last " + rows.size() + " deploys of " + scope + "*\n" + lines);
             }

@@ -6,6 +6,7 @@ import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.command.DeployCommand;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -15,10 +16,10 @@ import java.util.Optional;
 @Singleton
 public class RequestHandler implements CommandHandler<DeployCommand.Request> {
 
-    private final RequestDeploy requests;
+    private final Provider<RequestDeploy> requests;
     private final AfterAck afterAck;
 
-    public RequestHandler(RequestDeploy requests, AfterAck afterAck) {
+    public RequestHandler(Provider<RequestDeploy> requests, AfterAck afterAck) {
         this.requests = requests;
         this.afterAck = afterAck;
     }
@@ -32,11 +33,11 @@ public class RequestHandler implements CommandHandler<DeployCommand.Request> {
     public CommandReply handle(DeployCommand.Request c, Invocation invocation) {
         NewDeploy d = NewDeploy.of(c.service(), c.version(), c.env(), invocation.userId(), c.runnerUserId(),
                 c.note().filter(n -> !n.isBlank()));
-        Optional<String> problem = requests.problem(d);
+        Optional<String> problem = requests.get().problem(d);
         if (problem.isPresent()) {
             return CommandReply.refused(c, problem.get());
         }
-        afterAck.run("/deploy " + c.service(), invocation.responseUrl(), () -> requests.request(d).text());
+        afterAck.run("/deploy " + c.service(), invocation.responseUrl(), () -> requests.get().request(d).text());
         return CommandReply.ok(c, "Checking " + c.service() + " " + c.version() + " for "
                 + c.env().toUpperCase(Locale.ROOT) + " … the go/no-go message follows in the environment's channel.");
     }

@@ -7,6 +7,7 @@ import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.command.DeployCommand;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -16,11 +17,11 @@ import java.util.Optional;
 @Singleton
 public class RollbackHandler implements CommandHandler<DeployCommand.Rollback> {
 
-    private final DeployQueries queries;
-    private final RequestDeploy requests;
+    private final Provider<DeployQueries> queries;
+    private final Provider<RequestDeploy> requests;
     private final AfterAck afterAck;
 
-    public RollbackHandler(DeployQueries queries, RequestDeploy requests, AfterAck afterAck) {
+    public RollbackHandler(Provider<DeployQueries> queries, Provider<RequestDeploy> requests, AfterAck afterAck) {
         this.queries = queries;
         this.requests = requests;
         this.afterAck = afterAck;
@@ -34,7 +35,7 @@ public class RollbackHandler implements CommandHandler<DeployCommand.Rollback> {
     @Override
     public CommandReply handle(DeployCommand.Rollback c, Invocation invocation) {
         String env = c.env().toUpperCase(Locale.ROOT);
-        var target = queries.rollbackTarget(c.service(), c.env());
+        var target = queries.get().rollbackTarget(c.service(), c.env());
         if (target.isEmpty()) {
             return CommandReply.refused(c, "Nothing to roll back to: " + c.service() + " has no earlier successful deploy "
                     + "to " + env + " with another version than the current one.");
@@ -44,7 +45,7 @@ public class RollbackHandler implements CommandHandler<DeployCommand.Rollback> {
         NewDeploy d = new NewDeploy(c.service(), to.version(), c.env(), invocation.userId(), Optional.empty(),
                 Optional.of("rollback from " + current.version() + " (deploy #" + current.id() + ") to " + to.version()
                         + " (deploy #" + to.id() + ")"), Optional.of(current.id()));
-        afterAck.run("/deploy rollback", invocation.responseUrl(), () -> requests.request(d).text());
+        afterAck.run("/deploy rollback", invocation.responseUrl(), () -> requests.get().request(d).text());
         return CommandReply.ok(c, "Checking a rollback of " + c.service() + " in " + env + " from " + current.version()
                 + " to " + to.version() + " … the go/no-go message follows in the environment's channel.");
     }

@@ -1,0 +1,123 @@
+package dev.flightdeck.persistence.deploy;
+
+import dev.flightdeck.deploy.Approval;
+import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.DeployRepository;
+import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.deploy.DeployTransactions;
+import dev.flightdeck.deploy.ManualLock;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the deploy store promises, run on H2 and on PostgreSQL: conditional writes succeed once. */
+abstract class DeployRepositoryContract {
+
+    @Inject
+    DeployRepository repository;
+    @Inject
+    DeployTransactions transactions;
+
+    final Instant t0 = Instant.parse("2025-11-24T18:00:00Z");
+
+    DeployRequest newRequest(String service) {
+        return new DeployRequest(0, service, "prod", "5.11.2", "U1", "U2", "hotfix", null, DeployState.REQUESTED, 2, t0,
+                null, null, t0, null, null, t0.plus(Duration.ofMinutes(15)), 0, t0.plus(Duration.ofHours(4)),
+                null, null, null, null);
+    }
+
+    static String unique() {
+        return "svc-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void storesARequestWithItsChecksAndReadsItBack() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(CheckResult.passed("window", "open"),
+                CheckResult.blocked("lock", "locked by <@U9>")));
+        assertThat(r.id()).isPositive();
+        DeployRequest read = repository.find(r.id()).orElseThrow();
+        assertThat(read).isEqualTo(r);
+        assertThat(repository.checks(r.id())).containsExactly(CheckResult.passed("window", "open"),
+                CheckResult.blocked("lock", "locked by <@U9>"));
+        repository.saveMessage(r.id(), "C1", "1700000000.000100");
+        assertThat(repository.find(r.id()).orElseThrow().messageTs()).isEqualTo("1700000000.000100");
+    }
+
+    @Test
+    void aTransitionHappensOnlyFromTheStateItWasReadIn() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of());
+        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), null, null);
+        DeployRequest rejected = r.moved(DeployState.REJECTED, "U4", "no", t0.plusSeconds(61), null, null);
+        assertThat(repository.transition(r, approved)).isTrue();
+        assertThat(repository.transition(r, rejected)).isFalse();
+        DeployRequest read = repository.find(r.id()).orElseThrow();
+        assertThat(read.state()).isEqualTo(DeployState.APPROVED);
+        assertThat(read.stateActor()).isEqualTo("U3");
+    }
+
+    @Test
+    void anApproverApprovesOnceAndTheRowLockHoldsInATransaction() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of());
+        boolean first = transactions.inTransaction(() -> {
+            assertThat(repository.findForUpdate(r.id())).isPresent();
+            return repository.addApproval(new Approval(r.id(), "U3", t0));
+        });
+        assertThat(first).isTrue();
+        assertThat(repository.addApproval(new Approval(r.id(), "U3", t0.plusSeconds(1)))).isFalse();
+        assertThat(repository.addApproval(new Approval(r.id(), "U5", t0.plusSeconds(2)))).isTrue();
+        assertThat(repository.approvals(r.id())).extracting(Approval::approverId).containsExactly("U3", "U5");
+    }
+
+    @Test
+    void aDueNudgeIsClaimedOnceAndExpiriesAreFoundByTime() {
+        String service = unique();
+        DeployRequest r = repository.insert(newRequest(service), List.of());
+        Instant due = t0.plus(Duration.ofMinutes(15));
+        assertThat(repository.dueNudges(due.minusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        DeployRequest read = repository.dueNudges(due, 1000).stream().filter(x -> x.id() == r.id()).findFirst().orElseThrow();
+        assertThat(repository.claimNudge(read, due.plus(Duration.ofMinutes(15)))).isTrue();
+        assertThat(repository.claimNudge(read, due.plus(Duration.ofMinutes(15)))).isFalse();
+        assertThat(repository.find(r.id()).orElseThrow().nudgesSent()).isEqualTo(1);
+        assertThat(repository.dueExpiries(t0.plus(Duration.ofHours(4)), 1000)).extracting(DeployRequest::id).contains(r.id());
+        assertThat(repository.dueExpiries(t0.plus(Duration.ofHours(4)).minusSeconds(1), 1000))
+                .extracting(DeployRequest::id).doesNotContain(r.id());
+    }
+
+    @Test
+    void aBlockingCheckIsOverriddenOnceAndAPassedOneNever() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(CheckResult.passed("window", "open"),
+                CheckResult.blocked("lock", "locked")));
+        assertThat(repository.overrideCheck(r.id(), "window", "U3", "why")).isFalse();
+        assertThat(repository.overrideCheck(r.id(), "lock", "U3", "migration done")).isTrue();
+        assertThat(repository.overrideCheck(r.id(), "lock", "U4", "again")).isFalse();
+        assertThat(repository.checks(r.id()).get(1)).isEqualTo(new CheckResult("lock", true, "locked", "U3", "migration done"));
+    }
+
+    @Test
+    void aServiceAndEnvironmentHaveAtMostOneManualLockAndInFlightDeploysAreFound() {
+        String service = unique();
+        Instant at = t0.truncatedTo(ChronoUnit.SECONDS);
+        assertThat(repository.addLock(new ManualLock(service, "prod", "U1", "migration", at))).isTrue();
+        assertThat(repository.addLock(new ManualLock(service, "prod", "U2", "other", at))).isFalse();
+        assertThat(repository.lock(service, "prod")).contains(new ManualLock(service, "prod", "U1", "migration", at));
+        assertThat(repository.locks(Optional.of(service))).hasSize(1);
+        assertThat(repository.removeLock(service, "prod")).isTrue();
+        assertThat(repository.removeLock(service, "prod")).isFalse();
+
+        DeployRequest r = repository.insert(newRequest(service), List.of());
+        assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
+        repository.transition(r, r.moved(DeployState.APPROVED, "U3", null, t0, null, null));
+        assertThat(repository.inFlight(service, "prod", -1)).map(DeployRequest::id).contains(r.id());
+        assertThat(repository.inFlight(service, "prod", r.id())).isEmpty();
+        assertThat(repository.history(service, Optional.of("prod"), 10)).hasSize(1);
+    }
+}
