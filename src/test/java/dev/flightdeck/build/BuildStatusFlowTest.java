@@ -25,7 +25,7 @@ class BuildStatusFlowTest {
 
     @BeforeEach
     void insideTheWindow() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @AfterEach

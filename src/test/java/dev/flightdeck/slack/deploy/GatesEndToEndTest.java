@@ -36,7 +36,7 @@ class GatesEndToEndTest {
 
     @BeforeEach
     void insideTheWindow() {
-        d.clock.set(DeployDriver.IN_WINDOW);
+        d.moveToWindow(true);
     }
 
     @AfterEach
