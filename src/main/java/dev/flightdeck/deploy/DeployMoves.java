@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +20,18 @@ import java.util.Optional;
 @Singleton
 public class DeployMoves {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeployMoves.class);
+
     private final DeployRepository repository;
     private final Auditor auditor;
     private final TeamConfig config;
     private final DeployAnnouncer announcer;
     private final Clock clock;
+    private final List<DeployObserver> observers;
 
     public DeployMoves(DeployRepository repository, Auditor auditor, TeamConfig config, DeployAnnouncer announcer,
-                       Clock clock) {
+                       Clock clock, List<DeployObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.repository = repository;
         this.auditor = auditor;
         this.config = config;
@@ -64,6 +69,14 @@ public class DeployMoves {
             payload.put("reason", reason);
         }
         auditor.record(DeployAudit.STATE_CHANGED, actor, payload);
+        for (DeployObserver observer : observers) {
+            try {
+                observer.transitioned(before, after, event, actor);
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed on deploy #{} {} -> {}", observer.getClass().getSimpleName(), before.id(),
+                        before.state(), after.state(), e);
+            }
+        }
         return Optional.of(after);
     }
 

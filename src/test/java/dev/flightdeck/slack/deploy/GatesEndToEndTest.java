@@ -122,6 +122,35 @@ class GatesEndToEndTest {
         d.awaitState(after.id(), DeployState.RUNNING);
     }
 
+    @Test
+    void aDeployThatStartsDuringAnIncidentAppearsOnItsTimeline() {
+        for (String name : new String[] {"incidents", "status"}) {
+            if (d.slack.channel(name).isEmpty()) {
+                d.slack.addChannel(name);
+            }
+        }
+        // sev3 does not freeze prod (freeze-at: sev2), so the deploy goes ahead while the incident is open.
+        SignedRequest.Reply declared = d.signed().slashCommand("/incident", "declare Slow search sev3", RM1,
+                d.commandChannel, d.slack.responseUrl()).send(d.uri());
+        Matcher m = Pattern.compile("Declaring INC-(\\d+)").matcher(declared.json().getAsJsonObject().get("text").getAsString());
+        assertThat(m.find()).isTrue();
+        long number = Long.parseLong(m.group(1));
+        try {
+            String version = DeployDriver.newVersion();
+            var p = d.request("commons", version, "prod", REQUESTER, "");
+            d.click(Ids.DEPLOY_GO, p, RM1);
+            d.awaitState(p.id(), DeployState.RUNNING);
+            var timeline = d.context().getBean(dev.flightdeck.incident.IncidentService.class).timeline(number);
+            assertThat(timeline).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(dev.flightdeck.incident.TimelineEntry.Kind.DEPLOY);
+                assertThat(e.text()).isEqualTo("Deploy commons " + version + " to prod: started");
+            });
+        } finally {
+            d.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, "INC-" + number, Map.of(
+                    Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Search was slow.")), RM1).send(d.uri());
+        }
+    }
+
     private SignedRequest.Reply submitOverride(DeployDriver.Posted p, String reason, String user) {
         return d.signed().viewSubmission(Ids.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
                 Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, reason)), user).send(d.uri());
