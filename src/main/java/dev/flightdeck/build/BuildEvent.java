@@ -1,5 +1,7 @@
 package dev.flightdeck.build;
 
+import dev.flightdeck.deploy.BuildNews;
+
 import java.util.Optional;
 
 /**
@@ -15,27 +17,29 @@ public record BuildEvent(String backend, String job, String label, Phase phase, 
                          Optional<Long> deployId, String branch) {
 
     public enum Phase {
-        STARTED("started", "#1D9BD1"),
-        SUCCEEDED("succeeded", "#2EB67D"),
-        FAILED("failed", "#E01E5A"),
-        ABORTED("aborted", "#9E9E9E");
+        STARTED(BuildNews.Status.STARTED),
+        SUCCEEDED(BuildNews.Status.SUCCEEDED),
+        FAILED(BuildNews.Status.FAILED),
+        ABORTED(BuildNews.Status.ABORTED);
 
-        private final String word;
-        private final String colour;
+        private final BuildNews.Status news;
 
-        Phase(String word, String colour) {
-            this.word = word;
-            this.colour = colour;
+        Phase(BuildNews.Status news) {
+            this.news = news;
+        }
+
+        public BuildNews.Status news() {
+            return news;
         }
 
         /** The status word of the team's convention. */
         public String word() {
-            return word;
+            return news.word();
         }
 
         /** Slack attachment colour per status (DESIGN.md section 3). */
         public String colour() {
-            return colour;
+            return news.colour();
         }
     }
 }

@@ -17,6 +17,12 @@ public interface DeployAnnouncer {
     /** A reply in the message's thread (or the channel when there is no message). */
     void reply(DeployRequest request, String text);
 
+    /**
+     * A build's start or result in the team's convention: in the deploy's thread, and as a coloured message in the
+     * environment's channel, so a build's outcome is seen without opening the thread.
+     */
+    void buildNews(DeployRequest request, BuildNews news);
+
     /** Something only {@code userId} sees, in {@code channelId}. */
     void tell(String channelId, String userId, String text);
 

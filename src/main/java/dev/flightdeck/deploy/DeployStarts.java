@@ -101,9 +101,8 @@ public class DeployStarts {
             repository.saveBuild(r.id(), started.label(), started.url());
             moves.apply(r, DeployEvent.BUILD_RUNNING, BUILD, null);
             moves.show(r.id());
-            announcer.reply(r, r.envUpper() + ": " + (started.label() == null ? "build" : started.label())
-                    + " started by <@" + startedBy + "> for " + r.service() + " " + r.version() + "."
-                    + (started.url() == null ? "" : " More info at: " + started.url()));
+            announcer.buildNews(r, BuildNews.of(BuildNews.Status.STARTED, r.environment(),
+                    started.label() == null ? r.service() + " build" : started.label(), "<@" + startedBy + ">", started.url()));
             return new DeployOutcome.Done("Started the " + r.envUpper() + " build of " + r.service() + " " + r.version()
                     + ".", r);
         }
@@ -130,10 +129,15 @@ public class DeployStarts {
                     + event.name().toLowerCase(java.util.Locale.ROOT) + " changes nothing.");
         }
         moves.show(id);
-        if (after.get().state().isFinal()) {
-            announcer.reply(after.get(), r.envUpper() + ": " + (r.buildLabel() == null ? "build" : r.buildLabel()) + " "
-                    + after.get().state().label() + " for " + r.service() + " " + r.version() + "."
-                    + (r.buildUrl() == null ? "" : " More info at: " + r.buildUrl()));
+        BuildNews.Status status = switch (after.get().state()) {
+            case SUCCEEDED -> BuildNews.Status.SUCCEEDED;
+            case FAILED -> BuildNews.Status.FAILED;
+            case ABORTED -> BuildNews.Status.ABORTED;
+            default -> null;
+        };
+        if (status != null) {
+            announcer.buildNews(after.get(), BuildNews.of(status, r.environment(),
+                    r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), null, r.buildUrl()));
         }
         return new DeployOutcome.Done(after.get().state().label(), after.get());
     }

@@ -175,8 +175,9 @@ public final class DeployDriver {
     }
 
     public FakeSlack.Call awaitThreadReply(Posted p, String containing) {
-        return slack.awaitCall("chat.postMessage", c -> p.ts().equals(c.param("thread_ts")) && c.text() != null
-                && c.text().contains(containing), WAIT);
+        // allText: build news carries its text in a coloured attachment.
+        return slack.awaitCall("chat.postMessage", c -> p.ts().equals(c.param("thread_ts"))
+                && c.allText().contains(containing), WAIT);
     }
 
     public FakeSlack.Call awaitEphemeral(String user, String containing) {

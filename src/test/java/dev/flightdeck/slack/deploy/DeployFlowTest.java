@@ -57,7 +57,15 @@ class DeployFlowTest {
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
         assertThat(d.message(p).allText()).contains("go from <@" + RM1 + ">", "commons-prod-server #");
         assertThat(DeployDriver.buttons(d.message(p))).isEmpty();
-        d.awaitThreadReply(p, "PROD: commons-prod-server #");
+        var started = d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
+        assertThat(started.allText()).contains("started by <@" + REQUESTER + ">", "More info at: https://ci.example.com/build/" + p.id());
+        assertThat(started.param("attachments")).contains("#1D9BD1");
+        // The start is also announced in the channel itself, not only in the thread.
+        assertThat(d.slack.calls("chat.postMessage")).anySatisfy(c -> {
+            assertThat(c.channel()).isEqualTo(p.channel());
+            assertThat(c.param("thread_ts")).isNull();
+            assertThat(c.allText()).contains("PROD: Job commons-prod-server #", "started by");
+        });
     }
 
     @Test

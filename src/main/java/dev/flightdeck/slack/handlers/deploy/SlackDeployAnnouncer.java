@@ -3,6 +3,8 @@ package dev.flightdeck.slack.handlers.deploy;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.model.Attachment;
+import dev.flightdeck.deploy.BuildNews;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.flightdeck.config.ChannelRef;
@@ -17,6 +19,7 @@ import dev.flightdeck.slack.blocks.BuildJobs;
 import dev.flightdeck.slack.blocks.DeployMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +88,20 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
             request.threadTs(r.messageTs());
         }
         await("chat.postMessage", r, gateway.postMessage(request.build()));
+    }
+
+    @Override
+    public void buildNews(DeployRequest r, BuildNews news) {
+        List<Attachment> colour = List.of(Attachment.builder().color(news.status().colour()).text(news.text())
+                .fallback(news.text()).build());
+        if (r.hasMessage()) {
+            await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder().channel(r.channelId())
+                    .threadTs(r.messageTs()).attachments(colour).unfurlLinks(false).build()));
+        }
+        if (news.status().toChannel() || !r.hasMessage()) {
+            await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
+                    .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
+        }
     }
 
     @Override
