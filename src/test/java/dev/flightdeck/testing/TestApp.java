@@ -64,6 +64,8 @@ public final class TestApp {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         p.put("micronaut.config.files", Path.of("flightdeck.example.yml").toAbsolutePath().toString());
         p.put(TestClockFactory.PROPERTY, "true");
+        // Tests run due post-release probes themselves (runDue) against a fake probe; no timer, no outside URLs.
+        p.put("flightdeck.deploy.post-release-job", "false");
         if (!overrides.containsKey("aws.endpoint-url")) {
             p.putAll(TestAws.properties());
         }
