@@ -48,6 +48,16 @@ class BuildStatusFlowTest {
         d.awaitState(p.id(), DeployState.SUCCEEDED);
         assertThat(post(body, token).body()).isEqualTo("deploy #" + p.id() + " unchanged");
         assertThat(d.repository().find(p.id()).orElseThrow().buildLabel()).isEqualTo("commons-prod-server build #196");
+
+        // The result in the team's convention and colour, once in the thread and once in the channel, despite the repeat.
+        String news = "PROD: Job commons-prod-server build #196 succeeded. More info at: "
+                + "https://jenkins.example.com/job/commons-prod-server/196/";
+        d.awaitThreadReply(p, news);
+        var announced = d.slack.calls("chat.postMessage").stream().filter(c -> c.allText().contains(news)).toList();
+        assertThat(announced).hasSize(2);
+        assertThat(announced).allSatisfy(c -> assertThat(c.param("attachments")).contains("#2EB67D"));
+        assertThat(announced).extracting(c -> c.param("thread_ts") == null).containsExactlyInAnyOrder(true, false);
+        assertThat(d.message(p).allText()).contains("SUCCEEDED");
     }
 
     private HttpResponse<String> post(String body, String token) throws Exception {

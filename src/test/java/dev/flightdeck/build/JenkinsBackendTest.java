@@ -95,6 +95,21 @@ class JenkinsBackendTest {
     }
 
     @Test
+    void aJenkinsThatIsDownIsAFailedTriggerNamingTheHost() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        var down = new BuildBackendConfig.Jenkins("http://127.0.0.1:" + closed, "commons-{env}-server", "deploy-bot", "JENKINS_TOKEN");
+        var built = new dev.flightdeck.build.BuildBackends(backend, null, null, null);
+        var service = new dev.flightdeck.config.ServiceConfig("commons", down, dev.flightdeck.config.EnvConfigSettings.NONE,
+                java.util.Optional.empty(), Map.of());
+        var request = BuildStatusReadersTest.running(42, null, null);
+        BuildTrigger result = built.trigger(request, service);
+        assertThat(((BuildTrigger.Failed) result).reason()).isEqualTo("127.0.0.1 did not answer (ConnectException)");
+    }
+
+    @Test
     void aBuildStillQueuedAfterThePollsIsReportedAsQueued() throws Exception {
         realJenkins(1000);
         BuildTrigger result = backend.trigger(config(), params);

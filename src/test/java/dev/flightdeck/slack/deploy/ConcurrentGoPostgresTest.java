@@ -110,7 +110,7 @@ class ConcurrentGoPostgresTest {
         assertThat(a.repository().approvals(p.id())).hasSize(1);
         assertThat(a.backend().triggersOf(p.id()) + b.backend().triggersOf(p.id())).isEqualTo(1);
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> p.ts().equals(c.param("thread_ts"))
-                && c.text().contains("go ahead and run the PROD build")).count()).isEqualTo(1);
+                && c.allText().contains("go ahead and run the PROD build")).count()).isEqualTo(1);
     }
 
     private static long refusals(String version) {
@@ -148,8 +148,8 @@ class ConcurrentGoPostgresTest {
             pool.shutdown();
             assertThat(handled).isEqualTo(1);
         }
-        assertThat(a.thread(p).stream().filter(m -> m.text().contains("for a go/no-go")).count()).isEqualTo(1);
-        assertThat(a.thread(p).stream().filter(m -> m.text().contains("expired after 4h")).count()).isEqualTo(1);
+        assertThat(a.thread(p).stream().filter(m -> m.allText().contains("for a go/no-go")).count()).isEqualTo(1);
+        assertThat(a.thread(p).stream().filter(m -> m.allText().contains("expired after 4h")).count()).isEqualTo(1);
         assertThat(a.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.EXPIRED);
     }
 }

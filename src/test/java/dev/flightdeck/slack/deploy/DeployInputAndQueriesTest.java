@@ -84,7 +84,7 @@ class DeployInputAndQueriesTest {
             d.click(Ids.DEPLOY_GO, p, DEVELOPER);
             d.awaitState(p.id(), DeployState.RUNNING);
             d.context().getBean(DeployService.class).buildStatus(p.id(), DeployEvent.BUILD_SUCCEEDED, null, null);
-            d.awaitThreadReply(p, "STAGING: commons-staging-server #");
+            d.awaitThreadReply(p, "STAGING: Job commons-staging-server #");
             last = p.id();
         }
         var history = d.command("history commons staging 2", REQUESTER, d.slack.responseUrl());

@@ -147,7 +147,7 @@ class DeployManualStartTest {
         scheduler.runDue();
         var ping = d.awaitThreadReply(p, "was approved 10 minutes ago and has not been started");
         assertThat(ping.text()).startsWith("<@" + RUNNER + ">");
-        assertThat(d.thread(p).stream().filter(m -> m.text().contains("has not been started")).count()).isEqualTo(1);
+        assertThat(d.thread(p).stream().filter(m -> m.allText().contains("has not been started")).count()).isEqualTo(1);
         d.finishInFlight();
     }
 
@@ -177,6 +177,6 @@ class DeployManualStartTest {
     }
 
     private long nudges(DeployDriver.Posted p) {
-        return d.thread(p).stream().filter(m -> m.text().contains("for a go/no-go")).count();
+        return d.thread(p).stream().filter(m -> m.allText().contains("for a go/no-go")).count();
     }
 }

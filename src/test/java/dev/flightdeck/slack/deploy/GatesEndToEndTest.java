@@ -140,7 +140,14 @@ class GatesEndToEndTest {
             var p = d.request("commons", version, "prod", REQUESTER, "");
             d.click(Ids.DEPLOY_GO, p, RM1);
             d.awaitState(p.id(), DeployState.RUNNING);
-            var timeline = d.context().getBean(dev.flightdeck.incident.IncidentService.class).timeline(number);
+            // The timeline hears of the transition just after it is stored: wait for it rather than race it.
+            var incidents = d.context().getBean(dev.flightdeck.incident.IncidentService.class);
+            long deadline = System.nanoTime() + DeployDriver.WAIT.toNanos();
+            while (System.nanoTime() < deadline && incidents.timeline(number).stream()
+                    .noneMatch(e -> e.kind() == dev.flightdeck.incident.TimelineEntry.Kind.DEPLOY)) {
+                Thread.onSpinWait();
+            }
+            var timeline = incidents.timeline(number);
             assertThat(timeline).anySatisfy(e -> {
                 assertThat(e.kind()).isEqualTo(dev.flightdeck.incident.TimelineEntry.Kind.DEPLOY);
                 assertThat(e.text()).isEqualTo("Deploy commons " + version + " to prod: started");
