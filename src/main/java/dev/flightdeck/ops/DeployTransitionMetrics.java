@@ -6,7 +6,7 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * Deploy transitions by the state entered ({@code flightdeck_deploy_transitions_total{to="trigger_failed"}}), so
  * an alert can fire on failed build triggers. Every state is registered at start-up so the series exist at zero
- * and rate() sees the first failure rather than a series appearing from nothing.
+ * and rate() sees the first failure rather than a series appearing from nothing; {@code @Context} for the same
+ * reason (a lazily created observer would register nothing until the first deploy).
  */
-@Singleton
+@Context
 public class DeployTransitionMetrics implements DeployObserver {
 
     private final Map<DeployState, Counter> counters = new EnumMap<>(DeployState.class);

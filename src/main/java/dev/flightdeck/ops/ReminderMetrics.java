@@ -4,16 +4,16 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.ReminderObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.Locale;
 
 /**
  * Update reminders sent or failed ({@code flightdeck_incident_reminders_total{role,outcome}}). A reminder is only
  * sent when an incident's update is overdue, so a steady rate means incidents are going quiet; failed ones mean
- * nobody was told. All series are registered at zero for the same reason as the deploy transitions.
+ * nobody was told. All series are registered at zero, eagerly, for the same reason as the deploy transitions.
  */
-@Singleton
+@Context
 public class ReminderMetrics implements ReminderObserver {
 
     private final MeterRegistry registry;
