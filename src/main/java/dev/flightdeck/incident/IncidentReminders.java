@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,15 +30,17 @@ public class IncidentReminders {
     private final Auditor auditor;
     private final Clock clock;
     private final TeamConfig config;
+    private final List<ReminderObserver> observers;
 
     public IncidentReminders(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
-                             Auditor auditor, Clock clock, TeamConfig config) {
+                             Auditor auditor, Clock clock, TeamConfig config, List<ReminderObserver> observers) {
         this.repository = repository;
         this.channels = channels;
         this.setup = setup;
         this.auditor = auditor;
         this.clock = clock;
         this.config = config;
+        this.observers = List.copyOf(observers);
     }
 
     @Scheduled(fixedDelay = "${incident-jobs.interval:15s}",
@@ -74,6 +77,8 @@ public class IncidentReminders {
         }
         Duration since = Duration.between(incident.lastHeardAt(), now);
         String to = incident.communicatorId().orElse(incident.commanderId());
+        ReminderObserver.Role role = incident.communicatorId().isPresent()
+                ? ReminderObserver.Role.COMMUNICATOR : ReminderObserver.Role.COMMANDER;
         try {
             if (incident.communicatorId().isPresent()) {
                 channels.remindCommunicator(incident, to, since);
@@ -83,12 +88,24 @@ public class IncidentReminders {
         } catch (RuntimeException e) {
             LOG.warn("Reminder for {} could not be sent: {}; the next one is due in {}", incident.id(), e.toString(),
                     cadence.get());
+            tell(incident, role, ReminderObserver.Outcome.FAILED);
             return false;
         }
         auditor.recordOnce(IncidentEvents.REMINDED, "flightdeck", incident.id() + ":" + due,
                 Map.of("incident", incident.id(), "to", to, "role",
                         incident.communicatorId().isPresent() ? "communicator" : "commander",
                         "silentSeconds", since.getSeconds()));
+        tell(incident, role, ReminderObserver.Outcome.SENT);
         return true;
+    }
+
+    private void tell(Incident incident, ReminderObserver.Role role, ReminderObserver.Outcome outcome) {
+        for (ReminderObserver observer : observers) {
+            try {
+                observer.reminded(incident, role, outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed on the reminder for {}", observer.getClass().getSimpleName(), incident.id(), e);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.flightdeck.slack.incident;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -57,8 +58,11 @@ class IncidentRemindersTest {
     void withoutACommunicatorTheCommanderIsAskedToNameOne() {
         String kim = f.user("kim");
         Incident incident = f.declare("declare Search degraded sev2", kim, f.channel("ops", kim));
+        double counted = commanderRemindersCounted();
         f.app.clock.advance(Duration.ofMinutes(61));
         f.runReminders();
+        // Counted for the overdue-updates alert (other incidents of the shared app may be reminded in the same run).
+        assertThat(commanderRemindersCounted()).isGreaterThan(counted);
         FakeSlack.Call dm = f.slack().awaitCall("chat.postMessage", c -> kim.equals(c.channel())
                 && c.text().contains(incident.id()), IncidentFixture.WAIT);
         assertThat(dm.text()).contains("no communicator", "/incident role communicator");
@@ -72,6 +76,11 @@ class IncidentRemindersTest {
         f.app.clock.advance(Duration.ofHours(30));
         f.runReminders();
         assertThat(f.slack().calls("chat.postMessage")).filteredOn(c -> lee.equals(c.channel())).isEmpty();
+    }
+
+    private double commanderRemindersCounted() {
+        return f.app.bean(MeterRegistry.class).get("flightdeck.incident.reminders").tag("role", "commander")
+                .tag("outcome", "sent").counter().count();
     }
 
     private List<FakeSlack.Call> reminders(Incident incident, String to) {
