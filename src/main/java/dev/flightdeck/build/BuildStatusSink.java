@@ -13,9 +13,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,15 +33,15 @@ public class BuildStatusSink {
     private final DeployRepository repository;
     private final TeamConfig team;
     private final ForeignBuilds foreign;
-    // Foreign builds have no state machine to absorb repeats (Jenkins sends COMPLETED then FINALIZED).
-    private final Set<String> announced = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 5000;
-        }
-    });
+    // Foreign builds have no state machine to absorb repeats (Jenkins sends COMPLETED then FINALIZED): the database
+    // remembers what was announced, for every replica.
+    private final AnnouncedBuilds announced;
+    private final Clock clock;
 
-    public BuildStatusSink(DeployService deploys, DeployRepository repository, TeamConfig team, ForeignBuilds foreign) {
+    public BuildStatusSink(DeployService deploys, DeployRepository repository, TeamConfig team, ForeignBuilds foreign,
+                           AnnouncedBuilds announced, Clock clock) {
+        this.announced = announced;
+        this.clock = clock;
         this.deploys = deploys;
         this.repository = repository;
         this.team = team;
@@ -61,10 +59,8 @@ public class BuildStatusSink {
             return "deploy #" + deploy.get() + (outcome instanceof DeployOutcome.Done ? " updated" : " unchanged");
         }
         String key = event.backend() + "|" + event.label() + "|" + event.phase();
-        synchronized (announced) {
-            if (!announced.add(key)) {
-                return "already announced";
-            }
+        if (!announced.firstTime(key, clock.instant())) {
+            return "already announced";
         }
         foreign.announce(event, service, environmentOf(event, service));
         return "announced";
