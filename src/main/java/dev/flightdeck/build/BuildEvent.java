@@ -37,9 +37,10 @@ public record BuildEvent(String backend, String job, String label, Phase phase, 
             return news.word();
         }
 
-        /** Slack attachment colour per status (DESIGN.md section 3). */
-        public String colour() {
-            return news.colour();
-        }
+    }
+
+    /** This build's news in the team's convention, {@code where} (environment or branch) named first. */
+    public BuildNews news(String where) {
+        return BuildNews.of(phase.news(), where, label, who, url);
     }
 }

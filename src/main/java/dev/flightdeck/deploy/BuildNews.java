@@ -28,11 +28,6 @@ public record BuildNews(Status status, String text) {
         public String colour() {
             return colour;
         }
-
-        /** Starts and final results are also posted to the channel, not only the deploy's thread. */
-        public boolean toChannel() {
-            return true;
-        }
     }
 
     /**

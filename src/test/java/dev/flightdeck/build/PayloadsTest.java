@@ -30,7 +30,7 @@ class PayloadsTest {
         var done = Payloads.jenkins(jenkins("COMPLETED", "SUCCESS")).orElseThrow();
         assertThat(done.label()).isEqualTo("commons-prod-server build #196");
         assertThat(done.deployId()).contains(42L);
-        assertThat(BuildNotice.text("prod", done)).isEqualTo(
+        assertThat(done.news("prod").text()).isEqualTo(
                 "PROD: Job commons-prod-server build #196 succeeded. More info at: https://jenkins.example.com/job/commons-prod-server/196/");
     }
 
@@ -42,7 +42,7 @@ class PayloadsTest {
                  "actor":{"login":"michael"}},"repository":{"full_name":"acme/web"}}""").orElseThrow();
         assertThat(run.deployId()).contains(77L);
         assertThat(run.label()).isEqualTo("deploy.yml run #56");
-        assertThat(BuildNotice.text("prod", run)).startsWith("PROD: Job deploy.yml run #56 started by michael.");
+        assertThat(run.news("prod").text()).startsWith("PROD: Job deploy.yml run #56 started by michael.");
     }
 
     @Test

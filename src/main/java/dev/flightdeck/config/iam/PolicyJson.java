@@ -1,5 +1,7 @@
 package dev.flightdeck.config.iam;
 
+import dev.flightdeck.text.JsonStrings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,21 +42,6 @@ final class PolicyJson {
     }
 
     private static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonStrings.quote(s);
     }
 }

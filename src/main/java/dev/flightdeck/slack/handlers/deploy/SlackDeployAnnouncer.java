@@ -5,6 +5,7 @@ import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.Attachment;
 import dev.flightdeck.deploy.BuildNews;
+import dev.flightdeck.slack.BuildNewsMessages;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.flightdeck.config.ChannelRef;
@@ -92,16 +93,14 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     @Override
     public void buildNews(DeployRequest r, BuildNews news) {
-        List<Attachment> colour = List.of(Attachment.builder().color(news.status().colour()).text(news.text())
-                .fallback(news.text()).build());
+        List<Attachment> colour = BuildNewsMessages.colourBar(news);
         if (r.hasMessage()) {
             await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder().channel(r.channelId())
                     .threadTs(r.messageTs()).attachments(colour).unfurlLinks(false).build()));
         }
-        if (news.status().toChannel() || !r.hasMessage()) {
-            await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
-                    .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
-        }
+        // Starts and results also go to the channel itself, so they are seen without opening the thread.
+        await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
+                .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
     }
 
     @Override
