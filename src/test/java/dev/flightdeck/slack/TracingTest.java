@@ -52,6 +52,19 @@ class TracingTest {
     }
 
     @Test
+    void workAfterTheAckKeepsTheRequestsTraceId() throws Exception {
+        var seen = new java.util.concurrent.CompletableFuture<String>();
+        MDC.put(TraceMiddleware.TRACE_ID, "abcdefabcdefabcdefabcdefabcdefab");
+        try {
+            app.bean(dev.flightdeck.slack.handlers.deploy.AfterAck.class)
+                    .run("trace probe", () -> seen.complete(MDC.get(TraceMiddleware.TRACE_ID)));
+        } finally {
+            MDC.clear();
+        }
+        assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("abcdefabcdefabcdefabcdefabcdefab");
+    }
+
+    @Test
     void jsonLogFormatWritesOneObjectPerLineWithTheTraceId() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

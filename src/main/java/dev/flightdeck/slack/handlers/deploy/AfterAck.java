@@ -1,14 +1,14 @@
 package dev.flightdeck.slack.handlers.deploy;
 
-import com.slack.api.Slack;
-import com.slack.api.util.json.GsonFactory;
+import dev.flightdeck.slack.ResponseUrlSender;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,28 +25,41 @@ public class AfterAck {
     private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
 
     private final ExecutorService executor;
-    private final Slack slack;
+    private final ResponseUrlSender responses;
 
-    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, Slack slack) {
+    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ResponseUrlSender responses) {
         this.executor = executor;
-        this.slack = slack;
+        this.responses = responses;
     }
 
     /** Runs {@code work}; its text (if not null) goes to {@code responseUrl} as an ephemeral answer. */
     public void run(String what, String responseUrl, Supplier<String> work) {
+        // The request's logging context (trace id, Slack user) follows the work onto the executor's thread.
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
         executor.execute(() -> {
-            String answer;
-            try {
-                answer = work.get();
-            } catch (RuntimeException e) {
-                String reference = UUID.randomUUID().toString().substring(0, 8);
-                LOG.error("{} failed (reference {})", what, reference, e);
-                answer = "Sorry, " + what + " failed on our side. Reference `" + reference + "` in Flightdeck's log.";
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
             }
-            if (answer != null && responseUrl != null && !responseUrl.isBlank()) {
-                respond(responseUrl, answer);
+            try {
+                answer(what, responseUrl, work);
+            } finally {
+                MDC.clear();
             }
         });
+    }
+
+    private void answer(String what, String responseUrl, Supplier<String> work) {
+        String answer;
+        try {
+            answer = work.get();
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("{} failed (reference {})", what, reference, e);
+            answer = "Sorry, " + what + " failed on our side. Reference `" + reference + "` in Flightdeck's log.";
+        }
+        if (answer != null && responseUrl != null && !responseUrl.isBlank()) {
+            respond(responseUrl, answer);
+        }
     }
 
     /** Runs {@code work} after the ack with no answer of its own (it answers through Slack itself). */
@@ -58,21 +71,6 @@ public class AfterAck {
     }
 
     public void respond(String responseUrl, String text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("response_type", "ephemeral");
-        body.put("replace_original", false);
-        body.put("text", text);
-        String json = GsonFactory.createSnakeCase().toJson(body);
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                var response = slack.send(responseUrl, json);
-                if (response.getCode() < 500) {
-                    return;
-                }
-            } catch (Exception e) {
-                LOG.debug("response_url attempt {} failed: {}", attempt, e.getMessage());
-            }
-        }
-        LOG.warn("could not answer through the response URL");
+        responses.respond(responseUrl, text, List.of());
     }
 }

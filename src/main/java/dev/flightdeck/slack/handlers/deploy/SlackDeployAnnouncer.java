@@ -94,13 +94,14 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     @Override
     public void buildNews(DeployRequest r, BuildNews news) {
         List<Attachment> colour = BuildNewsMessages.colourBar(news);
+        // Starts and results go to the channel itself, so they are seen without opening the thread; the thread copy
+        // keeps the deploy's story in one place. Channel first: once the thread has it, the channel has it too.
+        await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
+                .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
         if (r.hasMessage()) {
             await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder().channel(r.channelId())
                     .threadTs(r.messageTs()).attachments(colour).unfurlLinks(false).build()));
         }
-        // Starts and results also go to the channel itself, so they are seen without opening the thread.
-        await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
-                .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
     }
 
     @Override
