@@ -9,6 +9,7 @@ import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
 
 public class Application {
@@ -28,6 +29,17 @@ public class Application {
                     String.join("\n", invalid.errors().stream().map(Object::toString).toList()));
             System.exit(1);
         }
-        Micronaut.run(Application.class, args);
+        Micronaut.run(Application.class, withoutDemoFlag(args));
+    }
+
+    /**
+     * {@code --demo} asks for demo data in an empty database ({@link dev.flightdeck.demo.DemoData}); it becomes the
+     * property {@value dev.flightdeck.demo.DemoStartup#PROPERTY} and is not passed on as a Micronaut argument.
+     */
+    static String[] withoutDemoFlag(String[] args) {
+        if (Arrays.asList(args).contains("--demo")) {
+            System.setProperty(dev.flightdeck.demo.DemoStartup.PROPERTY, "true");
+        }
+        return Arrays.stream(args).filter(a -> !"--demo".equals(a)).toArray(String[]::new);
     }
 }
