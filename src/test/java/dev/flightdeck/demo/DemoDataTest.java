@@ -146,6 +146,9 @@ class DemoDataTest {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("datasources.default.url", url);
         overrides.put(DemoStartup.PROPERTY, String.valueOf(demo));
+        // No AWS call happens here; a closed local port spares starting moto_server for these apps.
+        overrides.put("aws.endpoint-url", "http://127.0.0.1:9");
+        overrides.put("aws.region", "us-east-1");
         return ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, overrides));
     }
 }
