@@ -9,11 +9,18 @@ import java.util.Optional;
 public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          Map<String, ServiceConfig> services,
                          IncidentsConfig incidents,
-                         WebhooksConfig webhooks) {
+                         WebhooksConfig webhooks,
+                         MetricsConfig metrics) {
 
     public TeamConfig {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+    }
+
+    /** A team config with metrics at their defaults. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks) {
+        this(environments, services, incidents, webhooks, MetricsConfig.DEFAULTS);
     }
 
     /** What runs when no team file is configured: no environments, no services, incident defaults. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class TeamConfigParser {
     public static final String ROOT = "flightdeck";
     private static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("environments", "services", "incidents",
-            "webhooks"));
+            "webhooks",
+            "metrics"));
     // Names are typed in commands (/deploy commons 1.2 to prod), so keep them plain.
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -140,7 +141,9 @@ public final class TeamConfigParser {
         IncidentsConfig incidents = fd.section("incidents").map(IncidentsParser::incidents)
                 .orElse(IncidentsConfig.defaults());
         WebhooksConfig webhooks = fd.section("webhooks").map(IncidentsParser::webhooks).orElse(WebhooksConfig.NONE);
-        return new TeamConfig(environments, services, incidents, webhooks);
+        MetricsConfig metrics = fd.section("metrics").map(m -> MetricsParser.metrics(m, envNames))
+                .orElse(MetricsConfig.DEFAULTS);
+        return new TeamConfig(environments, services, incidents, webhooks, metrics);
     }
 
     private static void checkName(Section parent, String name, String what) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which environments count and how long a failure may follow a success.
+ * Which environments count and how long a failure may follow a success: {@code flightdeck.metrics.environments} and
+ * {@code failure-window} (default 24h) in the team config.
  *
- * <p>Like DORA, metrics count production only: a failed deploy to dev is how dev is meant to be used. The team config
- * has no "production" flag, so production is every environment named {@code prod}, {@code production} or starting
+ * <p>Like DORA, metrics count production only: a failed deploy to dev is how dev is meant to be used. Without
+ * {@code metrics.environments}, production is every environment named {@code prod}, {@code production} or starting
  * with {@code prod-} / {@code production-}; a team config with none of those counts every environment (a small
  * team deploying to one "live" environment still sees figures).
  *
@@ -20,8 +21,6 @@ import java.util.Locale;
  */
 public record MetricsSettings(List<String> environments, Duration failureWindow) {
 
-    public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofHours(24);
-
     public MetricsSettings {
         environments = List.copyOf(environments);
         if (failureWindow.isNegative()) {
@@ -29,10 +28,12 @@ public record MetricsSettings(List<String> environments, Duration failureWindow)
         }
     }
 
+    /** The team config's {@code metrics:} section where set, else the defaults described above. */
     public static MetricsSettings from(TeamConfig config) {
         List<String> all = List.copyOf(config.environments().keySet());
         List<String> production = all.stream().filter(MetricsSettings::looksLikeProduction).toList();
-        return new MetricsSettings(production.isEmpty() ? all : production, DEFAULT_FAILURE_WINDOW);
+        List<String> counted = config.metrics().environments().orElse(production.isEmpty() ? all : production);
+        return new MetricsSettings(counted, config.metrics().failureWindow());
     }
 
     static boolean looksLikeProduction(String environment) {
