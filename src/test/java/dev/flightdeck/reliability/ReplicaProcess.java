@@ -60,6 +60,7 @@ final class ReplicaProcess implements AutoCloseable {
         props.put("flightdeck.deploy.scheduler-interval", "500ms");
         props.put("incident-jobs.interval", "500ms");
         props.put("flightdeck.deploy.post-release-job", "false");
+        props.put("flightdeck.build.http-timeout", "3s");
         props.put("aws.disableEc2Metadata", "true");
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("dev.flightdeck.Application");

@@ -50,6 +50,7 @@ class ReplicaProcessesTest {
     static PostgresDatabase postgres;
     static FakeSlack slack;
     static FakeJenkins jenkins;
+    static HangingJenkins hanging;
     static ReplicaProcess a;
     static ReplicaProcess b;
     static SignedRequests signed;
@@ -63,6 +64,7 @@ class ReplicaProcessesTest {
         slack.addChannel("incidents", REQUESTER, RM1);
         commands = slack.channel("deploy-commands").orElseThrow().id();
         jenkins = new FakeJenkins();
+        hanging = new HangingJenkins();
         Path team = Files.createDirectories(Path.of("target", "replicas")).resolve("team-" + postgres.name() + ".yml");
         Files.writeString(team, """
                 flightdeck:
@@ -81,10 +83,13 @@ class ReplicaProcessesTest {
                     billing:
                       build:
                         jenkins: { url: "%1$s", job: "billing-{env}-server", user: deploy-bot, token-env: JENKINS_TOKEN }
+                    slowci:
+                      build:
+                        jenkins: { url: "%2$s", job: "slowci-{env}", user: deploy-bot, token-env: JENKINS_TOKEN }
                   incidents:
                     announce-channel: "#incidents"
                     update-every: { sev1: 2s }
-                """.formatted(jenkins.url()));
+                """.formatted(jenkins.url(), hanging.url()));
         Map<String, String> env = Map.of("JENKINS_TOKEN", FakeJenkins.TOKEN);
         // Both JVMs start at once (Flyway's lock on PostgreSQL serialises the migration).
         a = ReplicaProcess.start("replica-a", slack, postgres, team, env);
@@ -96,7 +101,7 @@ class ReplicaProcessesTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, jenkins, slack}) {
+        for (AutoCloseable c : new AutoCloseable[]{a, b, jenkins, hanging, slack}) {
             try {
                 if (c != null) c.close();
             } catch (Exception e) {
@@ -176,6 +181,35 @@ class ReplicaProcessesTest {
         assertThat(click.status()).isEqualTo(200);
         await("billing RUNNING", () -> "RUNNING".equals(state(p.id)));
         assertThat(jenkins.builds("billing-prod-server")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aHangingBuildBackendHoldsNoRequestThreadAndItsTimeoutIsToldInTheThread() {
+        ReplicaProcess live = b;
+        Posted p = request(live, "slowci", DeployDriver.newVersion());
+        long started = System.nanoTime();
+        var click = signed.blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
+                slack.responseUrl()).send(live.uri());
+        long clickMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(click.status()).isEqualTo(200);
+        await("the trigger reaching the hung Jenkins", () -> hanging.hung.get() == 1);
+
+        // While the trigger hangs (up to the 3 s build HTTP timeout), the same instance answers others at once.
+        long helpStarted = System.nanoTime();
+        var help = signed.slashCommand("/deploy", "help", REQUESTER, commands, slack.responseUrl()).send(live.uri());
+        long helpMillis = (System.nanoTime() - helpStarted) / 1_000_000;
+        assertThat(help.status()).isEqualTo(200);
+        assertThat(help.body()).contains("/deploy status");
+        assertThat("TRIGGERING").isEqualTo(state(p.id)); // the help was answered while the build call still hung
+        assertThat(clickMillis).as("go click ack ms").isLessThan(3000);
+
+        FakeSlack.Call failed = slack.awaitCall("chat.postMessage", c -> p.ts.equals(c.param("thread_ts"))
+                && c.allText().contains("Could not start the PROD build of slowci"), WAIT);
+        assertThat(failed.allText()).contains("did not answer").doesNotContain("Exception:", "\tat ");
+        await("TRIGGER_FAILED", () -> "TRIGGER_FAILED".equals(state(p.id)));
+        System.out.printf("ReplicaProcessesTest: go click acked in %d ms, help in %d ms while the build call hung%n",
+                clickMillis, helpMillis);
     }
 
     record Posted(long id, String channel, String ts) {}
