@@ -37,11 +37,19 @@ class EdgeFuzzTest {
     static final Gson GSON = new GsonBuilder().serializeNulls().create();
     static final TestApp APP = TestApp.shared("hostile");
     static final String CHANNEL = APP.slack.addChannel("fuzz-" + System.nanoTime(), USER);
+    /** HTTP status → how many generated requests got it, printed for docs/RELIABILITY.md. */
+    static final java.util.Map<String, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void report() {
+        System.out.println("EdgeFuzzTest statuses: " + STATUSES);
+    }
 
     @Property(tries = 80, seed = "20261124")
     void commandTextsThroughTheEdgeAreAnsweredNever500(@ForAll("commands") String command, @ForAll("texts") String text) {
         SignedRequest.Reply reply = APP.signed().slashCommand(command, text, USER, CHANNEL, APP.slack.responseUrl())
                 .send(APP.uri());
+        STATUSES.merge("command " + reply.status(), 1, Integer::sum);
         assertThat(reply.status()).as("%s %s", command, text).isEqualTo(200);
         Hostile.assertNoStackTrace(reply);
     }
@@ -50,6 +58,7 @@ class EdgeFuzzTest {
     void interactionPayloadsAreAnsweredWith2xxOr4xxNever500(@ForAll("payloads") JsonObject payload) {
         String body = "payload=" + URLEncoder.encode(GSON.toJson(payload), StandardCharsets.UTF_8);
         SignedRequest.Reply reply = APP.signed().sign(body, "application/x-www-form-urlencoded").send(APP.uri());
+        STATUSES.merge("payload " + reply.status(), 1, Integer::sum);
         assertThat(reply.status()).as("payload %s answered %s", payload, reply.body()).isBetween(200, 499);
         Hostile.assertNoStackTrace(reply);
     }

@@ -92,10 +92,12 @@ class ReplicaProcessesTest {
                 """.formatted(jenkins.url(), hanging.url()));
         Map<String, String> env = Map.of("JENKINS_TOKEN", FakeJenkins.TOKEN);
         // Both JVMs start at once (Flyway's lock on PostgreSQL serialises the migration).
+        long started = System.nanoTime();
         a = ReplicaProcess.start("replica-a", slack, postgres, team, env);
         b = ReplicaProcess.start("replica-b", slack, postgres, team, env);
         a.awaitReady(Duration.ofSeconds(90));
         b.awaitReady(Duration.ofSeconds(90));
+        System.out.printf("ReplicaProcessesTest: both processes ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
         signed = new SignedRequests(TestApp.SIGNING_SECRET).forWorkspace(slack);
     }
 
@@ -130,11 +132,13 @@ class ReplicaProcessesTest {
                 return click.send(replica.uri()).status();
             }));
         }
+        long clicked = System.nanoTime();
         go.countDown();
         for (Future<Integer> click : clicks) {
             assertThat(click.get()).isEqualTo(200);
         }
         pool.shutdown();
+        System.out.printf("ReplicaProcessesTest: %d go clicks answered in %d ms%n", CLICKS, (System.nanoTime() - clicked) / 1_000_000);
 
         await("deploy #" + p.id + " RUNNING", () -> "RUNNING".equals(state(p.id)));
         await("49 refusals", () -> refusals(version) >= CLICKS - 1);
@@ -174,6 +178,8 @@ class ReplicaProcessesTest {
         long reminderAudits = count("select count(*) from audit_event where type = 'incident.reminded'");
         assertThat(reminderDms).isBetween(reminderAudits - 1, reminderAudits); // one may be between audit and DM now
         assertThat(reminderDms).isGreaterThanOrEqualTo(3);
+        System.out.printf("ReplicaProcessesTest: %d nudges, %d reminder DMs (%d after the kill), %d reminded audit events%n",
+                nudges(p), reminderDms, remindersSince(killedAt), reminderAudits);
 
         // The survivor takes the go and starts the build, once.
         var click = signed.blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
