@@ -37,19 +37,19 @@ class CommandParserFuzzTest {
         parserLog.close();
     }
 
-    @Property(tries = 3000, seed = "20261124")
+    @Property(tries = 1000, seed = "20261124")
     void deployTextsAlwaysParseToACommandOrAUsageAnswer(@ForAll("commandTexts") String text) {
         Parsed<DeployCommand> parsed = PARSER.parseDeploy(text);
         assertAnswered(parsed, text);
     }
 
-    @Property(tries = 3000, seed = "20261124")
+    @Property(tries = 1000, seed = "20261124")
     void incidentTextsAlwaysParseToACommandOrAUsageAnswer(@ForAll("commandTexts") String text) {
         Parsed<IncidentCommand> parsed = PARSER.parseIncident(text);
         assertAnswered(parsed, text);
     }
 
-    @Property(tries = 500, seed = "20261124")
+    @Property(tries = 300, seed = "20261124")
     void arbitraryUnicodeNeverBreaksEitherParser(@ForAll String anything) {
         assertAnswered(PARSER.parseDeploy(anything), anything);
         assertAnswered(PARSER.parseIncident(anything), anything);

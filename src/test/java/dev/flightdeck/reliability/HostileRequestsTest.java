@@ -51,6 +51,17 @@ class HostileRequestsTest {
     }
 
     @Test
+    void anIncidentTitleTooLongToStoreIsRefusedWithTheReasonAndDeclaresNothing() {
+        int callsBefore = app.slack.calls("conversations.create").size();
+        var reply = app.signed().slashCommand("/incident", "declare " + "checkout is down ".repeat(40) + "sev2", ALICE,
+                channel, app.slack.responseUrl()).send(app.uri());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().getAsJsonObject().get("text").getAsString())
+                .contains("The title is 679 characters long; at most 500 fit").doesNotContain("failed on our side");
+        assertThat(app.slack.calls("conversations.create")).hasSize(callsBefore);
+    }
+
+    @Test
     void wrongContentTypesAreRefusedWith415() {
         SignedRequest good = app.signed().slashCommand("/deploy", "help", ALICE, channel, app.slack.responseUrl());
         for (String type : new String[]{"text/plain", "application/xml", "multipart/form-data; boundary=x",

@@ -69,7 +69,10 @@ final class ReplicaProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
             pb.environment().putAll(env);
-            return new ReplicaProcess(name, port, log, pb.start());
+            Process process = pb.start();
+            // Should the test JVM end abruptly, no replica outlives it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ReplicaProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
