@@ -172,11 +172,24 @@ class ReplicaProcessesTest {
         await("reminders after the kill", () -> remindersSince(killedAt) >= 2);
         ReplicaProcess.sleep(2500);
         assertThat(nudges(p)).isEqualTo(4);
+        List<Instant> nudged = slack.successfulCalls("chat.postMessage").stream().filter(c -> p.ts.equals(c.param("thread_ts"))
+                && c.allText().contains("for a go/no-go")).map(FakeSlack.Call::at).sorted().toList();
+        for (int i = 1; i < nudged.size(); i++) {
+            assertThat(Duration.between(nudged.get(i - 1), nudged.get(i))).isGreaterThan(Duration.ofMillis(1000));
+        }
         assertThat(nudgeAudits(p.id)).isEqualTo(4);
-        // Every reminder DM is one due reminder claimed once: as many DMs as distinct reminded audit events.
-        long reminderDms = reminders();
+        // Every reminder DM is one due reminder claimed once. A second replica sending the same one would post within
+        // milliseconds of the first; due reminders are 2 s apart. And about as many DMs as reminded audit events
+        // (one may be between its DM and its audit row, or cut there by the kill).
+        List<Instant> sent = slack.successfulCalls("chat.postMessage").stream().filter(c -> REQUESTER.equals(c.channel())
+                && c.allText().contains("still has no communicator")).map(FakeSlack.Call::at).sorted().toList();
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i - 1), sent.get(i))).as("gap before reminder %d", i + 1)
+                    .isGreaterThan(Duration.ofMillis(1000));
+        }
+        long reminderDms = sent.size();
         long reminderAudits = count("select count(*) from audit_event where type = 'incident.reminded'");
-        assertThat(reminderDms).isBetween(reminderAudits - 1, reminderAudits); // one may be between audit and DM now
+        assertThat(reminderDms).isBetween(reminderAudits - 1, reminderAudits + 1);
         assertThat(reminderDms).isGreaterThanOrEqualTo(3);
         System.out.printf("ReplicaProcessesTest: %d nudges, %d reminder DMs (%d after the kill), %d reminded audit events%n",
                 nudges(p), reminderDms, remindersSince(killedAt), reminderAudits);
