@@ -62,6 +62,20 @@ class HostileRequestsTest {
     }
 
     @Test
+    void theDeclareFormRefusesATitleTooLongToStoreWithTheReasonOnTheField() {
+        int callsBefore = app.slack.calls("conversations.create").size();
+        var reply = app.signed().viewSubmission(Ids.INCIDENT_DECLARE_MODAL, channel,
+                java.util.Map.of(Ids.INCIDENT_INPUT_TITLE, java.util.Map.of(Ids.INCIDENT_INPUT_TITLE, "Checkout & payments down ".repeat(25)),
+                        Ids.INCIDENT_INPUT_SEVERITY, java.util.Map.of(Ids.INCIDENT_INPUT_SEVERITY, "sev2")), ALICE).send(app.uri());
+        assertThat(reply.status()).isEqualTo(200);
+        var json = reply.json().getAsJsonObject();
+        assertThat(json.get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(json.getAsJsonObject("errors").get(Ids.INCIDENT_INPUT_TITLE).getAsString())
+                .isEqualTo("At most 500 characters, please (this is 724).");
+        assertThat(app.slack.calls("conversations.create")).hasSize(callsBefore);
+    }
+
+    @Test
     void wrongContentTypesAreRefusedWith415() {
         SignedRequest good = app.signed().slashCommand("/deploy", "help", ALICE, channel, app.slack.responseUrl());
         for (String type : new String[]{"text/plain", "application/xml", "multipart/form-data; boundary=x",
