@@ -19,6 +19,11 @@ final class AwsErrors {
         }
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            if (service.isThrottlingException()) {
+                // The SDK already retried with backoff (aws.max-attempts); say what helps: waiting.
+                return "AWS is throttling Flightdeck's requests (" + (code == null ? "throttled" : code) + ", HTTP "
+                        + service.statusCode() + ") and every retry was throttled too; try again in a minute";
+            }
             return "AWS answered " + (code == null ? "an error" : code) + " (HTTP " + service.statusCode() + ")";
         }
         if (e instanceof ApiCallTimeoutException) {

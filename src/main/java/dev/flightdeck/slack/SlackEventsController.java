@@ -73,17 +73,33 @@ public class SlackEventsController {
             return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
                     .body("{\"error\":\"Slack is not configured: set SLACK_BOT_TOKEN\"}");
         }
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.getPath())
-                .queryString(queryOf(request))
-                .headers(new RequestHeaders(headersOf(request)))
-                .requestBody(new String(body, charsetOf(request)))
-                .remoteAddress(remote)
-                .build());
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getPath())
+                    .queryString(queryOf(request))
+                    .headers(new RequestHeaders(headersOf(request)))
+                    .requestBody(new String(body, charsetOf(request)))
+                    .remoteAddress(remote)
+                    .build());
+        } catch (RuntimeException e) {
+            // Signed but unreadable (a payload that is not JSON or not of Slack's shape): the sender's fault, so a
+            // 400 without the parser's stack; the body itself is not logged, it may hold anything.
+            LOG.warn("Unreadable signed Slack request ({} bytes): {}", body.length, e.getClass().getSimpleName());
+            return HttpResponse.<String>badRequest().body("{\"error\":\"the payload is not valid Slack JSON\"}");
+        }
         if (slackRequest == null) {
             return HttpResponse.<String>badRequest().body("{\"error\":\"not a Slack request\"}");
         }
-        Response response = app.get().run(slackRequest);
+        Response response;
+        try {
+            response = app.get().run(slackRequest);
+        } catch (RuntimeException e) {
+            // Bolt dereferences fields Slack always sends (a view_closed without its view, say): a signed request
+            // missing them is malformed. Answer 400 without internals; the log keeps the stack for diagnosis.
+            LOG.warn("Signed Slack {} request could not be handled", slackRequest.getRequestType(), e);
+            return HttpResponse.<String>badRequest().body("{\"error\":\"the request is missing fields Slack always sends\"}");
+        }
         Timer.builder("flightdeck.slack.ack")
                 .description("Time from receiving a Slack request to answering it")
                 .tag("type", slackRequest.getRequestType().name().toLowerCase())

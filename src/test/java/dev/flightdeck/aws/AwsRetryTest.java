@@ -71,7 +71,8 @@ class AwsRetryTest {
         startThrottlingFor(Integer.MAX_VALUE);
         assertThatThrownBy(() -> source().read("s", "prod", SETTINGS))
                 .isInstanceOf(ConfigSourceException.class)
-                .hasMessage("SSM Parameter Store path /s/prod: AWS answered ThrottlingException (HTTP 400)");
+                .hasMessage("SSM Parameter Store path /s/prod: AWS is throttling Flightdeck's requests (ThrottlingException, HTTP 400)"
+                        + " and every retry was throttled too; try again in a minute");
         assertThat(requests).hasValue(3);
     }
 }

@@ -65,6 +65,8 @@ public final class FakeSlack implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
 
+    private RandomFaults randomFaults; // guarded by lock
+
     public FakeSlack() {
         new FakeSlackMethods(state).register(methods);
         new FakeSlackDirectory(state).register(methods);
@@ -186,7 +188,41 @@ public final class FakeSlack implements AutoCloseable {
         locked(() -> faults.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(fault.expand()));
     }
 
-    public void clearFaults() { locked(faults::clear); }
+    public void clearFaults() { locked(() -> { faults.clear(); randomFaults = null; }); }
+
+    /**
+     * From now on, each Web API call fails with probability {@code rate} (seeded, so a run can be repeated): a third
+     * of those with 429 + {@code Retry-After: 1}, the rest with HTTP 500, 502 or 503. Only failures Slack documents as
+     * "not performed" are injected, so a retry that succeeds must not duplicate anything. {@link #clearFaults()} ends it.
+     */
+    public void failRandomly(double rate, long seed) {
+        locked(() -> randomFaults = new RandomFaults(rate, seed));
+    }
+
+    /** How many calls the random mode failed so far. */
+    public int randomFaultsServed() {
+        return locked(() -> randomFaults == null ? 0 : randomFaults.served);
+    }
+
+    private static final class RandomFaults {
+        private final double rate;
+        private final java.util.Random random;
+        private int served;
+
+        RandomFaults(double rate, long seed) {
+            this.rate = rate;
+            this.random = new java.util.Random(seed);
+        }
+
+        Fault next() {
+            if (random.nextDouble() >= rate) {
+                return null;
+            }
+            served++;
+            int kind = random.nextInt(6);
+            return kind < 2 ? Fault.rateLimited(Duration.ofSeconds(1)) : Fault.httpStatus(kind == 2 ? 500 : kind == 3 ? 502 : 503);
+        }
+    }
 
     // ---- queries
 
@@ -259,6 +295,9 @@ public final class FakeSlack implements AutoCloseable {
             if (answer == null) {
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();
+                if (fault == null && randomFaults != null) {
+                    fault = randomFaults.next();
+                }
             }
         } finally {
             lock.unlock();

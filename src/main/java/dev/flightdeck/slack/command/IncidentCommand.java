@@ -18,6 +18,8 @@ public sealed interface IncidentCommand {
 
     /** {@code /incident declare <title> [sev1..sev4]} or {@code /incident <title>}; severity defaults to sev3. */
     record Declare(String title, CommandSeverity severity) implements IncidentCommand {
+        /** The incident table's title column holds this many characters. */
+        public static final int MAX_TITLE = 500;
     }
 
     /** {@code /incident} or {@code /incident declare} with no title. */

@@ -96,7 +96,14 @@ final class IncidentSubcommands {
                     + "/incident severity " + severity.label() + ".", IncidentForm.DECLARE.usage(),
                     "/incident declare <title> " + severity.label());
         }
-        return new IncidentCommand.Declare(Words.join(title), severity);
+        String joined = Words.join(title);
+        if (joined.length() > IncidentCommand.Declare.MAX_TITLE) {
+            // Found by fuzzing: the database refused it and the person got an apology instead of the reason.
+            throw new CommandProblem("The title is " + joined.length() + " characters long; at most "
+                    + IncidentCommand.Declare.MAX_TITLE + " fit. Keep it short and put the details in an /incident update.",
+                    IncidentForm.DECLARE.usage(), "/incident declare <shorter title> " + severity.label());
+        }
+        return new IncidentCommand.Declare(joined, severity);
     }
 
     private static CommandSeverity severityOrProblem(String word, String closest) {

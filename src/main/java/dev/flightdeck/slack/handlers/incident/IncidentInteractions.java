@@ -20,6 +20,7 @@ import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.slack.blocks.incident.IncidentModals;
+import dev.flightdeck.slack.command.IncidentCommand;
 import dev.flightdeck.slack.command.Mrkdwn;
 import jakarta.inject.Singleton;
 
@@ -109,10 +110,16 @@ public class IncidentInteractions implements SlackListener {
         if (title.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Ids.INCIDENT_INPUT_TITLE, "Say what is wrong.")));
         }
+        String stored = Mrkdwn.escape(title);
+        if (stored.length() > IncidentCommand.Declare.MAX_TITLE) {
+            // The column's limit, counted after escaping (& becomes &amp;): refused here with the reason, not by the database.
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Ids.INCIDENT_INPUT_TITLE, "At most "
+                    + IncidentCommand.Declare.MAX_TITLE + " characters, please (this is " + stored.length() + ").")));
+        }
         Severity severity = Severity.parse(input(values, Ids.INCIDENT_INPUT_SEVERITY)).orElse(Severity.SEV3);
         String user = req.getPayload().getUser().getId();
         String channel = view.getPrivateMetadata();
-        IncidentResult result = incidents.declare(Mrkdwn.escape(title), severity, user, channel);
+        IncidentResult result = incidents.declare(stored, severity, user, channel);
         if (result instanceof IncidentResult.Done done && channel != null && !channel.isBlank()) {
             ephemeral(channel, user, done.message());
         }

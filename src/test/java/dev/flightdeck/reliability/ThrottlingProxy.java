@@ -1,0 +1,116 @@
+package dev.flightdeck.reliability;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP proxy in front of moto_server that answers some requests the way AWS does when it throttles: HTTP 400
+ * with {@code ThrottlingException} in the JSON protocol's error shape (SSM, Secrets Manager) or {@code Throttling}
+ * in the query protocol's XML. Everything else is forwarded to moto unchanged, so the SDK talks the real wire protocol.
+ */
+final class ThrottlingProxy implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
+            "transfer-encoding", "keep-alive");
+    private final URI target;
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final AtomicInteger throttleNext = new AtomicInteger();
+    private volatile boolean throttleAll;
+    final AtomicInteger forwarded = new AtomicInteger();
+    final AtomicInteger throttled = new AtomicInteger();
+
+    ThrottlingProxy(URI target) {
+        this.target = target;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(pool);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next n requests are throttled (a burst). */
+    void throttleNext(int n) {
+        throttleNext.set(n);
+    }
+
+    /** Every request is throttled until turned off (a sustained limit). */
+    void throttleAll(boolean on) {
+        throttleAll = on;
+    }
+
+    void resetCounts() {
+        forwarded.set(0);
+        throttled.set(0);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (throttleAll || throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throttled.incrementAndGet();
+            boolean json = exchange.getRequestHeaders().getFirst("X-Amz-Target") != null;
+            byte[] error = (json ? "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"
+                    : "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message>"
+                    + "</Error><RequestId>throttled-by-proxy</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", json ? "application/x-amz-json-1.1" : "text/xml");
+            exchange.getResponseHeaders().add("x-amzn-RequestId", "throttled-by-proxy");
+            exchange.sendResponseHeaders(400, error.length);
+            exchange.getResponseBody().write(error);
+            exchange.close();
+            return;
+        }
+        forwarded.incrementAndGet();
+        HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(v -> forward.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer.headers().map().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                    values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+                }
+            });
+            byte[] out = answer.body();
+            exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(502, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}
