@@ -10,9 +10,7 @@ import dev.flightdeck.deploy.BuildBackend;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.UnconfiguredBuildBackend;
-import dev.flightdeck.tracing.Spans;
 import io.micronaut.context.annotation.Replaces;
-import io.opentelemetry.api.trace.SpanKind;
 import jakarta.inject.Singleton;
 
 /** The {@link BuildBackend} port: each service's backend from its team config, with {env} filled in. */
@@ -24,12 +22,10 @@ public class BuildBackends implements BuildBackend {
     private final CircleCiBackend circleci;
     private final GithubActionsBackend github;
     private final CodeBuildBackend codeBuild;
-    private final Spans spans;
 
     public BuildBackends(JenkinsBackend jenkins, CircleCiBackend circleci, GithubActionsBackend github,
-                         CodeBuildBackend codeBuild, Spans spans) {
+                         CodeBuildBackend codeBuild) {
         this.codeBuild = codeBuild;
-        this.spans = spans;
         this.jenkins = jenkins;
         this.circleci = circleci;
         this.github = github;
@@ -38,11 +34,6 @@ public class BuildBackends implements BuildBackend {
     @Override
     public BuildTrigger trigger(DeployRequest request, ServiceConfig service) {
         BuildBackendConfig backend = service.buildFor(request.environment());
-        // The trigger is one span of the deploy's trace (the backend's HTTP or AWS call is inside it).
-        return spans.in("build trigger " + backend.kind(), SpanKind.CLIENT, () -> trigger(request, backend));
-    }
-
-    private BuildTrigger trigger(DeployRequest request, BuildBackendConfig backend) {
         BuildParameters params = BuildParameters.of(request);
         try {
             if (backend instanceof BuildBackendConfig.Jenkins j) {

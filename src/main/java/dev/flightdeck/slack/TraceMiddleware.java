@@ -35,11 +35,13 @@ public final class TraceMiddleware implements Middleware {
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         String what = what(req);
+        // A new request never inherits a previous one's trace id from a pooled thread.
+        MDC.remove(TRACE_ID);
+        MDC.remove(SPAN_ID);
         Span span = spans.start("slack " + what, SpanKind.INTERNAL);
         put(span, "slackTeam", req.getContext().getTeamId());
         put(span, "slackUser", req.getContext().getRequestUserId());
         put(span, "slackCommand", what);
-        MDC.remove(TRACE_ID); // a new request never inherits a previous one's trace id from a pooled thread
         try (Scope ignored = span.makeCurrent(); Spans.Ids ids = Spans.Ids.of(span)) {
             return chain.next(req);
         } finally {

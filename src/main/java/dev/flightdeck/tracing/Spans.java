@@ -3,7 +3,11 @@ package dev.flightdeck.tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -39,9 +43,21 @@ public class Spans {
         return NOOP;
     }
 
-    /** Starts a span, child of the current one (if any); the caller ends it. */
+    /**
+     * Starts a span, child of the current one; the caller ends it. With no current span but a trace id in the
+     * logging context (work resumed from a carried MDC, e.g. a job that restores a request's context), the span
+     * continues that trace id, so its log lines and its span still join.
+     */
     public Span start(String name, SpanKind kind) {
-        return tracer.spanBuilder(name).setSpanKind(kind).setParent(Context.current()).startSpan();
+        Context parent = Context.current();
+        String trace = MDC.get(TRACE_ID);
+        if (!Span.fromContext(parent).getSpanContext().isValid() && trace != null && TraceId.isValid(trace)) {
+            String spanId = MDC.get(SPAN_ID);
+            parent = parent.with(Span.wrap(SpanContext.createFromRemoteParent(trace,
+                    spanId != null && SpanId.isValid(spanId) ? spanId : RandomIds.hex(8),
+                    TraceFlags.getSampled(), TraceState.getDefault())));
+        }
+        return tracer.spanBuilder(name).setSpanKind(kind).setParent(parent).startSpan();
     }
 
     /** Runs {@code work} in a child span, with the span's ids in the logging context, and ends the span. */
