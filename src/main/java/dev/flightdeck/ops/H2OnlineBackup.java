@@ -71,15 +71,27 @@ public class H2OnlineBackup implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    // A thread per request (backups are rare): a client that connects and never speaks cannot block the next one.
     private void serve() {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                answer(client);
+            try {
+                SocketChannel client = server.accept();
+                Thread t = new Thread(() -> handle(client), "h2-online-backup-request");
+                t.setDaemon(true);
+                t.start();
             } catch (IOException e) {
                 if (server.isOpen()) {
-                    LOG.warn("Online backup request failed: {}", e.toString());
+                    LOG.warn("Online backup socket failed: {}", e.toString());
                 }
             }
+        }
+    }
+
+    private void handle(SocketChannel channel) {
+        try (SocketChannel client = channel) {
+            answer(client);
+        } catch (IOException e) {
+            LOG.warn("Online backup request failed: {}", e.toString());
         }
     }
 
