@@ -3,6 +3,8 @@ package dev.flightdeck.deploy;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.tracing.Spans;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +26,11 @@ public class DeployStarts {
     private final DeployAnnouncer announcer;
     private final BuildBackend backend;
     private final TeamConfig config;
+    private final Spans spans;
 
     public DeployStarts(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, BuildBackend backend,
-                        TeamConfig config) {
+                        TeamConfig config, Spans spans) {
+        this.spans = spans;
         this.repository = repository;
         this.moves = moves;
         this.announcer = announcer;
@@ -89,7 +93,9 @@ public class DeployStarts {
             result = new BuildTrigger.Failed("service " + r.service() + " is no longer in the team config");
         } else {
             try {
-                result = backend.trigger(r, service);
+                // One span for the trigger whatever the backend, in the trace of the click or command that started it.
+                result = spans.in("build trigger " + service.build().kind(), SpanKind.CLIENT,
+                        () -> backend.trigger(r, service));
             } catch (RuntimeException e) {
                 // The exception text may come from a remote system; name the kind only, the log has the rest.
                 LOG.warn("build trigger for deploy #{} failed", r.id(), e);
@@ -98,6 +104,9 @@ public class DeployStarts {
             }
         }
         if (result instanceof BuildTrigger.Started started) {
+            // The operator's line for "did the build start, and from which click": it carries the request's trace id.
+            LOG.info("deploy #{} {} {} to {}: build started by {} ({})", r.id(), r.service(), r.version(), r.environment(),
+                    startedBy, started.label());
             repository.saveBuild(r.id(), started.label(), started.url());
             moves.apply(r, DeployEvent.BUILD_RUNNING, BUILD, null);
             moves.show(r.id());
@@ -107,6 +116,7 @@ public class DeployStarts {
                     + ".", r);
         }
         String reason = ((BuildTrigger.Failed) result).reason();
+        LOG.warn("deploy #{} {} {} to {}: build trigger failed: {}", r.id(), r.service(), r.version(), r.environment(), reason);
         moves.apply(r, DeployEvent.TRIGGER_FAILED, BUILD, reason);
         moves.show(r.id());
         announcer.reply(r, "Could not start the " + r.envUpper() + " build of " + r.service() + " " + r.version() + ": "

@@ -21,9 +21,8 @@ import java.util.Map;
  *
  * <p>The database is the one the service uses: {@code DATASOURCES_DEFAULT_URL} / {@code _USERNAME} /
  * {@code _PASSWORD}, else the default file database. An embedded H2 file is locked by the process that has it open,
- * so an online backup of a running Flightdeck needs that Flightdeck started with {@code ;AUTO_SERVER=TRUE} on its URL;
- * the default URL does not have it, because AUTO_SERVER opens a TCP server for the database that accepts other hosts
- * (see docs/RUNBOOK.md).
+ * so while Flightdeck runs, {@code backup} asks it for the script over its local admin socket
+ * ({@link H2OnlineBackup}); with no service running it opens the file itself. Both write the same script.
  * PostgreSQL is backed up with {@code pg_dump}, not here.
  */
 public final class H2BackupCommand {
@@ -63,8 +62,8 @@ public final class H2BackupCommand {
                     err.println(file + " already exists; a backup never overwrites a file.");
                     return 1;
                 }
-                backup(url, user, password, file);
-                out.println("Backed up " + redacted(url) + " to " + file);
+                String how = backup(url, user, password, file);
+                out.println("Backed up " + redacted(url) + " to " + file + " (" + how + ")");
             } else {
                 if (!Files.isReadable(file)) {
                     err.println("Cannot read " + file);
@@ -80,20 +79,34 @@ public final class H2BackupCommand {
         } catch (SQLException e) {
             err.println(args.get(0) + " failed: " + explain(e));
             return 1;
+        } catch (H2OnlineBackupClient.Failed e) {
+            err.println("backup failed: " + e.getMessage());
+            return 1;
         }
     }
 
-    public static void backup(String url, String user, String password, Path file) throws SQLException {
+    /** Returns how the backup was made, for the operator: from the running service or from the file. */
+    public static String backup(String url, String user, String password, Path file) throws SQLException {
+        var socket = H2AdminSocket.of(url);
+        if (socket.isPresent() && H2OnlineBackupClient.backup(socket.get(), file)) {
+            return "from the running Flightdeck";
+        }
         // IFEXISTS: a mistyped URL must fail, not back up a fresh empty database H2 would create for it.
         try (Connection connection = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password)) {
-            // One repeatable-read transaction, so the script is one snapshot while the service keeps writing.
+            // One repeatable-read transaction, so the script is one snapshot even if something else writes.
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement script = connection.prepareStatement("SCRIPT TO ?")) {
-                script.setString(1, file.toString());
-                script.execute();
-            }
+            script(connection, file);
             connection.commit();
+        }
+        return "from the database file";
+    }
+
+    /** H2's SCRIPT of the whole database into {@code file}, on the caller's connection and transaction. */
+    static void script(Connection connection, Path file) throws SQLException {
+        try (PreparedStatement script = connection.prepareStatement("SCRIPT TO ?")) {
+            script.setString(1, file.toString());
+            script.execute();
         }
     }
 
@@ -126,8 +139,9 @@ public final class H2BackupCommand {
     private static String explain(SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Database may be already in use") || message.contains("locked by another process")) {
-            return "the database file is in use by a running Flightdeck. Stop it first, or run it with "
-                    + ";AUTO_SERVER=TRUE on DATASOURCES_DEFAULT_URL for online backups (docs/RUNBOOK.md).";
+            return "the database file is in use by a running Flightdeck whose admin socket did not answer (is `backup` run"
+                    + " as the service's OS user, with the same DATASOURCES_DEFAULT_URL and working directory?). See"
+                    + " docs/RUNBOOK.md; stopping Flightdeck and backing up the file also works.";
         }
         return message.lines().findFirst().orElse(message);
     }

@@ -3,6 +3,7 @@ package dev.flightdeck.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.flightdeck.tracing.Spans;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -17,7 +18,7 @@ public class BoltApp {
 
     private final App app;
 
-    public BoltApp(SlackSettings settings, Slack slack, List<SlackListener> listeners) {
+    public BoltApp(SlackSettings settings, Slack slack, List<SlackListener> listeners, Spans spans) {
         if (settings.botToken() == null || settings.botToken().isBlank()) {
             this.app = null;
             return;
@@ -31,7 +32,7 @@ public class BoltApp {
                 .requestVerificationEnabled(false)
                 .build();
         App built = new App(config);
-        built.use(new TraceMiddleware());
+        built.use(new TraceMiddleware(spans));
         listeners.forEach(listener -> listener.register(built));
         this.app = built;
     }

@@ -17,7 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import dev.flightdeck.tracing.Spans;
+import io.opentelemetry.api.trace.SpanKind;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -52,6 +53,7 @@ public class SlackGateway implements AutoCloseable {
     private final MethodsClient client;
     private final RetryPolicy policy;
     private final ScheduledThreadPoolExecutor executor;
+    private final Spans spans;
     private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
 
     private final MeterRegistry meters;
@@ -60,9 +62,14 @@ public class SlackGateway implements AutoCloseable {
         this(slack, settings, policy, new SimpleMeterRegistry());
     }
 
-    @Inject
     public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters) {
+        this(slack, settings, policy, meters, Spans.noop());
+    }
+
+    @Inject
+    public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters, Spans spans) {
         this.meters = meters;
+        this.spans = spans;
         String token = settings.botToken();
         this.client = token == null || token.isBlank() ? null : slack.methods(token);
         this.policy = policy;
@@ -84,7 +91,7 @@ public class SlackGateway implements AutoCloseable {
         }
         inFlight.put(result, method);
         result.whenComplete((r, e) -> inFlight.remove(result));
-        schedule(new Attempt<>(method, call, result, MDC.getCopyOfContextMap()), 1, Duration.ZERO);
+        schedule(new Attempt<>(method, call, result, Spans.Carried.capture()), 1, Duration.ZERO);
         return result;
     }
 
@@ -100,22 +107,17 @@ public class SlackGateway implements AutoCloseable {
         return call("chat.postEphemeral", c -> c.chatPostEphemeral(request));
     }
 
-    /** {@code mdc}: the caller's logging context (trace id, Slack user), restored on the gateway's threads. */
+    /** {@code caller}: the caller's logging context (trace id, Slack user) and span, restored on the gateway's threads. */
     private record Attempt<T extends SlackApiTextResponse>(String method, SlackCall<T> call, CompletableFuture<T> result,
-                                                           Map<String, String> mdc) {}
+                                                           Spans.Carried caller) {}
 
     private <T extends SlackApiTextResponse> void schedule(Attempt<T> a, int number, Duration delay) {
         try {
-            executor.schedule(() -> {
-                if (a.mdc() != null) {
-                    MDC.setContextMap(a.mdc());
-                }
-                try {
-                    run(a, number);
-                } finally {
-                    MDC.clear();
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            // One client span per attempt, so a trace shows each 429 and its retry.
+            executor.schedule(() -> a.caller().run(() -> spans.in("slack " + a.method(), SpanKind.CLIENT, () -> {
+                run(a, number);
+                return null;
+            })), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             fail(a, number - 1, 0, "the gateway is shut down", e);
         }

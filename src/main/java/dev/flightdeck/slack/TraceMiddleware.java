@@ -8,32 +8,44 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.flightdeck.tracing.Spans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
- * Gives every Slack request (HTTP or Socket Mode) a trace id and names its team, user and command in the
+ * Gives every Slack request (HTTP or Socket Mode) a span and names its team, user and command in the
  * logging MDC, so log lines, audit events and the async work after the ack can be followed back to it.
- * The SlackGateway carries the MDC onto its own threads.
+ * The span is a child of the HTTP server span when there is one; its trace id is the log's trace id, so exported
+ * traces and log lines join. The SlackGateway and AfterAck carry both onto their own threads.
  */
 public final class TraceMiddleware implements Middleware {
 
-    public static final String TRACE_ID = "traceId";
-    public static final String SPAN_ID = "spanId";
+    public static final String TRACE_ID = Spans.TRACE_ID;
+    public static final String SPAN_ID = Spans.SPAN_ID;
     static final String[] KEYS = {TRACE_ID, SPAN_ID, "slackTeam", "slackUser", "slackCommand"};
+
+    private final Spans spans;
+
+    public TraceMiddleware(Spans spans) {
+        this.spans = spans;
+    }
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        MDC.put(TRACE_ID, randomHex(16));
-        MDC.put(SPAN_ID, randomHex(8));
-        put("slackTeam", req.getContext().getTeamId());
-        put("slackUser", req.getContext().getRequestUserId());
-        put("slackCommand", what(req));
-        try {
+        String what = what(req);
+        // A new request never inherits a previous one's trace id from a pooled thread.
+        MDC.remove(TRACE_ID);
+        MDC.remove(SPAN_ID);
+        Span span = spans.start("slack " + what, SpanKind.INTERNAL);
+        put(span, "slackTeam", req.getContext().getTeamId());
+        put(span, "slackUser", req.getContext().getRequestUserId());
+        put(span, "slackCommand", what);
+        try (Scope ignored = span.makeCurrent(); Spans.Ids ids = Spans.Ids.of(span)) {
             return chain.next(req);
         } finally {
+            span.end();
             for (String key : KEYS) {
                 MDC.remove(key);
             }
@@ -56,16 +68,11 @@ public final class TraceMiddleware implements Middleware {
         return req.getRequestType().name().toLowerCase();
     }
 
-    private static void put(String key, String value) {
+    // Team, user and command ids are Slack ids, not secrets: they go on the span too, to find a person's trace.
+    private static void put(Span span, String key, String value) {
         if (value != null && !value.isBlank()) {
             MDC.put(key, value);
+            span.setAttribute(key, value);
         }
-    }
-
-    /** W3C trace-context sizes: 16 bytes for a trace id, 8 for a span id. */
-    static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

@@ -147,31 +147,9 @@ class H2BackupRestoreTest {
 
     /** Every table's rows, ordered by their first column, with every column's value. */
     private static Map<String, List<List<Object>>> everyTable(String url) throws SQLException {
-        Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            List<String> names = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'public' ORDER BY table_name")) {
-                while (r.next()) {
-                    names.add(r.getString(1));
-                }
-            }
-            for (String table : names) {
-                List<List<Object>> rows = new ArrayList<>();
-                try (ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
-                    int columns = r.getMetaData().getColumnCount();
-                    while (r.next()) {
-                        List<Object> row = new ArrayList<>();
-                        for (int i = 1; i <= columns; i++) {
-                            row.add(r.getObject(i));
-                        }
-                        rows.add(row);
-                    }
-                }
-                tables.put(table, rows);
-            }
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            return TableRows.of(c);
         }
-        return tables;
     }
 
     private static void migrate(String url) {

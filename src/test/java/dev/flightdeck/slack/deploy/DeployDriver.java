@@ -38,7 +38,7 @@ public final class DeployDriver {
     public static final String LEAD = "U0LEAD";
     public static final String DEVELOPER = "U0DEVLPR01";
     public static final String OUTSIDER = "U0OUTSIDE1";
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Duration WAIT = Duration.ofSeconds(30); // generous: a loaded 2-core CI machine is slow, a pass is not
 
     private static final AtomicInteger VERSIONS = new AtomicInteger();
     private static final Set<FakeSlack> SEEDED = ConcurrentHashMap.newKeySet();

@@ -1,15 +1,15 @@
 package dev.flightdeck.slack.handlers.deploy;
 
 import dev.flightdeck.slack.ResponseUrlSender;
+import dev.flightdeck.tracing.Spans;
+import io.opentelemetry.api.trace.SpanKind;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -26,26 +26,22 @@ public class AfterAck {
 
     private final ExecutorService executor;
     private final ResponseUrlSender responses;
+    private final Spans spans;
 
-    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ResponseUrlSender responses) {
+    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ResponseUrlSender responses, Spans spans) {
         this.executor = executor;
         this.responses = responses;
+        this.spans = spans;
     }
 
     /** Runs {@code work}; its text (if not null) goes to {@code responseUrl} as an ephemeral answer. */
     public void run(String what, String responseUrl, Supplier<String> work) {
-        // The request's logging context (trace id, Slack user) follows the work onto the executor's thread.
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        executor.execute(() -> {
-            if (mdc != null) {
-                MDC.setContextMap(mdc);
-            }
-            try {
-                answer(what, responseUrl, work);
-            } finally {
-                MDC.clear();
-            }
-        });
+        // The request's logging context (trace id, Slack user) and span follow the work onto the executor's thread.
+        Spans.Carried carried = Spans.Carried.capture();
+        executor.execute(() -> carried.run(() -> spans.in("after-ack " + what, SpanKind.INTERNAL, () -> {
+            answer(what, responseUrl, work);
+            return null;
+        })));
     }
 
     private void answer(String what, String responseUrl, Supplier<String> work) {

@@ -1,0 +1,52 @@
+package dev.flightdeck.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Where a running Flightdeck on an embedded H2 file listens for {@code backup}: a Unix domain socket in a directory
+ * beside the database file that only the service's OS user may enter ({@code ./data/flightdeck.admin/backup.sock}
+ * for the default URL). No network port: whoever can connect could also read the database file itself.
+ */
+final class H2AdminSocket {
+
+    static final String SOCKET = "backup.sock";
+
+    private H2AdminSocket() {
+    }
+
+    /** The socket path for an H2 file URL; empty for in-memory, TCP/SSL server URLs and other databases. */
+    static Optional<Path> of(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        int semicolon = rest.indexOf(';');
+        String location = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        if (location.startsWith("mem:") || location.startsWith("tcp:") || location.startsWith("ssl:")
+                || location.startsWith("zip:") || location.startsWith("nio")) {
+            return Optional.empty();
+        }
+        if (location.startsWith("file:")) {
+            location = location.substring("file:".length());
+        }
+        if (location.startsWith("~")) {
+            location = System.getProperty("user.home") + location.substring(1);
+        }
+        return Optional.of(Path.of(location + ".admin").toAbsolutePath().normalize().resolve(SOCKET));
+    }
+
+    /** Creates the socket's directory as owner-only (0700), or makes an existing one so. */
+    static void ownerOnlyDirectory(Path dir) throws IOException {
+        var ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (Files.isDirectory(dir)) {
+            Files.setPosixFilePermissions(dir, ownerOnly);
+        } else {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.flightdeck.ops;
+
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.slack.Ids;
+import dev.flightdeck.slack.deploy.DeployDriver;
+import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.SignedRequest;
+import dev.flightdeck.testing.TestApp;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code backup FILE} while Flightdeck runs on its H2 file (which it holds locked): the command gets the script from
+ * the running service over its owner-only admin socket. The backup restores into an empty database row for row, and
+ * a Flightdeck started on the restored database serves the history through Slack.
+ */
+class H2OnlineBackupTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunningServiceIsBackedUpOnlineAndAServiceOnTheRestoredDatabaseShowsTheHistory() throws Exception {
+        String live = fileUrl(dir.resolve("live/flightdeck"));
+        String restored = fileUrl(dir.resolve("restored/flightdeck"));
+        Path backupFile = dir.resolve("flightdeck-backup.sql");
+        String version = DeployDriver.newVersion();
+        String incidentTitle = "Checkout returns 500s " + System.nanoTime();
+        Map<String, List<List<Object>>> atBackup;
+
+        FakeSlack slack = new FakeSlack().start();
+        try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, properties(slack, live))) {
+            DeployDriver d = new DeployDriver(slack, a);
+            d.moveToWindow(true);
+            var p = d.request("commons", version, "prod", DeployDriver.REQUESTER, "");
+            d.click(Ids.DEPLOY_GO, p, DeployDriver.RM1);
+            d.awaitState(p.id(), DeployState.RUNNING);
+            d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
+            slack.addChannel("incidents");
+            slack.addChannel("status");
+            String declared = text(d.signed().slashCommand("/incident", "declare " + incidentTitle + " sev2",
+                    DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(a.getURI()));
+            assertThat(declared).contains("Declaring INC-");
+            awaitSetUp(pool(a), incidentTitle);
+
+            // The service holds the file: opening it directly fails, so the command must have asked the service.
+            assertThat(adminSocketDirectoryIsOwnerOnly(dir.resolve("live/flightdeck.admin"))).isTrue();
+            // A client that connects and never speaks does not hold up the backup.
+            try (var silent = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                silent.connect(java.net.UnixDomainSocketAddress.of(dir.resolve("live/flightdeck.admin/backup.sock")));
+                Result backup = run(live, "backup", backupFile);
+                assertThat(backup.code).as(backup.err).isZero();
+                assertThat(backup.out).contains("from the running Flightdeck");
+            }
+            try (Connection c = pool(a).getConnection()) {
+                atBackup = TableRows.of(c);
+            }
+        }
+        slack.stop();
+        assertThat(Files.readString(backupFile)).contains(version, incidentTitle);
+        assertThat(Files.list(dir)).noneMatch(f -> f.getFileName().toString().endsWith(".partial"));
+
+        Result restore = run(restored, "restore", backupFile);
+        assertThat(restore.code).as(restore.err).isZero();
+        try (Connection c = DriverManager.getConnection(restored, "sa", "")) {
+            assertThat(TableRows.of(c)).isEqualTo(atBackup);
+        }
+
+        FakeSlack slackB = new FakeSlack().start();
+        try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, properties(slackB, restored))) {
+            DeployDriver d = new DeployDriver(slackB, b);
+            String history = text(d.command("history commons prod", DeployDriver.REQUESTER, slackB.responseUrl()));
+            assertThat(history).contains("commons `" + version + "`", "go from <@" + DeployDriver.RM1 + ">");
+            String incidents = text(d.signed().slashCommand("/incident", "list", DeployDriver.LEAD, d.commandChannel,
+                    slackB.responseUrl()).send(b.getURI()));
+            assertThat(incidents).contains(incidentTitle, "sev2");
+        } finally {
+            slackB.stop();
+        }
+    }
+
+    @Test
+    void withNoServiceRunningTheFileIsBackedUpDirectlyAndAStaleSocketIsIgnored() throws Exception {
+        String url = fileUrl(dir.resolve("db/flightdeck"));
+        FakeSlack slack = new FakeSlack().start();
+        try (EmbeddedServer ignored = ApplicationContext.run(EmbeddedServer.class, properties(slack, url))) {
+            assertThat(dir.resolve("db/flightdeck.admin/backup.sock")).exists();
+        } finally {
+            slack.stop();
+        }
+        assertThat(dir.resolve("db/flightdeck.admin/backup.sock")).doesNotExist();
+        Files.createFile(dir.resolve("db/flightdeck.admin/backup.sock")); // as a killed service would leave it
+        Result backup = run(url, "backup", dir.resolve("offline.sql"));
+        assertThat(backup.code).as(backup.err).isZero();
+        assertThat(backup.out).contains("from the database file");
+        assertThat(Files.readString(dir.resolve("offline.sql"))).contains("CREATE", "deploy_request");
+    }
+
+    // The declaration finishes after the ack (channel, card, announcement); back up once it has.
+    private static void awaitSetUp(DataSource db, String title) throws Exception {
+        long deadline = System.nanoTime() + DeployDriver.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.getConnection(); var s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM incident WHERE title = ? AND setup_complete")) {
+                s.setString(1, title);
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) == 1) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("incident '" + title + "' was not set up");
+    }
+
+    private static DataSource pool(EmbeddedServer app) {
+        var context = app.getApplicationContext();
+        return context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
+    }
+
+    static String fileUrl(Path base) {
+        return "jdbc:h2:file:" + base.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static Map<String, Object> properties(FakeSlack slack, String url) {
+        // No scheduled job may write between the backup and the comparison: the clock stands still anyway.
+        return TestApp.properties(slack, Map.of("datasources.default.url", url, "incident-jobs.interval", "1h",
+                "flightdeck.deploy.scheduler-interval", "1h", "flightdeck.build.poll-every", "1h"));
+    }
+
+    private static boolean adminSocketDirectoryIsOwnerOnly(Path admin) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(admin)).equals("rwx------");
+    }
+
+    private static String text(SignedRequest.Reply reply) {
+        return reply.json().getAsJsonObject().get("text").getAsString();
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String url, String command, Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = H2BackupCommand.run(List.of(command, file.toString()),
+                Map.of("DATASOURCES_DEFAULT_URL", url, "DATASOURCES_DEFAULT_USERNAME", "sa", "DATASOURCES_DEFAULT_PASSWORD", ""),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
