@@ -1,0 +1,45 @@
+package dev.flightdeck.metrics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What metrics read (port): only the facts they need, each query bounded by time so a year of history is never
+ * loaded for a week's figures. Adapters live in persistence/.
+ */
+public interface DeliveryHistory {
+
+    /** A deploy request reduced to what metrics use. */
+    record DeployFact(long id, String service, String environment, String state, Instant requestedAt,
+                      Optional<Instant> finishedAt, Optional<Long> rollbackOf) {
+
+        public boolean succeeded() {
+            return "SUCCEEDED".equals(state);
+        }
+
+        public boolean failed() {
+            return "FAILED".equals(state);
+        }
+
+        public boolean isRollback() {
+            return rollbackOf.isPresent();
+        }
+    }
+
+    /** An incident reduced to what metrics use. */
+    record IncidentFact(long number, String title, Instant startedAt, Optional<Instant> resolvedAt) {
+    }
+
+    /** Deploys that ended SUCCEEDED or FAILED with {@code finished_at} in {@code [from, to)}, any environment. */
+    List<DeployFact> finishedBetween(Instant from, Instant to);
+
+    /** Rollback requests (any state) with {@code requested_at} in {@code [from, to)}, any environment. */
+    List<DeployFact> rollbacksRequestedBetween(Instant from, Instant to);
+
+    /** Incidents declared in {@code [from, to)} or resolved in {@code [from, to)}. */
+    List<IncidentFact> incidentsBetween(Instant from, Instant to);
+
+    /** True when nothing at all is stored yet: no deploys, incidents or audit events (the demo data's guard). */
+    boolean isEmpty();
+}
