@@ -38,6 +38,7 @@ public class IncidentPagesController {
 
     static final int DEFAULT_DAYS = 90;
     static final int LIMIT = 500;
+    static final String MARKDOWN = "text/markdown;charset=utf-8";
 
     private final IncidentRepository incidents;
     private final Clock clock;
@@ -96,7 +97,7 @@ public class IncidentPagesController {
                 Map.of("page", IncidentViews.page(incident.get(), summary))));
     }
 
-    @Get(uri = "/{number}/summary.md")
+    @Get(uri = "/{number}/summary.md", produces = IncidentPagesController.MARKDOWN)
     public HttpResponse<?> markdown(@PathVariable String number) {
         Optional<Incident> incident = find(number);
         if (incident.isEmpty()) {
@@ -104,7 +105,6 @@ public class IncidentPagesController {
         }
         String md = MarkdownSummary.render(SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number())));
         return HttpResponse.ok(md)
-                .contentType(new MediaType("text/markdown; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + incident.get().id() + "-summary.md\"");
     }
 

@@ -4,6 +4,7 @@ import dev.flightdeck.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,7 +39,7 @@ public class SignInController {
         this.loginHandler = loginHandler;
     }
 
-    @Get("/signin")
+    @Get(uri = "/signin", produces = MediaType.TEXT_HTML)
     public HttpResponse<?> signin(HttpRequest<?> request,
                                   @Nullable @QueryValue String token,
                                   @Nullable @QueryValue String failed,
@@ -47,7 +48,7 @@ public class SignInController {
             if (accessLink.accepts(token)) {
                 return loginHandler.loginSuccess(Authentication.build("local", Map.of("displayName", "local user")), request);
             }
-            return page(HttpResponse.unauthorized(), "That access link is not valid (it changes at every start): "
+            return page(HttpResponse.badRequest(), "That access link is not valid (it changes at every start): "
                     + "use the one printed in the start-up log.");
         }
         String message = failed != null ? "Sign-in failed: only members of this team's Slack workspace may sign in."
