@@ -116,6 +116,14 @@ class ManagerPagesBrowserTest {
         assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("incident");
 
+        // On a phone-sized window the page reflows: nothing wider than the screen except inside scrollable tables.
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.driver.navigate().refresh();
+        Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        browser.screenshot("incident-phone");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+
         browser.driver.findElement(By.partialLinkText("Download the summary")).click();
         Path md = browser.awaitDownload(resolved.id() + "-summary.md", Duration.ofSeconds(15));
         String markdown = Files.readString(md);
