@@ -97,6 +97,7 @@ class ManagerPagesBrowserTest {
         open("/incidents");
         assertThat(path()).isEqualTo("/signin");
         assertThat(browser.driver.findElements(By.cssSelector("main table"))).isEmpty();
+        assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("signin");
         browser.driver.findElement(By.linkText("Sign in with Slack")).click();
 
@@ -105,6 +106,11 @@ class ManagerPagesBrowserTest {
                 open.id() + ": Reports export slow");
         assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("incidents");
+        // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+        browser.driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
 
         browser.driver.findElement(By.partialLinkText(resolved.id() + ":")).click();
         assertThat(path()).isEqualTo("/incidents/" + resolved.number());
