@@ -55,6 +55,9 @@ public interface DeployRepository {
     /** Requests in these states, newest first; all services when {@code service} is empty. */
     List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit);
 
+    /** Requests made in [from, until), newest first: the web pages' history. */
+    List<DeployRequest> requestedBetween(Instant from, Instant until, int limit);
+
     /** Requests of a service (in one environment, or all), newest first. */
     List<DeployRequest> history(String service, Optional<String> environment, int limit);
 

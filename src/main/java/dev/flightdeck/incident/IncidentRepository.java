@@ -27,6 +27,9 @@ public interface IncidentRepository extends OpenIncidents {
     @Override
     List<Incident> open();
 
+    /** Incidents started in [from, until), newest first: the web pages' lists. */
+    List<Incident> startedBetween(Instant from, Instant until, int limit);
+
     // ---- declaration steps
 
     /** Takes the declaration for this caller until {@code until}; false when another holds an unexpired lease. */

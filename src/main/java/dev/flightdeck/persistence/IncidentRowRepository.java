@@ -22,6 +22,9 @@ public interface IncidentRowRepository extends CrudRepository<IncidentRow, Long>
     @Query("SELECT * FROM incident WHERE status <> 'RESOLVED' ORDER BY id")
     List<IncidentRow> findOpen();
 
+    @Query("SELECT * FROM incident WHERE started_at >= :from AND started_at < :until ORDER BY id DESC LIMIT :limit")
+    List<IncidentRow> findStartedBetween(Instant from, Instant until, int limit);
+
     @Query("""
             UPDATE incident SET setup_lease_until = :until
             WHERE id = :id AND setup_complete = FALSE AND (setup_lease_until IS NULL OR setup_lease_until <= :now)""")

@@ -52,6 +52,11 @@ public class JdbcIncidentRepository implements IncidentRepository {
     }
 
     @Override
+    public List<Incident> startedBetween(Instant from, Instant until, int limit) {
+        return incidents.findStartedBetween(from, until, limit).stream().map(JdbcIncidentRepository::toIncident).toList();
+    }
+
+    @Override
     public boolean claimSetup(long number, Instant now, Instant until) {
         return incidents.claimSetup(number, now, until) == 1;
     }

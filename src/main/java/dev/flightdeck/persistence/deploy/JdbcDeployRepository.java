@@ -124,6 +124,11 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
+    public List<DeployRequest> requestedBetween(Instant from, Instant until, int limit) {
+        return requests.requestedBetween(from, until, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
     public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
         return requests.inFlight(service, environment, exceptId).map(JdbcDeployRepository::toDomain);
     }

@@ -29,8 +29,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  *
  * @param approverMentions the approvers as mentions, e.g. {@code <!subteam^S1> <@U0LEAD>}
  * @param buildJob         e.g. "Jenkins job commons-prod-server"
+ * @param pageUrl          the deploy's web page (approvals, checks, timings)
  */
-public record DeployMessage(DeployView view, EnvironmentConfig env, String approverMentions, String buildJob) {
+public record DeployMessage(DeployView view, EnvironmentConfig env, String approverMentions, String buildJob, String pageUrl) {
 
     private static final int MAX_CHECK_TEXT = 400;
 
@@ -62,6 +63,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
                 : view.approvals().size() + " of " + r.approvalsRequired() + " from " + approverMentions)));
         fields.add(markdownText("*Requested*\n" + SlackTime.of(r.requestedAt())));
         blocks.add(section(s -> s.fields(fields)));
+        blocks.add(context(c -> c.elements(List.of(markdownText("<" + pageUrl + "|Deploy #" + r.id() + " page>")))));
         r.noteText().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText("Note: " + cut(note, 1000)))))));
         blocks.add(section(s -> s.text(markdownText("*Checks*\n" + checks()))));
         blocks.add(divider());

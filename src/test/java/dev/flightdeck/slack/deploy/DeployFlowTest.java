@@ -47,7 +47,7 @@ class DeployFlowTest {
                 "deploy_go=" + p.id(), "deploy_nogo=" + p.id(), "deploy_start=" + p.id(), "deploy_cancel=" + p.id());
         assertThat(m.allText()).contains("Jenkins job commons-prod-server", "PROD", "<@" + REQUESTER + ">",
                 "*window*: inside the deploy window", "*lock*: no other deploy", "*approval*: 1 go needed from @release-managers, <@U0LEAD>",
-                "REQUESTED");
+                "REQUESTED", "<http://localhost:8080/deploys/" + p.id() + "|Deploy #" + p.id() + " page>");
 
         d.click(Ids.DEPLOY_GO, p, RM1);
 

@@ -61,7 +61,8 @@ class IncidentCommandsTest {
                 "commander <@" + uma + ">", "communicator _none_", "last update _none_");
 
         var summary = f.command("summary " + incident.id(), uma, elsewhere).json().getAsJsonObject();
-        assertThat(summary.get("blocks").toString()).contains("still open", "Restarted worker-3", "Declared sev1");
+        assertThat(summary.get("blocks").toString()).contains("still open", "Restarted worker-3", "Declared sev1",
+                "<http://localhost:8080/incidents/" + incident.number() + "|Open the summary page>");
 
         assertThat(IncidentFixture.text(f.command("severity sev1", uma, incident.channelId().orElseThrow())))
                 .contains("already sev1");

@@ -57,7 +57,8 @@ class ResolveIncidentTest {
                 IncidentSummary.WHAT_HAPPENED, IncidentSummary.PREVENTION, "Order emails were not sent for an hour.",
                 "EU customers ordering", "Two consumers on one queue.", "Config rule: queue URLs differ.",
                 "*Duration*\n1h 05m", "*Time to first update*\n7m", "sev2", "<@" + mia + ">", "<@" + ned + ">",
-                "Declared sev2", "queue misrouted", "Switched EMAIL_QUEUE_URL back", "Resolved after 1h 05m");
+                "Declared sev2", "queue misrouted", "Switched EMAIL_QUEUE_URL back", "Resolved after 1h 05m",
+                "<http://localhost:8080/incidents/" + incident.number() + "|Open the summary page>");
         f.slack().awaitCall("chat.postMessage", c -> channel.equals(c.channel())
                 && c.text().startsWith("Summary of " + incident.id()), IncidentFixture.WAIT);
         f.slack().awaitCall("chat.update", c -> c.ok() && c.text().equals(incident.id() + " (sev2, resolved): Emails not sent"),

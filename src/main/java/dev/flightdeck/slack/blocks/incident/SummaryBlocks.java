@@ -7,6 +7,7 @@ import dev.flightdeck.incident.summary.IncidentSummary;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
@@ -26,9 +27,11 @@ public final class SummaryBlocks {
         return "Summary of " + s.incidentId() + ": " + s.title();
     }
 
-    public static List<LayoutBlock> blocks(IncidentSummary s) {
+    /** @param pageUrl the incident's web page, where managers read it in full and download the Markdown */
+    public static List<LayoutBlock> blocks(IncidentSummary s, String pageUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Texts.plain(Texts.cut("Summary of " + s.incidentId() + ": " + s.title(), 150))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText("<" + pageUrl + "|Open the summary page> (timeline, Markdown download)")))));
         blocks.add(section(x -> x.fields(List.of(
                 markdownText("*Severity*\n" + s.severity().label()),
                 markdownText("*Status*\n" + s.status()),

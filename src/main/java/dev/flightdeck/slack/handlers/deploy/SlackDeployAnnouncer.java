@@ -11,6 +11,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.web.WebSettings;
 import dev.flightdeck.deploy.ApprovalPolicy;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployRequest;
@@ -41,8 +42,10 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     private final SlackGateway gateway;
     private final TeamConfig config;
     private final ApprovalPolicy policy;
+    private final WebSettings web;
 
-    public SlackDeployAnnouncer(SlackGateway gateway, TeamConfig config, ApprovalPolicy policy) {
+    public SlackDeployAnnouncer(SlackGateway gateway, TeamConfig config, ApprovalPolicy policy, WebSettings web) {
+        this.web = web;
         this.gateway = gateway;
         this.config = config;
         this.policy = policy;
@@ -124,7 +127,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         } catch (RuntimeException e) {
             mentions = env.approvers().stream().map(a -> a.text()).reduce((a, b) -> a + " " + b).orElse("");
         }
-        return new DeployMessage(view, env, mentions, job);
+        return new DeployMessage(view, env, mentions, job, web.deployUrl(r.id()));
     }
 
     private String channelOf(DeployRequest r) {

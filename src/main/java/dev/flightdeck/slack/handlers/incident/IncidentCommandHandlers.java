@@ -6,6 +6,7 @@ import dev.flightdeck.incident.IncidentResolution;
 import dev.flightdeck.incident.IncidentResult;
 import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.IncidentService;
+import dev.flightdeck.web.WebSettings;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.CommandHandler;
@@ -29,8 +30,11 @@ public class IncidentCommandHandlers {
     private final IncidentResolution resolution;
     private final Modals modals;
     private final Clock clock;
+    private final WebSettings web;
 
-    public IncidentCommandHandlers(IncidentService incidents, IncidentResolution resolution, Modals modals, Clock clock) {
+    public IncidentCommandHandlers(IncidentService incidents, IncidentResolution resolution, Modals modals, Clock clock,
+                                   WebSettings web) {
+        this.web = web;
         this.incidents = incidents;
         this.resolution = resolution;
         this.modals = modals;
@@ -100,7 +104,8 @@ public class IncidentCommandHandlers {
                 return CommandReply.refused(c, refused.reason());
             }
             IncidentSummary summary = resolution.summary(((IncidentResult.Done) found).incident());
-            return CommandReply.ok(c, SummaryBlocks.text(summary), SummaryBlocks.blocks(summary));
+            return CommandReply.ok(c, SummaryBlocks.text(summary),
+                    SummaryBlocks.blocks(summary, web.incidentUrl(((IncidentResult.Done) found).incident().number())));
         });
     }
 

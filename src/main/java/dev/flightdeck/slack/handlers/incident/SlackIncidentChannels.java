@@ -6,6 +6,7 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.web.WebSettings;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentChannels;
 import dev.flightdeck.incident.IncidentRole;
@@ -30,8 +31,10 @@ public class SlackIncidentChannels implements IncidentChannels {
 
     private final SlackGateway gateway;
     private final TeamConfig config;
+    private final WebSettings web;
 
-    public SlackIncidentChannels(SlackGateway gateway, TeamConfig config) {
+    public SlackIncidentChannels(SlackGateway gateway, TeamConfig config, WebSettings web) {
+        this.web = web;
         this.gateway = gateway;
         this.config = config;
     }
@@ -118,7 +121,7 @@ public class SlackIncidentChannels implements IncidentChannels {
     @Override
     public void postSummary(Incident incident, IncidentSummary summary) {
         String text = SummaryBlocks.text(summary);
-        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary);
+        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary, web.incidentUrl(incident.number()));
         incident.channelId().ifPresent(ch -> post(ch, text, blocks));
         channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, text, blocks));
     }

@@ -1,0 +1,121 @@
+package dev.flightdeck.web.deploys;
+
+import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.DeployRepository;
+import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.web.DateRange;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Deploy history with filters, and one deploy's approvals, checks, overrides, build and timings. */
+@Controller("/deploys")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DeployPagesController {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int LIMIT = 1000;
+
+    private final DeployRepository deploys;
+    private final TeamConfig team;
+    private final Clock clock;
+
+    public DeployPagesController(DeployRepository deploys, TeamConfig team, Clock clock) {
+        this.deploys = deploys;
+        this.team = team;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> list(@Nullable @QueryValue String service, @Nullable @QueryValue String environment,
+                                @Nullable @QueryValue String outcome, @Nullable @QueryValue String from,
+                                @Nullable @QueryValue String to) {
+        String svc = trim(service);
+        String env = trim(environment);
+        String out = trim(outcome).toLowerCase(Locale.ROOT);
+        List<String> outcomes = Arrays.stream(DeployState.values()).map(DeployState::label).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("service", svc);
+        model.put("environment", env);
+        model.put("outcome", out);
+        model.put("from", trim(from));
+        model.put("to", trim(to));
+        model.put("services", List.copyOf(team.services().keySet()));
+        model.put("environments", List.copyOf(team.environments().keySet()));
+        model.put("outcomes", outcomes);
+        List<String> problems = new ArrayList<>();
+        known("service", svc, team.services().keySet().stream()).ifPresent(problems::add);
+        known("environment", env, team.environments().keySet().stream()).ifPresent(problems::add);
+        known("outcome", out, outcomes.stream()).ifPresent(problems::add);
+        DateRange.Parsed range = DateRange.parse(from, to, DEFAULT_DAYS, clock);
+        range.problem().ifPresent(problems::add);
+        model.put("problem", problems.isEmpty() ? null : String.join(" ", problems));
+        if (!problems.isEmpty()) {
+            model.put("rows", List.of());
+            model.put("rangeText", "");
+            return HttpResponse.badRequest(new ModelAndView<>("deploys/list", model));
+        }
+        DateRange r = range.range().orElseThrow();
+        List<DeployViews.Row> rows = deploys.requestedBetween(r.start(), r.end(), LIMIT).stream()
+                .filter(d -> svc.isEmpty() || d.service().equals(svc))
+                .filter(d -> env.isEmpty() || d.environment().equals(env))
+                .filter(d -> out.isEmpty() || d.state().label().equals(out))
+                .map(DeployViews::row).toList();
+        model.put("rows", rows);
+        model.put("rangeText", r.from() + " to " + r.to());
+        return HttpResponse.ok(new ModelAndView<>("deploys/list", model));
+    }
+
+    @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> show(@PathVariable String id) {
+        Optional<DeployRequest> deploy = parse(id).flatMap(deploys::find);
+        if (deploy.isEmpty()) {
+            return HttpResponse.notFound(new ModelAndView<>("notfound",
+                    Map.of("what", "There is no deploy " + id + ".", "back", "/deploys", "backText", "All deploys")));
+        }
+        DeployRequest d = deploy.get();
+        return HttpResponse.ok(new ModelAndView<>("deploys/show",
+                Map.of("page", DeployViews.page(d, deploys.approvals(d.id()), deploys.checks(d.id())))));
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id.trim().replaceFirst("^#", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> known(String what, String value, Stream<String> names) {
+        List<String> all = names.toList();
+        if (value.isEmpty() || all.contains(value)) {
+            return Optional.empty();
+        }
+        return Optional.of("There is no " + what + " \"" + value + "\"; choose one of: " + String.join(", ", all) + ".");
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.flightdeck.web.incidents;
+
+import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentRepository;
+import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.incident.summary.MarkdownSummary;
+import dev.flightdeck.incident.summary.SummaryBuilder;
+import dev.flightdeck.web.DateRange;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Incidents for managers: open and past with filters, one incident's summary and timeline, its Markdown. */
+@Controller("/incidents")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class IncidentPagesController {
+
+    static final int DEFAULT_DAYS = 90;
+    static final int LIMIT = 500;
+    static final String MARKDOWN = "text/markdown;charset=utf-8";
+
+    private final IncidentRepository incidents;
+    private final Clock clock;
+
+    public IncidentPagesController(IncidentRepository incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> list(@Nullable @QueryValue String severity, @Nullable @QueryValue String from,
+                                @Nullable @QueryValue String to) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("severity", severity == null ? "" : severity.trim());
+        model.put("from", from == null ? "" : from.trim());
+        model.put("to", to == null ? "" : to.trim());
+        model.put("severities", List.of(Severity.values()).stream().map(Severity::label).toList());
+        List<String> problems = new ArrayList<>();
+        Optional<Severity> wanted = Optional.empty();
+        if (severity != null && !severity.isBlank()) {
+            wanted = Severity.parse(severity);
+            if (wanted.isEmpty()) {
+                problems.add("Severity is one of sev1, sev2, sev3 or sev4; \"" + severity.trim() + "\" is not.");
+            }
+        }
+        DateRange.Parsed range = DateRange.parse(from, to, DEFAULT_DAYS, clock);
+        range.problem().ifPresent(problems::add);
+        model.put("problem", problems.isEmpty() ? null : String.join(" ", problems));
+        if (!problems.isEmpty()) {
+            model.put("open", List.of());
+            model.put("past", List.of());
+            model.put("rangeText", "");
+            return HttpResponse.badRequest(new ModelAndView<>("incidents/list", model));
+        }
+        DateRange r = range.range().orElseThrow();
+        Instant now = clock.instant();
+        Optional<Severity> sev = wanted;
+        model.put("open", incidents.open().stream().filter(i -> sev.map(s -> s == i.severity()).orElse(true))
+                .sorted((a, b) -> Long.compare(b.number(), a.number()))
+                .map(i -> IncidentViews.row(i, now)).toList());
+        model.put("past", incidents.startedBetween(r.start(), r.end(), LIMIT).stream().filter(i -> !i.isOpen())
+                .filter(i -> sev.map(s -> s == i.severity()).orElse(true))
+                .map(i -> IncidentViews.row(i, now)).toList());
+        model.put("rangeText", r.from() + " to " + r.to());
+        return HttpResponse.ok(new ModelAndView<>("incidents/list", model));
+    }
+
+    @Get(uri = "/{number}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> show(@PathVariable String number) {
+        Optional<Incident> incident = find(number);
+        if (incident.isEmpty()) {
+            return notFound(number);
+        }
+        IncidentSummary summary = SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number()));
+        return HttpResponse.ok(new ModelAndView<>("incidents/show",
+                Map.of("page", IncidentViews.page(incident.get(), summary))));
+    }
+
+    @Get(uri = "/{number}/summary.md", produces = IncidentPagesController.MARKDOWN)
+    public HttpResponse<?> markdown(@PathVariable String number) {
+        Optional<Incident> incident = find(number);
+        if (incident.isEmpty()) {
+            return notFound(number);
+        }
+        String md = MarkdownSummary.render(SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number())));
+        return HttpResponse.ok(md)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + incident.get().id() + "-summary.md\"");
+    }
+
+    /** "12" or "INC-12", as people paste it. */
+    private Optional<Incident> find(String number) {
+        String n = number.trim().toUpperCase(java.util.Locale.ROOT);
+        Optional<Long> parsed = n.startsWith("INC-") ? Incident.numberOf(n) : Incident.numberOf("INC-" + n);
+        return parsed.flatMap(incidents::find);
+    }
+
+    private MutableHttpResponse<?> notFound(String number) {
+        return HttpResponse.notFound(new ModelAndView<>("notfound",
+                Map.of("what", "There is no incident " + number + ".", "back", "/incidents", "backText", "All incidents")));
+    }
+}

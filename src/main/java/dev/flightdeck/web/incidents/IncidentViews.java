@@ -1,0 +1,61 @@
+package dev.flightdeck.web.incidents;
+
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.TimelineEntry;
+import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.web.Texts;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the incident templates show: text ready to print, computed once here. */
+public final class IncidentViews {
+
+    private IncidentViews() {
+    }
+
+    public record Row(long number, String id, String title, String severity, String status, String started,
+                      String duration, String commander) {
+    }
+
+    public record Part(String heading, String text, boolean written) {
+    }
+
+    public record Line(String time, String kind, String author, String text) {
+    }
+
+    public record Page(long number, String id, String title, String severity, String status, String start, String end,
+                       String duration, String firstUpdate, String commander, String communicator, String channel,
+                       List<Part> parts, List<Line> timeline) {
+    }
+
+    public static Row row(Incident i, Instant now) {
+        Instant end = i.resolvedAt().orElse(now);
+        return new Row(i.number(), i.id(), i.title(), i.severity().label(), i.status().label(), Texts.time(i.startedAt()),
+                Texts.between(i.startedAt(), end) + (i.isOpen() ? " so far" : ""), i.commanderId());
+    }
+
+    public static Page page(Incident incident, IncidentSummary s) {
+        List<Part> parts = List.of(
+                part(IncidentSummary.SUMMARY, s.summary()),
+                part(IncidentSummary.AFFECTED, s.affected()),
+                part(IncidentSummary.WHAT_HAPPENED, s.whatHappened()),
+                part(IncidentSummary.PREVENTION, s.prevention()));
+        List<Line> lines = s.timeline().stream().map(IncidentViews::line).toList();
+        return new Page(incident.number(), s.incidentId(), s.title(), s.severity().label(), s.status(),
+                Texts.time(s.start()), s.end().map(Texts::time).orElse("still open"),
+                s.duration().map(IncidentSummary::human).orElse("still open"),
+                s.timeToFirstUpdate().map(IncidentSummary::human).orElse("no update posted"),
+                s.commanderId(), s.communicatorId().orElse("none named"),
+                incident.channelName().map(n -> "#" + n).orElse("—"), parts, lines);
+    }
+
+    private static Part part(String heading, String text) {
+        boolean written = text != null && !text.isBlank();
+        return new Part(heading, written ? text.strip() : "Not written yet.", written);
+    }
+
+    private static Line line(TimelineEntry e) {
+        return new Line(Texts.time(e.at()), e.kind().label(), e.author(), e.text());
+    }
+}
