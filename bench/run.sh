@@ -16,7 +16,7 @@ JAR=$ROOT/target/flightdeck.jar
 CDS=$ROOT/target/flightdeck.jsa
 WORK=$(mktemp -d /tmp/flightdeck-bench.XXXXXX)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" >&2 || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # ---- build what is missing ----

@@ -3,6 +3,7 @@ package dev.flightdeck.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP edge for every Slack request: verify the signature on the raw bytes, then hand the
@@ -42,6 +44,9 @@ public class SlackEventsController {
     private final Clock clock;
     private final MeterRegistry meters;
     private final SlackRequestParser parser;
+    // One timer per request type, looked up once: registering per request cost an id, tags and a map lookup each time.
+    private final Map<RequestType, Timer> ackTimers = new ConcurrentHashMap<>();
+    private volatile EncodedBody lastBody;
 
     public SlackEventsController(BoltApp boltApp, SlackSettings settings, RejectedRequests rejected,
                                  Clock clock, MeterRegistry meters) {
@@ -56,7 +61,7 @@ public class SlackEventsController {
     @Post(uri = "/slack/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
+    public HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
         long started = System.nanoTime();
         String remote = request.getRemoteAddress().getAddress().getHostAddress();
         var verdict = verifier.verify(request.getHeaders().get("X-Slack-Request-Timestamp"),
@@ -73,28 +78,33 @@ public class SlackEventsController {
             return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
                     .body("{\"error\":\"Slack is not configured: set SLACK_BOT_TOKEN\"}");
         }
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.getPath())
-                .queryString(queryOf(request))
-                .headers(new RequestHeaders(headersOf(request)))
-                .requestBody(new String(body, charsetOf(request)))
-                .remoteAddress(remote)
-                .build());
+        RequestHeaders headers = new RequestHeaders(headersOf(request));
+        String text = new String(body, charsetOf(request));
+        Request<?> slackRequest = SlashCommandForm.parse(text, headers, app.get().config(), remote);
+        if (slackRequest == null) {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.getPath())
+                    .queryString(queryOf(request))
+                    .headers(headers)
+                    .requestBody(text)
+                    .remoteAddress(remote)
+                    .build());
+        }
         if (slackRequest == null) {
             return HttpResponse.<String>badRequest().body("{\"error\":\"not a Slack request\"}");
         }
         Response response = app.get().run(slackRequest);
-        Timer.builder("flightdeck.slack.ack")
-                .description("Time from receiving a Slack request to answering it")
-                .tag("type", slackRequest.getRequestType().name().toLowerCase())
-                .publishPercentiles(0.5, 0.99)
-                .register(meters)
+        ackTimers.computeIfAbsent(slackRequest.getRequestType(), type -> Timer.builder("flightdeck.slack.ack")
+                        .description("Time from receiving a Slack request to answering it")
+                        .tag("type", type.name().toLowerCase())
+                        .publishPercentiles(0.5, 0.99)
+                        .register(meters))
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return toHttp(response);
     }
 
-    private static MutableHttpResponse<String> toHttp(Response response) {
-        MutableHttpResponse<String> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
+    private MutableHttpResponse<byte[]> toHttp(Response response) {
+        MutableHttpResponse<byte[]> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> http.header(name, v)));
         }
@@ -102,10 +112,26 @@ public class SlackEventsController {
             http.contentType(response.getContentType());
         }
         if (response.getBody() != null) {
-            http.body(response.getBody());
+            http.body(encoded(response.getBody()));
         }
         return http;
     }
+
+    /**
+     * The help ack is one shared String (see SlashCommandListener), so its bytes are encoded once: writing that
+     * non-ASCII text char by char into Netty's buffer was the largest single item of a help request's profile.
+     */
+    private byte[] encoded(String body) {
+        EncodedBody last = lastBody;
+        if (last != null && last.text() == body) {
+            return last.bytes();
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        lastBody = new EncodedBody(body, bytes);
+        return bytes;
+    }
+
+    private record EncodedBody(String text, byte[] bytes) { }
 
     private static Map<String, List<String>> headersOf(HttpRequest<?> request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
