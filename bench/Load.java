@@ -317,6 +317,7 @@ public class Load {
     static void startup(URI uri, String secret, int runs, Path bodyFile, List<String> cmd) throws Exception {
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
+        List<Long> cpus = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Path dir = Files.createTempDirectory("bench-start");
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -336,16 +337,19 @@ public class Load {
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             long kb = rssKb(p.pid());
+            long cpu = cpuMillis(p.pid());
             conn.close();
             p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(); // a training run writes its archive at exit
             deleteTree(dir);
             millis.add(ms);
             rss.add(kb / 1024);
+            cpus.add(cpu);
             if (run == 1) Files.writeString(bodyFile, answer);
-            System.err.printf("  run %d: first 200 after %d ms, RSS %d MB%n", run, ms, kb / 1024);
+            System.err.printf("  run %d: first 200 after %d ms (CPU %d ms), RSS %d MB%n", run, ms, cpu, kb / 1024);
         }
-        System.out.printf("startup_ms=%d startup_rss_mb=%d runs=%s%n", median(millis), median(rss), millis);
+        System.out.printf("startup_ms=%d startup_cpu_ms=%d startup_rss_mb=%d runs=%s%n", median(millis), median(cpus),
+                median(rss), millis);
     }
 
     static long median(List<Long> values) {
@@ -359,6 +363,13 @@ public class Load {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
         return -1;
+    }
+
+    /** CPU time the process used (all its threads, user and system): a start-up figure other load barely moves. */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in 1/100 s
     }
 
     static void deleteTree(Path dir) throws IOException {

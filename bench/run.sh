@@ -29,6 +29,10 @@ if [ ! -d bench/peer/node_modules ]; then
   echo "installing the peer's packages (npm ci) ..." >&2
   (cd bench/peer && npm ci --silent --no-audit --no-fund)
 fi
+for port in $FD_PORT $PEER_PORT $SLACK_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "port $port is in use; set FD_PORT/PEER_PORT/SLACK_PORT" >&2; exit 1; fi
+done
+command -v node >/dev/null || { echo "node (v18+) is needed for the baseline" >&2; exit 1; }
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" bench/Load.java bench/FakeSlack.java
 LOAD=("$JAVA" -XX:+UseSerialGC -Xmx512m -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes" Load)
@@ -48,7 +52,8 @@ until curl -fs -o /dev/null "http://127.0.0.1:$SLACK_PORT/calls"; do sleep 0.05;
 if [ -z "${FD_JVM_OPTS:-}" ]; then
   FD_JVM_OPTS="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:TieredStopAtLevel=1"
   if [ "${CDS_ARCHIVE:-1}" = 1 ]; then
-    if [ ! -f "$CDS" ]; then
+    if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
+      rm -f "$CDS"
       echo "training run for the class-data archive ($CDS) ..." >&2
       "${LOAD[@]}" startup "http://127.0.0.1:$FD_PORT/slack/events" "$SECRET" 1 "$WORK/help.json" -- \
         env MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -XX:ArchiveClassesAtExit="$CDS" -jar "$JAR" 2>/dev/null >/dev/null
@@ -111,6 +116,7 @@ lat() { echo "$(val "$1" p50)/$(val "$1" p99)/$(val "$1" p999)/$(val "$1" max)";
 echo
 row "" "Flightdeck" "Bolt JS" "FD/JS"
 row "start-up to first 200 (ms, median of $RUNS)" "$(val "$FD_START" startup_ms)" "$(val "$PEER_START" startup_ms)"
+row "  CPU used by then (ms, median)" "$(val "$FD_START" startup_cpu_ms)" "$(val "$PEER_START" startup_cpu_ms)"
 row "RSS after start-up (MB, median)" "$(val "$FD_START" startup_rss_mb)" "$(val "$PEER_START" startup_rss_mb)"
 row "/deploy help, 50 conns, saturation: req/s" "$(val "$FD_SAT" rps)" "$(val "$PEER_SAT" rps)"
 row "  errors" "$(val "$FD_SAT" errors)" "$(val "$PEER_SAT" errors)" ""
