@@ -4,7 +4,7 @@
 # bytes allocated per acked request, RSS after load, and the ratios Flightdeck/baseline.
 #   bench/run.sh                      # builds the jar and the peer's node_modules if missing
 # Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, JAVA=java (the runtime for the jar),
-# FD_JVM_OPTS (default: the README's recommended settings), REBUILD=1 to rebuild the jar first.
+# FD_JVM_OPTS (default: the README's recommended settings), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -12,8 +12,8 @@ RUNS=${RUNS:-5}
 SECS=${SECONDS_PER_PHASE:-10}
 JAVA=${JAVA:-java}
 FD_PORT=${FD_PORT:-18080}; PEER_PORT=${PEER_PORT:-18081}; SLACK_PORT=${SLACK_PORT:-18090}
-JAR=$ROOT/target/flightdeck.jar
-CDS=$ROOT/target/flightdeck.jsa
+JAR=${JAR:-$ROOT/target/flightdeck.jar}
+CDS=${JAR%.jar}.jsa
 WORK=$(mktemp -d /tmp/flightdeck-bench.XXXXXX)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" >&2 || rm -rf "$WORK"; }
@@ -48,25 +48,38 @@ export AWS_REGION=us-east-1
 PIDS+=($!)
 until curl -fs -o /dev/null "http://127.0.0.1:$SLACK_PORT/calls"; do sleep 0.05; done
 
-# The README's recommended JVM settings, plus the class-data archive made by a training run on first use.
+# The README's recommended JVM settings, plus a class-data archive made by a training run on first use (JDK 17-24:
+# AppCDS, -XX:SharedArchiveFile; JDK 25+: the AOT cache of JEP 483/514, -XX:AOTCache).
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 if [ -z "${FD_JVM_OPTS:-}" ]; then
-  FD_JVM_OPTS="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:TieredStopAtLevel=1"
+  FD_JVM_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:TieredStopAtLevel=1"
   if [ "${CDS_ARCHIVE:-1}" = 1 ]; then
+    [ "$JAVA_VERSION" -ge 25 ] && CDS=${JAR%.jar}-jdk$JAVA_VERSION.aot
     if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
       rm -f "$CDS"
       echo "training run for the class-data archive ($CDS) ..." >&2
+      if [ "$JAVA_VERSION" -ge 25 ]; then
+        TRAIN="-XX:AOTMode=record -XX:AOTConfiguration=$WORK/flightdeck.aotconf"
+      else
+        TRAIN="-XX:ArchiveClassesAtExit=$CDS"
+      fi
       "${LOAD[@]}" startup "http://127.0.0.1:$FD_PORT/slack/events" "$SECRET" 1 "$WORK/help.json" -- \
-        env MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -XX:ArchiveClassesAtExit="$CDS" -jar "$JAR" 2>/dev/null >/dev/null
+        env MALLOC_ARENA_MAX=2 MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS $TRAIN -jar "$JAR" >/dev/null 2>&1
+      if [ "$JAVA_VERSION" -ge 25 ]; then
+        "$JAVA" $FD_JVM_OPTS -XX:AOTMode=create -XX:AOTConfiguration="$WORK/flightdeck.aotconf" -XX:AOTCache="$CDS" \
+          -jar "$JAR" >"$WORK/aot.log" 2>&1
+      fi
+      [ -f "$CDS" ] || { echo "the training run made no archive ($CDS)" >&2; exit 1; }
     fi
-    FD_JVM_OPTS="$FD_JVM_OPTS -XX:SharedArchiveFile=$CDS"
+    if [ "$JAVA_VERSION" -ge 25 ]; then FD_JVM_OPTS="$FD_JVM_OPTS -XX:AOTCache=$CDS"; else FD_JVM_OPTS="$FD_JVM_OPTS -XX:SharedArchiveFile=$CDS"; fi
   fi
 fi
-FD_CMD=(env MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -jar "$JAR")
+FD_CMD=(env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -jar "$JAR")
 PEER_CMD=(env PORT=$PEER_PORT HELP_FILE="$WORK/help.json" node "$ROOT/bench/peer/app.js")
 FD_URL="http://127.0.0.1:$FD_PORT/slack/events"; PEER_URL="http://127.0.0.1:$PEER_PORT/slack/events"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -r); load now: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "flightdeck: $("$JAVA" -version 2>&1 | head -1), $FD_JVM_OPTS"
+echo "flightdeck: $("$JAVA" -version 2>&1 | head -1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} $FD_JVM_OPTS"
 echo "baseline:   @slack/bolt $(node -p "require('$ROOT/bench/peer/node_modules/@slack/bolt/package.json').version"), node $(node -v)"
 
 # ---- start-up, median of RUNS, interleaved ----
