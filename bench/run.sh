@@ -3,7 +3,7 @@
 # one fake Slack Web API on loopback. Prints start-up and RSS (median of RUNS), ack latency and throughput per phase,
 # bytes allocated per acked request, RSS after load, and the ratios Flightdeck/baseline.
 #   bench/run.sh                      # builds the jar and the peer's node_modules if missing
-# Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, JAVA=java (the runtime for the jar),
+# Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, RATE10 (default: 30% of the slower saturation), JAVA=java (the runtime for the jar),
 # FD_JVM_OPTS (default: the README's recommended settings), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,7 +113,9 @@ A0=$(allocated)
 FD_SAT=$(run "$FD_URL" "$SECRET" help 50 0 "$SECS")
 A1=$(allocated)
 PEER_SAT=$(run "$PEER_URL" "$SECRET" help 50 0 "$SECS")
-RATE10=${RATE10:-2000}
+# The 10-connection phase runs both at one fixed rate both can sustain: 30% of the slower one's saturation
+# throughput just measured (so the comparison is of latency, not of queueing), unless RATE10 is given.
+RATE10=${RATE10:-$(awk -v a="$(val "$FD_SAT" rps)" -v b="$(val "$PEER_SAT" rps)" 'BEGIN {m = a < b ? a : b; printf "%d", m * 0.3 < 50 ? 50 : m * 0.3}')}
 FD_10=$(run "$FD_URL" "$SECRET" help 10 "$RATE10" "$SECS")
 PEER_10=$(run "$PEER_URL" "$SECRET" help 10 "$RATE10" "$SECS")
 FD_DEPLOY=$(run "$FD_URL" "$SECRET" deploy 20 20 "$SECS")

@@ -15,7 +15,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SlackEventsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+    /** The fixed pool configured in application.yml (micronaut.executors.slack-acks). */
+    static final String ACK_EXECUTOR = "slack-acks";
 
     private final BoltApp boltApp;
     private final SlackSignatureVerifier verifier;
@@ -60,7 +61,7 @@ public class SlackEventsController {
 
     @Post(uri = "/slack/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(ACK_EXECUTOR)
     public HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
         long started = System.nanoTime();
         String remote = request.getRemoteAddress().getAddress().getHostAddress();
