@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.handlers.deploy;
 
 import dev.flightdeck.slack.ResponseUrlSender;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,7 +26,10 @@ public class AfterAck {
     private final ExecutorService executor;
     private final ResponseUrlSender responses;
 
-    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ResponseUrlSender responses) {
+    /** A fixed pool (application.yml): slow Slack or database work queues here instead of adding a thread per task. */
+    public static final String EXECUTOR = "after-ack";
+
+    public AfterAck(@Named(EXECUTOR) ExecutorService executor, ResponseUrlSender responses) {
         this.executor = executor;
         this.responses = responses;
     }
