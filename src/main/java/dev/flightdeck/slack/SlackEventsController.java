@@ -3,6 +3,7 @@ package dev.flightdeck.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP edge for every Slack request: verify the signature on the raw bytes, then hand the
@@ -35,6 +36,8 @@ import java.util.Optional;
 public class SlackEventsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+    /** The fixed pool configured in application.yml (micronaut.executors.slack-acks). */
+    static final String ACK_EXECUTOR = "slack-acks";
 
     private final BoltApp boltApp;
     private final SlackSignatureVerifier verifier;
@@ -42,6 +45,9 @@ public class SlackEventsController {
     private final Clock clock;
     private final MeterRegistry meters;
     private final SlackRequestParser parser;
+    // One timer per request type, looked up once: registering per request cost an id, tags and a map lookup each time.
+    private final Map<RequestType, Timer> ackTimers = new ConcurrentHashMap<>();
+    private volatile EncodedBody lastBody;
 
     public SlackEventsController(BoltApp boltApp, SlackSettings settings, RejectedRequests rejected,
                                  Clock clock, MeterRegistry meters) {
@@ -55,8 +61,8 @@ public class SlackEventsController {
 
     @Post(uri = "/slack/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
+    @ExecuteOn(ACK_EXECUTOR)
+    public HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) throws Exception {
         long started = System.nanoTime();
         String remote = request.getRemoteAddress().getAddress().getHostAddress();
         var verdict = verifier.verify(request.getHeaders().get("X-Slack-Request-Timestamp"),
@@ -73,15 +79,20 @@ public class SlackEventsController {
             return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
                     .body("{\"error\":\"Slack is not configured: set SLACK_BOT_TOKEN\"}");
         }
+        RequestHeaders headers = new RequestHeaders(headersOf(request));
+        String text = new String(body, charsetOf(request));
         Request<?> slackRequest;
         try {
-            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(request.getPath())
-                    .queryString(queryOf(request))
-                    .headers(new RequestHeaders(headersOf(request)))
-                    .requestBody(new String(body, charsetOf(request)))
-                    .remoteAddress(remote)
-                    .build());
+            slackRequest = SlashCommandForm.parse(text, headers, app.get().config(), remote);
+            if (slackRequest == null) {
+                slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(request.getPath())
+                        .queryString(queryOf(request))
+                        .headers(headers)
+                        .requestBody(text)
+                        .remoteAddress(remote)
+                        .build());
+            }
         } catch (RuntimeException e) {
             // Signed but unreadable (a payload that is not JSON or not of Slack's shape): the sender's fault, so a
             // 400 without the parser's stack; the body itself is not logged, it may hold anything.
@@ -100,17 +111,17 @@ public class SlackEventsController {
             LOG.warn("Signed Slack {} request could not be handled", slackRequest.getRequestType(), e);
             return HttpResponse.<String>badRequest().body("{\"error\":\"the request is missing fields Slack always sends\"}");
         }
-        Timer.builder("flightdeck.slack.ack")
-                .description("Time from receiving a Slack request to answering it")
-                .tag("type", slackRequest.getRequestType().name().toLowerCase())
-                .publishPercentiles(0.5, 0.99)
-                .register(meters)
+        ackTimers.computeIfAbsent(slackRequest.getRequestType(), type -> Timer.builder("flightdeck.slack.ack")
+                        .description("Time from receiving a Slack request to answering it")
+                        .tag("type", type.name().toLowerCase())
+                        .publishPercentiles(0.5, 0.99)
+                        .register(meters))
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return toHttp(response);
     }
 
-    private static MutableHttpResponse<String> toHttp(Response response) {
-        MutableHttpResponse<String> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
+    private MutableHttpResponse<byte[]> toHttp(Response response) {
+        MutableHttpResponse<byte[]> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> http.header(name, v)));
         }
@@ -118,10 +129,26 @@ public class SlackEventsController {
             http.contentType(response.getContentType());
         }
         if (response.getBody() != null) {
-            http.body(response.getBody());
+            http.body(encoded(response.getBody()));
         }
         return http;
     }
+
+    /**
+     * The help ack is one shared String (see SlashCommandListener), so its bytes are encoded once: writing that
+     * non-ASCII text char by char into Netty's buffer was the largest single item of a help request's profile.
+     */
+    private byte[] encoded(String body) {
+        EncodedBody last = lastBody;
+        if (last != null && last.text() == body) {
+            return last.bytes();
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        lastBody = new EncodedBody(body, bytes);
+        return bytes;
+    }
+
+    private record EncodedBody(String text, byte[] bytes) { }
 
     private static Map<String, List<String>> headersOf(HttpRequest<?> request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();

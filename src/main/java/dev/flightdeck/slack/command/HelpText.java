@@ -4,10 +4,22 @@ package dev.flightdeck.slack.command;
 /** The answers to {@code /deploy help} and {@code /incident help}: every form of DESIGN.md section 1, as mrkdwn. */
 public final class HelpText {
 
+    // Both texts depend only on the command tables, and help is the most frequent command: built once.
+    private static final String DEPLOY = buildDeploy();
+    private static final String INCIDENT = buildIncident();
+
     private HelpText() {
     }
 
     public static String deploy() {
+        return DEPLOY;
+    }
+
+    public static String incident() {
+        return INCIDENT;
+    }
+
+    private static String buildDeploy() {
         StringBuilder out = new StringBuilder("*Deploys: `/deploy`*\n");
         for (DeployForm form : DeployForm.values()) {
             line(out, form.usage(), form.description(), form.example());
@@ -15,7 +27,7 @@ public final class HelpText {
         return out.append("Commands and names are case-insensitive; versions are kept as typed.").toString();
     }
 
-    public static String incident() {
+    private static String buildIncident() {
         StringBuilder out = new StringBuilder("*Incidents: `/incident`*\n");
         for (IncidentForm form : IncidentForm.values()) {
             line(out, form.usage(), form.description(), form.example());

@@ -3,7 +3,6 @@ package dev.flightdeck.slack.handlers.deploy;
 import dev.flightdeck.slack.ResponseUrlSender;
 import dev.flightdeck.tracing.Spans;
 import io.opentelemetry.api.trace.SpanKind;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,7 +27,10 @@ public class AfterAck {
     private final ResponseUrlSender responses;
     private final Spans spans;
 
-    public AfterAck(@Named(TaskExecutors.BLOCKING) ExecutorService executor, ResponseUrlSender responses, Spans spans) {
+    /** A fixed pool (application.yml): slow Slack or database work queues here instead of adding a thread per task. */
+    public static final String EXECUTOR = "after-ack";
+
+    public AfterAck(@Named(EXECUTOR) ExecutorService executor, ResponseUrlSender responses, Spans spans) {
         this.executor = executor;
         this.responses = responses;
         this.spans = spans;

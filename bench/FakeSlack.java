@@ -1,0 +1,145 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's Slack Web API on loopback: every method Flightdeck (and the Bolt for JavaScript peer) calls answers
+ * ok:true with realistic ids, and response_url posts are accepted. Stateless on purpose: it must never be the
+ * bottleneck, and the benchmark measures acks, not the work after them. GET /calls prints how many calls it served.
+ *   java bench/FakeSlack.java PORT
+ */
+public class FakeSlack {
+    static final String TEAM = "T0BENCH001", BOT = "U0BOTBENCH", BOT_ID = "B0BENCH001";
+    static final AtomicLong SEQ = new AtomicLong(1_700_000_000_000_000L);
+    static final LongAdder CALLS = new LongAdder();
+    static final Pattern JSON_CHANNEL = Pattern.compile("\"channel\"\\s*:\\s*\"([^\"]*)\"");
+    static final Pattern JSON_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"");
+
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(args.length > 0 ? args[0] : "18090");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        server.createContext("/", FakeSlack::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        System.out.println("fake Slack on http://127.0.0.1:" + port + "/api/");
+    }
+
+    static void handle(HttpExchange ex) throws IOException {
+        try (ex; InputStream in = ex.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/calls")) {
+                send(ex, "text/plain", CALLS.sum() + "\n");
+                return;
+            }
+            CALLS.increment();
+            if (!path.startsWith("/api/")) { // a response_url
+                send(ex, "text/plain", "ok");
+                return;
+            }
+            Map<String, String> p = params(body, ex.getRequestHeaders().getFirst("Content-Type"));
+            send(ex, "application/json; charset=utf-8", answer(path.substring(5), p));
+        }
+    }
+
+    static String answer(String method, Map<String, String> p) {
+        String ts = ts();
+        String channel = channelId(p.getOrDefault("channel", "C0BENCH001"));
+        switch (method) {
+            case "auth.test":
+                return "{\"ok\":true,\"url\":\"https://bench.slack.com/\",\"team\":\"Bench\",\"user\":\"flightdeck\",\"team_id\":\""
+                        + TEAM + "\",\"user_id\":\"" + BOT + "\",\"bot_id\":\"" + BOT_ID + "\",\"is_enterprise_install\":false}";
+            case "chat.postMessage":
+                return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\",\"message\":{\"type\":\"message\","
+                        + "\"user\":\"" + BOT + "\",\"bot_id\":\"" + BOT_ID + "\",\"text\":\"\",\"ts\":\"" + ts + "\"}}";
+            case "chat.update":
+                return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + p.getOrDefault("ts", ts) + "\",\"text\":\"\"}";
+            case "chat.postEphemeral":
+                return "{\"ok\":true,\"message_ts\":\"" + ts + "\"}";
+            case "chat.getPermalink":
+                return "{\"ok\":true,\"channel\":\"" + channel + "\",\"permalink\":\"https://bench.slack.com/archives/" + channel
+                        + "/p" + ts.replace(".", "") + "\"}";
+            case "conversations.create":
+                return "{\"ok\":true,\"channel\":" + conversation("C" + (SEQ.get() % 1_000_000_000L), p.getOrDefault("name", "bench")) + "}";
+            case "conversations.invite": case "conversations.join": case "conversations.setTopic": case "conversations.info":
+                return "{\"ok\":true,\"channel\":" + conversation(channel, "bench-" + channel.toLowerCase()) + "}";
+            case "conversations.history":
+                return "{\"ok\":true,\"messages\":[],\"has_more\":false}";
+            case "pins.add":
+                return "{\"ok\":true}";
+            case "usergroups.list":
+                return "{\"ok\":true,\"usergroups\":[" + group("S0BENCHDEV", "developers") + "," + group("S0BENCHREL", "release-managers") + "]}";
+            case "usergroups.users.list":
+                return "{\"ok\":true,\"users\":[\"U0APPROVER\",\"U0LEAD\"]}";
+            case "users.info":
+                String user = p.getOrDefault("user", "U0BENCHUSR");
+                return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\",\"name\":\"" + user.toLowerCase()
+                        + "\",\"real_name\":\"Bench " + user + "\",\"tz\":\"UTC\",\"profile\":{\"real_name\":\"Bench " + user
+                        + "\",\"display_name\":\"" + user.toLowerCase() + "\"}}}";
+            case "views.open": case "views.update": case "views.publish":
+                return "{\"ok\":true,\"view\":{\"id\":\"V" + (SEQ.get() % 1_000_000_000L) + "\",\"type\":\"modal\"}}";
+            default:
+                return "{\"ok\":true}";
+        }
+    }
+
+    static String conversation(String id, String name) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"is_channel\":true,\"is_member\":true,\"created\":"
+                + System.currentTimeMillis() / 1000 + ",\"creator\":\"" + BOT + "\"}";
+    }
+
+    static String group(String id, String handle) {
+        return "{\"id\":\"" + id + "\",\"team_id\":\"" + TEAM + "\",\"handle\":\"" + handle + "\",\"name\":\"" + handle + "\"}";
+    }
+
+    /** Channels may be given as "#name"; answer with a stable, realistic id for them. */
+    static String channelId(String given) {
+        if (given.startsWith("#")) {
+            return "C" + String.format("%08X", given.hashCode()).substring(0, 8);
+        }
+        return given.isEmpty() ? "C0BENCH001" : given;
+    }
+
+    static String ts() {
+        long n = SEQ.incrementAndGet();
+        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    }
+
+    static Map<String, String> params(String body, String contentType) {
+        Map<String, String> p = new HashMap<>();
+        if (contentType != null && contentType.contains("json")) {
+            Matcher m = JSON_CHANNEL.matcher(body);
+            if (m.find()) p.put("channel", m.group(1));
+            m = JSON_NAME.matcher(body);
+            if (m.find()) p.put("name", m.group(1));
+            return p;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                p.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return p;
+    }
+
+    static void send(HttpExchange ex, String type, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+}

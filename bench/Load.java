@@ -1,0 +1,380 @@
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The benchmark's load generator: signed Slack requests over keep-alive HTTP/1.1 sockets, one thread per connection.
+ *
+ *   load URL SECRET KIND CONNS RATE SECONDS   KIND: help | deploy | incident | click. RATE 0 = saturation (closed loop,
+ *                                             each connection sends as soon as its last answer arrived); RATE > 0 =
+ *                                             open loop: request i is due at start + i/RATE whichever connection is
+ *                                             free, and its latency counts from that intended time, so a slow answer
+ *                                             delays the queue behind it and shows in the percentiles (no coordinated
+ *                                             omission). Prints one key=value line.
+ *   startup URL SECRET RUNS BODYFILE -- CMD... starts CMD RUNS times, each in a fresh empty directory, and reports the
+ *                                             time from process start to the first 200 on a signed `/deploy help`,
+ *                                             and the RSS then (median of RUNS); saves that answer's body in BODYFILE.
+ */
+public class Load {
+    static final String TEAM = "T0BENCH001";
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "load" -> load(URI.create(args[1]), args[2], args[3], Integer.parseInt(args[4]), Double.parseDouble(args[5]),
+                    Double.parseDouble(args[6]));
+            case "startup" -> startup(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Path.of(args[4]),
+                    List.of(args).subList(Arrays.asList(args).indexOf("--") + 1, args.length));
+            default -> throw new IllegalArgumentException("load | startup");
+        }
+    }
+
+    // ---- request bodies, as Slack sends them ----
+
+    static String form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (sb.length() > 0) sb.append('&');
+            sb.append(kv[i]).append('=').append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    static String slash(String command, String text, String user, long n) {
+        return form("token", "unused", "team_id", TEAM, "team_domain", "bench", "channel_id", "C0BENCH001",
+                "channel_name", "bench", "user_id", user, "user_name", user.toLowerCase(), "command", command, "text", text,
+                "api_app_id", "A0BENCH001", "is_enterprise_install", "false",
+                "response_url", "http://127.0.0.1:" + fakeSlackPort() + "/respond/" + n, "trigger_id", "13345224609." + n + ".abc");
+    }
+
+    static String body(String kind, long n) {
+        switch (kind) {
+            case "help":
+                return slash("/deploy", "help", "U0BENCHUSR", n);
+            case "deploy":
+                return slash("/deploy", "commons 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
+            case "incident":
+                return slash("/incident", "declare Bench incident " + n + " sev3", "U0BENCHUSR", n);
+            case "click": {
+                // Go on deploy request 1..20 by an approver: the first click decides, later ones are refused politely.
+                long id = 1 + n % 20;
+                String ts = "1700000000." + String.format("%06d", n % 1_000_000);
+                String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0APPROVER\",\"username\":\"approver\",\"team_id\":\""
+                        + TEAM + "\"},\"api_app_id\":\"A0BENCH001\",\"token\":\"unused\",\"container\":{\"type\":\"message\","
+                        + "\"message_ts\":\"" + ts + "\",\"channel_id\":\"C0BENCH001\",\"is_ephemeral\":false},\"trigger_id\":\"1.2."
+                        + n + "\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"bench\"},\"is_enterprise_install\":false,"
+                        + "\"channel\":{\"id\":\"C0BENCH001\",\"name\":\"bench\"},\"message\":{\"type\":\"message\",\"user\":"
+                        + "\"U0BOTBENCH\",\"ts\":\"" + ts + "\",\"text\":\"\"},\"state\":{\"values\":{}},\"response_url\":"
+                        + "\"http://127.0.0.1:" + fakeSlackPort() + "/respond/" + n + "\",\"actions\":[{\"action_id\":\"deploy_go\","
+                        + "\"block_id\":\"deploy_actions\",\"value\":\"" + id + "\",\"type\":\"button\",\"text\":{\"type\":"
+                        + "\"plain_text\",\"text\":\"Go\",\"emoji\":true},\"action_ts\":\"" + ts + "\"}]}";
+                return form("payload", payload);
+            }
+            default:
+                throw new IllegalArgumentException("unknown kind " + kind);
+        }
+    }
+
+    static String fakeSlackPort() {
+        return System.getProperty("fakeSlackPort", "18090");
+    }
+
+    // ---- one keep-alive connection ----
+
+    static final class Conn {
+        final URI uri;
+        final Mac mac;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+        byte[] buf = new byte[64 * 1024];
+        int status;
+        String lastBody;
+
+        Conn(URI uri, String secret) throws Exception {
+            this.uri = uri;
+            this.mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        }
+
+        void open() throws IOException {
+            close();
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+            socket.setSoTimeout(30_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        void close() {
+            if (socket != null) {
+                try { socket.close(); } catch (IOException ignored) { }
+                socket = null;
+            }
+        }
+
+        /** Sends one signed request and reads the whole answer; returns the HTTP status (or throws). */
+        int send(String body, boolean keepBody) throws IOException {
+            if (socket == null) open();
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            String ts = Long.toString(System.currentTimeMillis() / 1000);
+            mac.update(("v0:" + ts + ":").getBytes(StandardCharsets.US_ASCII));
+            String sig = "v0=" + HexFormat.of().formatHex(mac.doFinal(b));
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + b.length
+                    + "\r\nX-Slack-Request-Timestamp: " + ts + "\r\nX-Slack-Signature: " + sig
+                    + "\r\nUser-Agent: Slackbot 1.0 (+https://api.slack.com/robots)\r\n\r\n";
+            byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] all = Arrays.copyOf(h, h.length + b.length);
+            System.arraycopy(b, 0, all, h.length, b.length);
+            try {
+                out.write(all);
+                out.flush();
+                return readResponse(keepBody);
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        int readResponse(boolean keepBody) throws IOException {
+            int len = 0, headerEnd = -1;
+            while (headerEnd < 0) {
+                if (len == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+                int r = in.read(buf, len, buf.length - len);
+                if (r < 0) throw new IOException("connection closed by the server");
+                len += r;
+                headerEnd = indexOf(buf, len, "\r\n\r\n");
+            }
+            String headers = new String(buf, 0, headerEnd, StandardCharsets.ISO_8859_1);
+            status = Integer.parseInt(headers.substring(9, 12));
+            String lower = headers.toLowerCase();
+            boolean close = lower.contains("\r\nconnection: close");
+            int bodyStart = headerEnd + 4;
+            byte[] bodyBytes;
+            int cl = lower.indexOf("\r\ncontent-length:");
+            if (cl >= 0) {
+                int end = lower.indexOf("\r\n", cl + 2);
+                int n = Integer.parseInt(lower.substring(cl + 17, end < 0 ? lower.length() : end).trim());
+                while (len < bodyStart + n) {
+                    if (buf.length < bodyStart + n) buf = Arrays.copyOf(buf, bodyStart + n);
+                    int r = in.read(buf, len, bodyStart + n - len);
+                    if (r < 0) throw new IOException("connection closed mid-body");
+                    len += r;
+                }
+                bodyBytes = keepBody ? Arrays.copyOfRange(buf, bodyStart, bodyStart + n) : null;
+            } else if (lower.contains("transfer-encoding: chunked")) {
+                bodyBytes = readChunked(len, bodyStart);
+            } else {
+                throw new IOException("answer without a length");
+            }
+            lastBody = bodyBytes == null ? null : new String(bodyBytes, StandardCharsets.UTF_8);
+            if (close) close();
+            return status;
+        }
+
+        byte[] readChunked(int len, int pos) throws IOException {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            while (true) {
+                int lineEnd;
+                while ((lineEnd = indexOf(buf, pos, len, "\r\n")) < 0) len = more(len);
+                int size = Integer.parseInt(new String(buf, pos, lineEnd - pos, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+                pos = lineEnd + 2;
+                while (len < pos + size + 2) len = more(len);
+                body.write(buf, pos, size);
+                pos += size + 2;
+                if (size == 0) return body.toByteArray();
+            }
+        }
+
+        int more(int len) throws IOException {
+            if (len == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+            int r = in.read(buf, len, buf.length - len);
+            if (r < 0) throw new IOException("connection closed mid-body");
+            return len + r;
+        }
+    }
+
+    static int indexOf(byte[] a, int len, String s) {
+        return indexOf(a, 0, len, s);
+    }
+
+    static int indexOf(byte[] a, int from, int len, String s) {
+        outer:
+        for (int i = Math.max(0, from); i <= len - s.length(); i++) {
+            for (int j = 0; j < s.length(); j++) {
+                if (a[i + j] != s.charAt(j)) continue outer;
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    // ---- load ----
+
+    static final class Recorder {
+        long[] latencies = new long[1 << 16];
+        int n;
+        long errors;
+        String firstError;
+
+        void add(long nanos) {
+            if (n == latencies.length) latencies = Arrays.copyOf(latencies, n * 2);
+            latencies[n++] = nanos;
+        }
+    }
+
+    static void load(URI uri, String secret, String kind, int conns, double rate, double seconds) throws Exception {
+        AtomicLong ticket = new AtomicLong();
+        long periodNanos = rate > 0 ? (long) (1e9 / rate) : 0;
+        long durationNanos = (long) (seconds * 1e9);
+        List<Recorder> recorders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime() + 50_000_000L; // every connection is open before the first request is due
+        for (int c = 0; c < conns; c++) {
+            Recorder rec = new Recorder();
+            recorders.add(rec);
+            Conn conn = new Conn(uri, secret);
+            conn.open();
+            threads.add(new Thread(() -> {
+                while (true) {
+                    long i = ticket.getAndIncrement();
+                    long intended;
+                    if (periodNanos > 0) {
+                        intended = start + i * periodNanos;
+                        if (intended - start >= durationNanos) break;
+                        long wait;
+                        while ((wait = intended - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                    } else {
+                        intended = System.nanoTime();
+                        if (intended - start >= durationNanos) break;
+                        if (intended < start) { LockSupport.parkNanos(start - intended); continue; }
+                    }
+                    try {
+                        int status = conn.send(body(kind, i), false);
+                        long done = System.nanoTime();
+                        if (status == 200) {
+                            rec.add(done - intended);
+                        } else {
+                            rec.errors++;
+                            if (rec.firstError == null) rec.firstError = "HTTP " + status;
+                        }
+                    } catch (IOException e) {
+                        rec.errors++;
+                        if (rec.firstError == null) rec.firstError = e.toString();
+                    }
+                }
+                conn.close();
+            }, "conn-" + c));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) t.join();
+        long elapsed = System.nanoTime() - start;
+        long total = 0, errors = 0;
+        String firstError = null;
+        for (Recorder r : recorders) {
+            total += r.n;
+            errors += r.errors;
+            if (firstError == null) firstError = r.firstError;
+        }
+        long[] all = new long[(int) total];
+        int k = 0;
+        for (Recorder r : recorders) {
+            System.arraycopy(r.latencies, 0, all, k, r.n);
+            k += r.n;
+        }
+        Arrays.sort(all);
+        System.out.printf("kind=%s conns=%d rate=%s ok=%d errors=%d rps=%.0f p50=%.2f p99=%.2f p999=%.2f max=%.2f%s%n",
+                kind, conns, rate > 0 ? String.format("%.0f", rate) : "max", total, errors, total / (elapsed / 1e9),
+                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                firstError == null ? "" : " firstError=\"" + firstError.replace('"', '\'') + "\"");
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    // ---- start-up ----
+
+    static void startup(URI uri, String secret, int runs, Path bodyFile, List<String> cmd) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        List<Long> cpus = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Path dir = Files.createTempDirectory("bench-start");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.log").toFile());
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            Conn conn = new Conn(uri, secret);
+            String answer = null;
+            while (answer == null) {
+                if (!p.isAlive()) throw new IllegalStateException("the service died; see " + dir.resolve("out.log"));
+                try {
+                    if (conn.send(body("help", run), true) == 200) answer = conn.lastBody;
+                } catch (IOException notYet) {
+                    conn.close();
+                }
+                if (answer == null) LockSupport.parkNanos(5_000_000L);
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            long kb = rssKb(p.pid());
+            long cpu = cpuMillis(p.pid());
+            conn.close();
+            p.destroy();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(); // a training run writes its archive at exit
+            deleteTree(dir);
+            millis.add(ms);
+            rss.add(kb / 1024);
+            cpus.add(cpu);
+            if (run == 1) Files.writeString(bodyFile, answer);
+            System.err.printf("  run %d: first 200 after %d ms (CPU %d ms), RSS %d MB%n", run, ms, cpu, kb / 1024);
+        }
+        System.out.printf("startup_ms=%d startup_cpu_ms=%d startup_rss_mb=%d runs=%s%n", median(millis), median(cpus),
+                median(rss), millis);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> s = new ArrayList<>(values);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        return -1;
+    }
+
+    /** CPU time the process used (all its threads, user and system): a start-up figure other load barely moves. */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in 1/100 s
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.flightdeck.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Slash commands, the most frequent Slack request, decoded in one pass straight into Bolt's request. Bolt's own
+ * {@code SlackRequestParser} decodes the same form three times (payload detection, command detection, parsing) and
+ * compiles a regular expression on each call: a profile under load put a sixth of the request thread's time there.
+ * Anything that is not a plain slash command (button clicks, modals, events, ssl_check) still goes through Bolt's parser.
+ */
+final class SlashCommandForm {
+
+    private SlashCommandForm() {
+    }
+
+    /** The request if {@code body} is a slash command form; null for anything else. */
+    static SlashCommandRequest parse(String body, RequestHeaders headers, AppConfig config, String remoteAddress) {
+        if (body.isEmpty() || body.charAt(0) == '{') {
+            return null;
+        }
+        Map<String, String> form = decode(body);
+        if (!form.containsKey("command") || form.containsKey("payload") || form.containsKey("ssl_check")) {
+            return null;
+        }
+        SlashCommandPayload p = new SlashCommandPayload();
+        p.setToken(form.get("token"));
+        p.setApiAppId(form.get("api_app_id"));
+        p.setTeamId(form.get("team_id"));
+        p.setTeamDomain(form.get("team_domain"));
+        p.setEnterpriseId(form.get("enterprise_id"));
+        p.setEnterpriseName(form.get("enterprise_name"));
+        p.setChannelId(form.get("channel_id"));
+        p.setChannelName(form.get("channel_name"));
+        p.setUserId(form.get("user_id"));
+        p.setUserName(form.get("user_name"));
+        p.setCommand(form.get("command"));
+        p.setText(form.get("text"));
+        p.setResponseUrl(form.get("response_url"));
+        p.setTriggerId(form.get("trigger_id"));
+        p.setEnterpriseInstall("true".equals(form.get("is_enterprise_install")));
+        SlashCommandRequest request = new SlashCommandRequest(body, p, headers);
+        request.updateContext(config);
+        // As Bolt does: the first X-Forwarded-For address when a proxy set one, else the peer's.
+        String forwarded = headers.getFirstValue("X-FORWARDED-FOR");
+        request.setClientIpAddress(forwarded != null ? forwarded.split(",")[0].trim() : remoteAddress);
+        return request;
+    }
+
+    /** application/x-www-form-urlencoded, UTF-8; the first value of a repeated key wins. */
+    static Map<String, String> decode(String body) {
+        Map<String, String> form = new HashMap<>(32);
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('&', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            int eq = body.indexOf('=', start);
+            if (eq > start && eq < end) {
+                form.putIfAbsent(unescape(body.substring(start, eq)), unescape(body.substring(eq + 1, end)));
+            } else if (end > start) {
+                form.putIfAbsent(unescape(body.substring(start, end)), "");
+            }
+            start = end + 1;
+        }
+        return form;
+    }
+
+    private static String unescape(String s) {
+        return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
