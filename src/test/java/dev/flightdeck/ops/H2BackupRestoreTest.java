@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,9 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,11 +69,11 @@ class H2BackupRestoreTest {
     @Test
     void aBackupRestoredIntoAFreshDatabaseHasEveryTableRowForRow() throws Exception {
         Path file = dir.resolve("flightdeck-backup.sql");
-        Result backup = run(source, "backup", file);
-        assertThat(backup.code).as(backup.err).isZero();
+        BackupCli.Result backup = BackupCli.run(source, "backup", file);
+        assertThat(backup.code()).as(backup.err()).isZero();
         String restored = H2Databases.inMemoryUrl("backup-restored-" + UUID.randomUUID());
-        Result restore = run(restored, "restore", file);
-        assertThat(restore.code).as(restore.err).isZero();
+        BackupCli.Result restore = BackupCli.run(restored, "restore", file);
+        assertThat(restore.code()).as(restore.err()).isZero();
 
         Map<String, List<List<Object>>> before = everyTable(source);
         assertThat(before.keySet()).contains("audit_event", "deploy_request", "deploy_approval", "deploy_check",
@@ -101,26 +98,26 @@ class H2BackupRestoreTest {
     @Test
     void restoreRefusesADatabaseThatIsNotEmptyAndBackupNeverOverwrites() throws Exception {
         Path file = dir.resolve("backup.sql");
-        Result backup = run(source, "backup", file);
-        assertThat(backup.code).as(backup.err).isZero();
+        BackupCli.Result backup = BackupCli.run(source, "backup", file);
+        assertThat(backup.code()).as(backup.err()).isZero();
 
-        Result intoFilled = run(source, "restore", file);
-        assertThat(intoFilled.code).isEqualTo(1);
-        assertThat(intoFilled.err).contains("is not empty").contains("audit_event");
+        BackupCli.Result intoFilled = BackupCli.run(source, "restore", file);
+        assertThat(intoFilled.code()).isEqualTo(1);
+        assertThat(intoFilled.err()).contains("is not empty").contains("audit_event");
 
-        Result overwrite = run(source, "backup", file);
-        assertThat(overwrite.code).isEqualTo(1);
-        assertThat(overwrite.err).contains("already exists");
+        BackupCli.Result overwrite = BackupCli.run(source, "backup", file);
+        assertThat(overwrite.code()).isEqualTo(1);
+        assertThat(overwrite.err()).contains("already exists");
     }
 
     @Test
     void postgresIsSentToPgDumpAndAMissingDatabaseIsNotBackedUpEmpty() throws Exception {
-        Result postgres = run("jdbc:postgresql://db.internal:5432/flightdeck", "backup", dir.resolve("pg.sql"));
-        assertThat(postgres.code).isEqualTo(1);
-        assertThat(postgres.err).contains("pg_dump -Fc").contains("pg_restore").doesNotContain("db.internal");
+        BackupCli.Result postgres = BackupCli.run("jdbc:postgresql://db.internal:5432/flightdeck", "backup", dir.resolve("pg.sql"));
+        assertThat(postgres.code()).isEqualTo(1);
+        assertThat(postgres.err()).contains("pg_dump -Fc").contains("pg_restore").doesNotContain("db.internal");
 
-        Result missing = run("jdbc:h2:" + dir.resolve("nothing-here").toAbsolutePath(), "backup", dir.resolve("m.sql"));
-        assertThat(missing.code).isEqualTo(1);
+        BackupCli.Result missing = BackupCli.run("jdbc:h2:" + dir.resolve("nothing-here").toAbsolutePath(), "backup", dir.resolve("m.sql"));
+        assertThat(missing.code()).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("m.sql"))).isFalse();
 
         assertThat(H2BackupCommand.run(List.of("backup"), Map.of(), System.out, new PrintStream(new ByteArrayOutputStream())))
@@ -133,17 +130,7 @@ class H2BackupRestoreTest {
         assertThat(applicationYml).contains("url: " + H2BackupCommand.DEFAULT_URL);
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String url, String command, Path file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = H2BackupCommand.run(List.of(command, file.toString()),
-                Map.of("DATASOURCES_DEFAULT_URL", url, "DATASOURCES_DEFAULT_USERNAME", "sa", "DATASOURCES_DEFAULT_PASSWORD", ""),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** Every table's rows, ordered by their first column, with every column's value. */
     private static Map<String, List<List<Object>>> everyTable(String url) throws SQLException {

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,16 +55,16 @@ class H2OnlineBackupTest {
             String declared = text(d.signed().slashCommand("/incident", "declare " + incidentTitle + " sev2",
                     DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(a.getURI()));
             assertThat(declared).contains("Declaring INC-");
-            awaitSetUp(pool(a), incidentTitle);
+            BackupCli.awaitIncidentSetUp(pool(a)::getConnection, incidentTitle);
 
             // The service holds the file: opening it directly fails, so the command must have asked the service.
             assertThat(adminSocketDirectoryIsOwnerOnly(dir.resolve("live/flightdeck.admin"))).isTrue();
             // A client that connects and never speaks does not hold up the backup.
             try (var silent = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
                 silent.connect(java.net.UnixDomainSocketAddress.of(dir.resolve("live/flightdeck.admin/backup.sock")));
-                Result backup = run(live, "backup", backupFile);
-                assertThat(backup.code).as(backup.err).isZero();
-                assertThat(backup.out).contains("from the running Flightdeck");
+                BackupCli.Result backup = BackupCli.run(live, "backup", backupFile);
+                assertThat(backup.code()).as(backup.err()).isZero();
+                assertThat(backup.out()).contains("from the running Flightdeck");
             }
             try (Connection c = pool(a).getConnection()) {
                 atBackup = TableRows.of(c);
@@ -77,8 +74,8 @@ class H2OnlineBackupTest {
         assertThat(Files.readString(backupFile)).contains(version, incidentTitle);
         assertThat(Files.list(dir)).noneMatch(f -> f.getFileName().toString().endsWith(".partial"));
 
-        Result restore = run(restored, "restore", backupFile);
-        assertThat(restore.code).as(restore.err).isZero();
+        BackupCli.Result restore = BackupCli.run(restored, "restore", backupFile);
+        assertThat(restore.code()).as(restore.err()).isZero();
         try (Connection c = DriverManager.getConnection(restored, "sa", "")) {
             assertThat(TableRows.of(c)).isEqualTo(atBackup);
         }
@@ -107,30 +104,12 @@ class H2OnlineBackupTest {
         }
         assertThat(dir.resolve("db/flightdeck.admin/backup.sock")).doesNotExist();
         Files.createFile(dir.resolve("db/flightdeck.admin/backup.sock")); // as a killed service would leave it
-        Result backup = run(url, "backup", dir.resolve("offline.sql"));
-        assertThat(backup.code).as(backup.err).isZero();
-        assertThat(backup.out).contains("from the database file");
+        BackupCli.Result backup = BackupCli.run(url, "backup", dir.resolve("offline.sql"));
+        assertThat(backup.code()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("from the database file");
         assertThat(Files.readString(dir.resolve("offline.sql"))).contains("CREATE", "deploy_request");
     }
 
-    // The declaration finishes after the ack (channel, card, announcement); back up once it has.
-    private static void awaitSetUp(DataSource db, String title) throws Exception {
-        long deadline = System.nanoTime() + DeployDriver.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Connection c = db.getConnection(); var s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM incident WHERE title = ? AND setup_complete")) {
-                s.setString(1, title);
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) == 1) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("incident '" + title + "' was not set up");
-    }
 
     private static DataSource pool(EmbeddedServer app) {
         var context = app.getApplicationContext();
@@ -155,15 +134,5 @@ class H2OnlineBackupTest {
         return reply.json().getAsJsonObject().get("text").getAsString();
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String url, String command, Path file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = H2BackupCommand.run(List.of(command, file.toString()),
-                Map.of("DATASOURCES_DEFAULT_URL", url, "DATASOURCES_DEFAULT_USERNAME", "sa", "DATASOURCES_DEFAULT_PASSWORD", ""),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }

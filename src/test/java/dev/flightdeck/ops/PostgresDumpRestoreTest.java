@@ -59,7 +59,7 @@ class PostgresDumpRestoreTest {
                 String declared = text(d.signed().slashCommand("/incident", "declare " + title + " sev1",
                         DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(app.getURI()));
                 assertThat(declared).contains("Declaring INC-");
-                awaitSetUp(source, title);
+                BackupCli.awaitIncidentSetUp(source::connect, title);
             } finally {
                 slack.stop();
             }
@@ -98,23 +98,6 @@ class PostgresDumpRestoreTest {
         }
     }
 
-    private static void awaitSetUp(PostgresDatabase db, String title) throws Exception {
-        long deadline = System.nanoTime() + DeployDriver.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Connection c = db.connect(); var s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM incident WHERE title = ? AND setup_complete")) {
-                s.setString(1, title);
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) == 1) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("incident '" + title + "' was not set up");
-    }
 
     /** Runs a PostgreSQL client tool; fails with its output if it is missing or exits non-zero. */
     private static void run(String... command) throws Exception {
