@@ -44,10 +44,17 @@ public interface DeployRepository {
     List<DeployRequest> dueNudges(Instant now, int limit);
 
     /**
-     * Claims one nudge: moves {@code nextNudgeAt} from the value read to {@code next} (null: no more) and counts it,
-     * only if nobody else did. Exactly one replica gets true.
+     * Claims one nudge for a short lease: moves {@code nextNudgeAt} from the value read to {@code leaseUntil}, only if
+     * nobody else did (exactly one replica gets true). Not counted yet: if the claimer dies before
+     * {@link #completeNudge}, the nudge is due again when the lease ends.
      */
-    boolean claimNudge(DeployRequest due, Instant next);
+    boolean claimNudge(DeployRequest due, Instant leaseUntil);
+
+    /**
+     * After a sent nudge: counts it and moves {@code nextNudgeAt} from {@code leaseUntil} to {@code next} (null: no
+     * more). False when the lease was lost (the request moved on, or the lease ran out and another replica took it).
+     */
+    boolean completeNudge(DeployRequest claimed, Instant leaseUntil, Instant next);
 
     /** Pending requests past their expiry, oldest first. */
     List<DeployRequest> dueExpiries(Instant now, int limit);

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Nudges and expiry, driven from the database so they survive restarts: every run finds what is due and claims
- * each item with a conditional update, so with several replicas each nudge is sent once and each request expires
- * once. Tests move the clock and call {@link #runDue()} instead of waiting for the timer.
+ * each item with a conditional update, so with several replicas each request expires once and each nudge is sent
+ * once (at least once: a nudge is claimed for {@link #CLAIM_LEASE} and only counted after it was sent). Tests move
+ * the clock and call {@link #runDue()} instead of waiting for the timer.
  */
 @Singleton
 @Requires(beans = DeployRepository.class)
@@ -26,6 +27,11 @@ public class DeployScheduler {
     /** Approvers are pinged at most this many times; the runner too. */
     public static final int MAX_NUDGES = 4;
     private static final int BATCH = 100;
+    /**
+     * A nudge is claimed for this long before it is sent and counted after: a replica that dies in between loses
+     * nothing (any replica sends it once the lease ends), at the price of a duplicate if a send outlasts the lease.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final DeployRepository repository;
     private final DeployMoves moves;
@@ -49,7 +55,7 @@ public class DeployScheduler {
         try {
             runDue();
         } catch (RuntimeException e) {
-            // The next run retries: nothing was claimed that was not also done.
+            // The next run retries; a nudge claimed but not sent is due again when its lease ends.
             LOG.warn("deploy nudges/expiry run failed; retrying on the next run", e);
         }
     }
@@ -97,7 +103,8 @@ public class DeployScheduler {
         Duration every = approvers ? env.nudgeAfter() : env.runnerNudgeAfter();
         int number = r.nudgesSent() + 1;
         Instant next = number < MAX_NUDGES ? now.plus(every) : null;
-        if (!repository.claimNudge(r, next)) {
+        Instant leaseUntil = now.plus(CLAIM_LEASE);
+        if (!repository.claimNudge(r, leaseUntil)) {
             return false;
         }
         Duration waited = Duration.between(approvers ? r.requestedAt() : r.stateChangedAt(), now);
@@ -109,6 +116,10 @@ public class DeployScheduler {
         auditor.recordOnce(DeployAudit.NUDGED, DeployAudit.SCHEDULER, r.id() + ":" + r.state() + ":" + number,
                 Map.of("request", r.id(), "who", approvers ? "approvers" : "runner", "number", number));
         announcer.reply(r, text);
+        if (!repository.completeNudge(r, leaseUntil, next)) {
+            // The request moved on while we sent (its transition set the nudge time), or the send outlasted the lease.
+            LOG.info("deploy #{}: nudge {} sent but its lease was lost", r.id(), number);
+        }
         return true;
     }
 

@@ -16,13 +16,19 @@ import java.util.Optional;
 
 /**
  * The update cadence: when an incident's reminder is due, its communicator is DM'd (or, until one is named, its
- * commander). A reminder is claimed in the database before it is sent (a conditional update of its due time), so
- * two replicas or a run overlapping a restart send it once. The job also resumes declarations that stalled.
+ * commander). A reminder is claimed in the database before it is sent (a conditional update of its due time to a
+ * short lease), so two replicas send it once, and one that dies before sending leaves it due again when the lease
+ * ends. The job also resumes declarations that stalled.
  */
 @Singleton
 public class IncidentReminders {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReminders.class);
+    /**
+     * A reminder is claimed for this long before it is sent: a replica that dies in between loses nothing (any
+     * replica sends it once the lease ends), at the price of a duplicate DM if a send outlasts the lease.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final IncidentRepository repository;
     private final IncidentChannels channels;
@@ -71,10 +77,17 @@ public class IncidentReminders {
     private boolean remind(Incident incident, Instant now) {
         Instant due = incident.nextReminderAt().orElseThrow();
         Optional<Duration> cadence = config.incidents().updateEvery(incident.severity());
-        // Repeats every cadence until someone posts an update (which moves the next reminder itself).
-        if (!repository.claimReminder(incident.number(), due, cadence.map(now::plus)) || cadence.isEmpty()) {
+        if (cadence.isEmpty()) {
+            repository.claimReminder(incident.number(), due, Optional.empty()); // severity lowered: no more reminders
             return false;
         }
+        // Claimed for a short lease, moved to the next cadence only after the send (see CLAIM_LEASE).
+        Instant leaseUntil = now.plus(CLAIM_LEASE);
+        if (!repository.claimReminder(incident.number(), due, Optional.of(leaseUntil))) {
+            return false;
+        }
+        // Repeats every cadence until someone posts an update (which moves the next reminder itself).
+        Optional<Instant> next = Optional.of(now.plus(cadence.get()));
         Duration since = Duration.between(incident.lastHeardAt(), now);
         String to = incident.communicatorId().orElse(incident.commanderId());
         ReminderObserver.Role role = incident.communicatorId().isPresent()
@@ -88,9 +101,12 @@ public class IncidentReminders {
         } catch (RuntimeException e) {
             LOG.warn("Reminder for {} could not be sent: {}; the next one is due in {}", incident.id(), e.toString(),
                     cadence.get());
+            // Slack answered (an error): the next try waits a whole cadence rather than retrying every lease.
+            repository.completeReminder(incident.number(), leaseUntil, next);
             tell(incident, role, ReminderObserver.Outcome.FAILED);
             return false;
         }
+        repository.completeReminder(incident.number(), leaseUntil, next);
         auditor.recordOnce(IncidentEvents.REMINDED, "flightdeck", incident.id() + ":" + due,
                 Map.of("incident", incident.id(), "to", to, "role",
                         incident.communicatorId().isPresent() ? "communicator" : "commander",

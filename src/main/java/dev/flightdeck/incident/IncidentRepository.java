@@ -64,6 +64,14 @@ public interface IncidentRepository extends OpenIncidents {
     /** Moves a due reminder from {@code due} to {@code next}; false when another replica or run claimed it first. */
     boolean claimReminder(long number, Instant due, Optional<Instant> next);
 
+    /**
+     * After the send: moves the reminder from the lease end to the next cadence, unless an update or another
+     * replica moved it meanwhile.
+     */
+    default boolean completeReminder(long number, Instant leaseUntil, Optional<Instant> next) {
+        return claimReminder(number, leaseUntil, next);
+    }
+
     // ---- timeline
 
     /** Adds the entry; with a dedupKey, only the first entry with that key for the incident. True when stored. */

@@ -35,11 +35,20 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
     @Query("UPDATE deploy_request SET build_label = :label, build_url = :url WHERE id = :id")
     int saveBuild(long id, @Nullable String label, @Nullable String url);
 
-    /** Claims a nudge: only the replica that still sees the due time it read moves it on. */
+    /**
+     * Claims a nudge with a lease: only the replica that still sees the due time it read moves it to the lease end;
+     * the nudge is not counted yet, so if this replica dies before sending, any replica sends it when the lease ends.
+     */
+    @Query("""
+            UPDATE deploy_request SET next_nudge_at = :leaseUntil, row_version = row_version + 1
+             WHERE id = :id AND state = :state AND next_nudge_at = :due""")
+    int claimNudge(long id, String state, Instant due, Instant leaseUntil);
+
+    /** After the send: counts the nudge and sets the regular next time, only if our lease still holds. */
     @Query("""
             UPDATE deploy_request SET next_nudge_at = :next, nudges_sent = nudges_sent + 1, row_version = row_version + 1
-             WHERE id = :id AND state = :state AND next_nudge_at = :due""")
-    int claimNudge(long id, String state, Instant due, @Nullable Instant next);
+             WHERE id = :id AND state = :state AND next_nudge_at = :leaseUntil""")
+    int completeNudge(long id, String state, Instant leaseUntil, @Nullable Instant next);
 
     @Query("""
             SELECT * FROM deploy_request WHERE next_nudge_at <= :now AND state IN ('REQUESTED', 'APPROVED')

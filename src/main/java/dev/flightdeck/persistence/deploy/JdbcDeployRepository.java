@@ -99,8 +99,13 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
-    public boolean claimNudge(DeployRequest due, Instant next) {
-        return requests.claimNudge(due.id(), due.state().name(), due.nextNudgeAt(), next) == 1;
+    public boolean claimNudge(DeployRequest due, Instant leaseUntil) {
+        return requests.claimNudge(due.id(), due.state().name(), due.nextNudgeAt(), leaseUntil) == 1;
+    }
+
+    @Override
+    public boolean completeNudge(DeployRequest claimed, Instant leaseUntil, Instant next) {
+        return requests.completeNudge(claimed.id(), claimed.state().name(), leaseUntil, next) == 1;
     }
 
     @Override

@@ -84,9 +84,16 @@ abstract class DeployRepositoryContract {
         Instant due = t0.plus(Duration.ofMinutes(15));
         assertThat(repository.dueNudges(due.minusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
         DeployRequest read = repository.dueNudges(due, 1000).stream().filter(x -> x.id() == r.id()).findFirst().orElseThrow();
-        assertThat(repository.claimNudge(read, due.plus(Duration.ofMinutes(15)))).isTrue();
-        assertThat(repository.claimNudge(read, due.plus(Duration.ofMinutes(15)))).isFalse();
-        assertThat(repository.find(r.id()).orElseThrow().nudgesSent()).isEqualTo(1);
+        Instant lease = due.plus(Duration.ofMinutes(2));
+        assertThat(repository.claimNudge(read, lease)).isTrue();
+        assertThat(repository.claimNudge(read, lease)).isFalse();
+        assertThat(repository.find(r.id()).orElseThrow().nudgesSent()).as("not counted before it was sent").isZero();
+        assertThat(repository.dueNudges(lease.minusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.completeNudge(read, lease, due.plus(Duration.ofMinutes(15)))).isTrue();
+        assertThat(repository.completeNudge(read, lease, due.plus(Duration.ofMinutes(15)))).as("lease gone").isFalse();
+        DeployRequest after = repository.find(r.id()).orElseThrow();
+        assertThat(after.nudgesSent()).isEqualTo(1);
+        assertThat(after.nextNudgeAt()).isEqualTo(due.plus(Duration.ofMinutes(15)));
         assertThat(repository.dueExpiries(t0.plus(Duration.ofHours(4)), 1000)).extracting(DeployRequest::id).contains(r.id());
         assertThat(repository.dueExpiries(t0.plus(Duration.ofHours(4)).minusSeconds(1), 1000))
                 .extracting(DeployRequest::id).doesNotContain(r.id());

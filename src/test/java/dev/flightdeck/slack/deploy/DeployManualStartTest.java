@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
+import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployScheduler;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.persistence.H2Databases;
@@ -174,6 +175,34 @@ class DeployManualStartTest {
         d.awaitState(p.id(), DeployState.RUNNING);
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
         d.finishInFlight();
+    }
+
+    @Test
+    void aNudgeClaimedByAReplicaThatDiedBeforeSendingIsSentWhenTheLeaseEnds() {
+        Instant t0 = d.moveToWindow(true).plusSeconds(11);
+        d.clock.set(t0);
+        var p = d.request("billing", DeployDriver.newVersion(), "prod", REQUESTER, "");
+        DeployScheduler scheduler = d.context().getBean(DeployScheduler.class);
+        Instant due = t0.plus(Duration.ofMinutes(15));
+        d.clock.set(due);
+        // The dead replica's half of the work: the claim, and no message.
+        DeployRequest read = d.repository().dueNudges(due, 1000).stream().filter(r -> r.id() == p.id())
+                .findFirst().orElseThrow();
+        assertThat(d.repository().claimNudge(read, due.plus(DeployScheduler.CLAIM_LEASE))).isTrue();
+
+        scheduler.runDue();
+        d.clock.set(due.plus(DeployScheduler.CLAIM_LEASE).minusSeconds(1));
+        scheduler.runDue();
+        assertThat(nudges(p)).as("the lease still holds").isZero();
+
+        d.clock.set(due.plus(DeployScheduler.CLAIM_LEASE));
+        scheduler.runDue();
+        scheduler.runDue();
+        d.awaitThreadReply(p, "for a go/no-go");
+        assertThat(nudges(p)).isEqualTo(1);
+        DeployRequest after = d.repository().find(p.id()).orElseThrow();
+        assertThat(after.nudgesSent()).isEqualTo(1);
+        assertThat(after.nextNudgeAt()).isEqualTo(due.plus(DeployScheduler.CLAIM_LEASE).plus(Duration.ofMinutes(15)));
     }
 
     private long nudges(DeployDriver.Posted p) {

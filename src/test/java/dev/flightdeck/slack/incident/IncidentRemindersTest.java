@@ -1,13 +1,17 @@
 package dev.flightdeck.slack.incident;
 
 import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentReminders;
+import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +73,32 @@ class IncidentRemindersTest {
     }
 
     @Test
+    void aReminderClaimedByAReplicaThatDiedBeforeSendingIsSentWhenTheLeaseEnds() {
+        String max = f.user("max");
+        Incident incident = f.declare("declare Checkout errors sev2", max, f.channel("ops", max));
+        f.app.clock.advance(Duration.ofMinutes(61));
+        // The dead replica's half of the work: the claim, and no DM.
+        IncidentRepository repository = f.app.bean(IncidentRepository.class);
+        Instant now = f.app.clock.instant();
+        Instant due = f.incident(incident.number()).nextReminderAt().orElseThrow();
+        assertThat(repository.claimReminder(incident.number(), due, Optional.of(now.plus(IncidentReminders.CLAIM_LEASE))))
+                .isTrue();
+
+        f.runReminders();
+        f.app.clock.advance(IncidentReminders.CLAIM_LEASE.minusSeconds(1));
+        f.runReminders();
+        assertThat(commanderReminders(incident, max)).as("the lease still holds").isEmpty();
+
+        f.app.clock.advance(Duration.ofSeconds(1));
+        f.runReminders();
+        f.slack().awaitCall("chat.postMessage", c -> max.equals(c.channel()) && c.text().contains(incident.id())
+                && c.text().contains("no communicator"), IncidentFixture.WAIT);
+        f.runReminders();
+        assertThat(commanderReminders(incident, max)).as("sent once, then the regular cadence").hasSize(1);
+        assertThat(f.incident(incident.number()).nextReminderAt()).contains(f.app.clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void aSev4NeverReminds() {
         String lee = f.user("lee");
         Incident incident = f.declare("declare Typo on the status page sev4", lee, f.channel("ops", lee));
@@ -81,6 +111,13 @@ class IncidentRemindersTest {
     private double commanderRemindersCounted() {
         return f.app.bean(MeterRegistry.class).get("flightdeck.incident.reminders").tag("role", "commander")
                 .tag("outcome", "sent").counter().count();
+    }
+
+    private List<FakeSlack.Call> commanderReminders(Incident incident, String to) {
+        return f.slack().calls("chat.postMessage").stream()
+                .filter(c -> to.equals(c.channel()) && c.text() != null && c.text().contains(incident.id())
+                        && c.text().contains("no communicator"))
+                .toList();
     }
 
     private List<FakeSlack.Call> reminders(Incident incident, String to) {
