@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +102,7 @@ class ManagerPagesBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("main table"))).isEmpty();
         assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("signin");
-        browser.driver.findElement(By.linkText("Sign in with Slack")).click();
+        clickAndWait(By.linkText("Sign in with Slack"));
 
         assertThat(path()).isEqualTo("/incidents");
         assertThat(text("main")).contains("Open incidents", resolved.id() + ": EU card payments failing",
@@ -112,7 +115,7 @@ class ManagerPagesBrowserTest {
         browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
 
-        browser.driver.findElement(By.partialLinkText(resolved.id() + ":")).click();
+        clickAndWait(By.partialLinkText(resolved.id() + ":"));
         assertThat(path()).isEqualTo("/incidents/" + resolved.number());
         List<String> headings = browser.driver.findElements(By.cssSelector("main h2")).stream().map(WebElement::getText).toList();
         assertThat(headings).startsWith(IncidentSummary.SUMMARY, IncidentSummary.AFFECTED, IncidentSummary.WHAT_HAPPENED,
@@ -145,7 +148,7 @@ class ManagerPagesBrowserTest {
         assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("deploys");
 
-        browser.driver.findElement(By.linkText("#" + deploy.id())).click();
+        clickAndWait(By.linkText("#" + deploy.id()));
         assertThat(path()).isEqualTo("/deploys/" + deploy.id());
         assertThat(text("main")).contains("U0LEAD0001", "overridden", "Hotfix for INC-1", "Build took", "6m");
         WebElement build = browser.driver.findElement(By.linkText("Jenkins #" + (100 + deploy.id())));
@@ -153,7 +156,7 @@ class ManagerPagesBrowserTest {
         assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
         browser.screenshot("deploy");
 
-        browser.driver.findElement(By.linkText("Delivery")).click();
+        clickAndWait(By.linkText("Delivery"));
         List<WebElement> charts = browser.driver.findElements(By.cssSelector("main svg[role=img]"));
         assertThat(charts).hasSizeGreaterThanOrEqualTo(2);
         assertThat(text("main table")).contains("All services", "billing");
@@ -169,7 +172,7 @@ class ManagerPagesBrowserTest {
         browser.driver.manage().deleteAllCookies();
         open("/deploys/" + deploy.id());
         assertThat(path()).isEqualTo("/signin");
-        browser.driver.findElement(By.linkText("Sign in with Slack")).click();
+        clickAndWait(By.linkText("Sign in with Slack"));
         assertThat(path()).isEqualTo("/deploys/" + deploy.id());
         assertThat(text("h1")).contains("Deploy #" + deploy.id());
     }
@@ -179,7 +182,7 @@ class ManagerPagesBrowserTest {
     void signOutEndsTheSession() {
         open("/incidents");
         assertThat(path()).isEqualTo("/incidents");
-        browser.driver.findElement(By.cssSelector("header button[type=submit]")).click();
+        clickAndWait(By.cssSelector("header button[type=submit]"));
         assertThat(text("main")).contains("You are signed out.");
         open("/incidents");
         assertThat(path()).isEqualTo("/signin");
@@ -192,7 +195,7 @@ class ManagerPagesBrowserTest {
         idp.signInAs("U0STRANGER", "T0OTHERWS1");
         try {
             open("/incidents");
-            browser.driver.findElement(By.linkText("Sign in with Slack")).click();
+            clickAndWait(By.linkText("Sign in with Slack"));
             assertThat(path()).isEqualTo("/signin");
             assertThat(text("main")).contains("Sign-in failed").doesNotContain("EU card payments");
             browser.screenshot("signin-refused");
@@ -213,5 +216,16 @@ class ManagerPagesBrowserTest {
 
     private static String text(String css) {
         return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Clicks something that leads to another page and waits for it: a form post returns before the page has moved on. */
+    private static void clickAndWait(By target) {
+        // A mark on the old page's window: a new document starts with a fresh window, without it.
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript("window.flightdeckOldPage = true;");
+        browser.driver.findElement(target).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.readyState === 'complete' && window.flightdeckOldPage === undefined;")));
     }
 }
