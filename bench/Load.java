@@ -228,6 +228,9 @@ public class Load {
 
     // ---- load ----
 
+    /** -Dslow=MS prints each answer slower than MS to stderr with when it was due (for finding stalls). */
+    static final long SLOW_MS = Long.getLong("slow", 0);
+
     static final class Recorder {
         long[] latencies = new long[1 << 16];
         int n;
@@ -271,6 +274,12 @@ public class Load {
                         long done = System.nanoTime();
                         if (status == 200) {
                             rec.add(done - intended);
+                            if (SLOW_MS > 0 && done - intended > SLOW_MS * 1_000_000L) {
+                                // Where in the phase the slow answers were due: a burst at the start is warm-up, a
+                                // steady trickle is a stall in the server.
+                                System.err.printf("slow %s #%d due at +%d ms took %d ms%n", kind, i,
+                                        (intended - start) / 1_000_000, (done - intended) / 1_000_000);
+                            }
                         } else {
                             rec.errors++;
                             if (rec.firstError == null) rec.firstError = "HTTP " + status;
