@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  *                                             open loop: request i is due at start + i/RATE whichever connection is
  *                                             free, and its latency counts from that intended time, so a slow answer
  *                                             delays the queue behind it and shows in the percentiles (no coordinated
- *                                             omission). Prints one key=value line.
+ *                                             omission). Prints one key=value line. -Dwarmup=S (open loop):
+ *                                             the first S seconds are sent but not counted, except errors.
  *   startup URL SECRET RUNS BODYFILE -- CMD... starts CMD RUNS times, each in a fresh empty directory, and reports the
  *                                             time from process start to the first 200 on a signed `/deploy help`,
  *                                             and the RSS then (median of RUNS); saves that answer's body in BODYFILE.
@@ -228,6 +229,9 @@ public class Load {
 
     // ---- load ----
 
+    /** -Dslow=MS prints each answer slower than MS to stderr with when it was due (for finding stalls). */
+    static final long SLOW_MS = Long.getLong("slow", 0);
+
     static final class Recorder {
         long[] latencies = new long[1 << 16];
         int n;
@@ -243,7 +247,12 @@ public class Load {
     static void load(URI uri, String secret, String kind, int conns, double rate, double seconds) throws Exception {
         AtomicLong ticket = new AtomicLong();
         long periodNanos = rate > 0 ? (long) (1e9 / rate) : 0;
-        long durationNanos = (long) (seconds * 1e9);
+        // -Dwarmup=S: the first S seconds are sent on the same schedule but not counted. A fresh load-generator JVM
+        // runs its first second interpreted; on 2 cores its own warm-up delayed sends by hundreds of ms and made the
+        // p99 of a 10 s phase (measured with -Dslow: the slow answers were due in the first ~1.2 s).
+        // Open loop only: the saturation phase's count also divides the allocation figure in run.sh.
+        long warmupNanos = rate > 0 ? (long) (Double.parseDouble(System.getProperty("warmup", "0")) * 1e9) : 0;
+        long durationNanos = warmupNanos + (long) (seconds * 1e9);
         List<Recorder> recorders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime() + 50_000_000L; // every connection is open before the first request is due
@@ -269,8 +278,16 @@ public class Load {
                     try {
                         int status = conn.send(body(kind, i), false);
                         long done = System.nanoTime();
-                        if (status == 200) {
+                        if (status == 200 && intended - start < warmupNanos) {
+                            // warm-up: sent, not counted (errors always count)
+                        } else if (status == 200) {
                             rec.add(done - intended);
+                            if (SLOW_MS > 0 && done - intended > SLOW_MS * 1_000_000L) {
+                                // Where in the phase the slow answers were due: a burst at the start is warm-up, a
+                                // steady trickle is a stall in the server.
+                                System.err.printf("slow %s #%d due at +%d ms took %d ms%n", kind, i,
+                                        (intended - start) / 1_000_000, (done - intended) / 1_000_000);
+                            }
                         } else {
                             rec.errors++;
                             if (rec.firstError == null) rec.firstError = "HTTP " + status;
@@ -285,7 +302,7 @@ public class Load {
         }
         threads.forEach(Thread::start);
         for (Thread t : threads) t.join();
-        long elapsed = System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start - warmupNanos;
         long total = 0, errors = 0;
         String firstError = null;
         for (Recorder r : recorders) {

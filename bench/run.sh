@@ -4,7 +4,7 @@
 # bytes allocated per acked request, RSS after load, and the ratios Flightdeck/baseline.
 #   bench/run.sh                      # builds the jar and the peer's node_modules if missing
 # Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, RATE10 (default: 30% of the slower saturation), JAVA=java (the runtime for the jar),
-# FD_JVM_OPTS (default: the README's recommended settings), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first.
+# FD_JVM_OPTS (default: the README's recommended settings), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first. WARMUP=1 second of each fixed-rate phase sent, not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -35,7 +35,7 @@ done
 command -v node >/dev/null || { echo "node (v18+) is needed for the baseline" >&2; exit 1; }
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" bench/Load.java bench/FakeSlack.java
-LOAD=("$JAVA" -XX:+UseSerialGC -Xmx512m -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes" Load)
+LOAD=("$JAVA" -XX:+UseSerialGC -Xmx512m -Dwarmup=${WARMUP:-1} -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes" Load)
 
 # Made-up credentials for loopback only: the fake Slack accepts anything.
 SECRET="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -155,4 +155,5 @@ echo "fake Slack served $SLACK_CALLS Web API calls and response_url posts"
 echo
 echo "raw:"; printf '  %s\n' "FD   $FD_START" "PEER $PEER_START" "FD   $FD_SAT" "PEER $PEER_SAT" "FD   $FD_10" "PEER $PEER_10" \
   "FD   $FD_DEPLOY" "FD   $FD_INCIDENT" "FD   $FD_CLICK"
-grep -c ' ERROR ' "$WORK/fd.log" | xargs -I{} echo "  Flightdeck log: {} ERROR lines"
+# grep -c exits 1 when it counts 0, which set -e -o pipefail turned into the script's exit status.
+echo "  Flightdeck log: $(grep -c ' ERROR ' "$WORK/fd.log" || true) ERROR lines"

@@ -3,7 +3,6 @@ package dev.flightdeck.incident;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.Severity;
 import dev.flightdeck.config.TeamConfig;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -34,6 +33,13 @@ public class IncidentService {
     static final String NOT_HERE = "This is not an incident channel. Name the incident, e.g. `INC-12`, or run the "
             + "command in the incident's channel. `/incident list` shows the open ones.";
 
+    /**
+     * Incident work after the ack (channel set-up, posts, card updates) runs on this fixed pool, not the shared
+     * unbounded IO pool: at 20 declarations/s that pool grew to 160+ threads (measured with JFR), each with its stack,
+     * and their Slack calls competed with the acks for the CPU. Work here never waits on other work in this pool.
+     */
+    public static final String AFTER_ACK_EXECUTOR = "incident-after-ack";
+
     private final IncidentRepository repository;
     private final IncidentChannels channels;
     private final IncidentSetup setup;
@@ -46,7 +52,7 @@ public class IncidentService {
     @Inject
     public IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
                            Auditor auditor, Clock clock, TeamConfig config,
-                           @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                           @Named(AFTER_ACK_EXECUTOR) ExecutorService executor) {
         this(repository, channels, setup, auditor, clock, config, (Executor) executor);
     }
 

@@ -10,7 +10,6 @@ import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ public class TimelineReactions implements SlackListener {
     private final ExecutorService executor;
 
     public TimelineReactions(IncidentService incidents, IncidentTimeline timeline, SlackGateway gateway, TeamConfig config,
-                             @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                             @Named(IncidentService.AFTER_ACK_EXECUTOR) ExecutorService executor) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.gateway = gateway;
