@@ -49,7 +49,9 @@ class OtlpExportTest {
         collector = new FakeOtlpCollector();
         server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
                 "otel.exporter.otlp.endpoint", collector.endpoint(),
-                "otel.bsp.schedule.delay", "50ms")));
+                "otel.bsp.schedule.delay", "50ms",
+                // The HTTP server span is off by default (its cost, application.yml); this test checks it joins when on.
+                "tracing.http.server.path", "/**")));
         d = new DeployDriver(slack, server);
     }
 
