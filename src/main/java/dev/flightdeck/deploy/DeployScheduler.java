@@ -31,7 +31,9 @@ public class DeployScheduler {
      * A nudge is claimed for this long before it is sent and counted after: a replica that dies in between loses
      * nothing (any replica sends it once the lease ends), at the price of a duplicate if a send outlasts the lease.
      */
+    /** The default of {@code flightdeck.scheduler.claim-lease}. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    private final Duration claimLease;
 
     private final DeployRepository repository;
     private final DeployMoves moves;
@@ -41,7 +43,9 @@ public class DeployScheduler {
     private final Clock clock;
 
     public DeployScheduler(DeployRepository repository, DeployMoves moves, ApprovalPolicy policy,
-                           DeployAnnouncer announcer, Auditor auditor, Clock clock) {
+                           DeployAnnouncer announcer, Auditor auditor, Clock clock,
+            @io.micronaut.context.annotation.Value("${flightdeck.scheduler.claim-lease:2m}") Duration claimLease) {
+        this.claimLease = claimLease;
         this.repository = repository;
         this.moves = moves;
         this.policy = policy;
@@ -103,7 +107,7 @@ public class DeployScheduler {
         Duration every = approvers ? env.nudgeAfter() : env.runnerNudgeAfter();
         int number = r.nudgesSent() + 1;
         Instant next = number < MAX_NUDGES ? now.plus(every) : null;
-        Instant leaseUntil = now.plus(CLAIM_LEASE);
+        Instant leaseUntil = now.plus(claimLease);
         if (!repository.claimNudge(r, leaseUntil)) {
             return false;
         }

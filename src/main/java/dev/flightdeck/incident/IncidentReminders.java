@@ -28,7 +28,9 @@ public class IncidentReminders {
      * A reminder is claimed for this long before it is sent: a replica that dies in between loses nothing (any
      * replica sends it once the lease ends), at the price of a duplicate DM if a send outlasts the lease.
      */
+    /** The default of {@code flightdeck.scheduler.claim-lease}. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    private final Duration claimLease;
 
     private final IncidentRepository repository;
     private final IncidentChannels channels;
@@ -39,7 +41,9 @@ public class IncidentReminders {
     private final List<ReminderObserver> observers;
 
     public IncidentReminders(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
-                             Auditor auditor, Clock clock, TeamConfig config, List<ReminderObserver> observers) {
+                             Auditor auditor, Clock clock, TeamConfig config, List<ReminderObserver> observers,
+            @io.micronaut.context.annotation.Value("${flightdeck.scheduler.claim-lease:2m}") Duration claimLease) {
+        this.claimLease = claimLease;
         this.repository = repository;
         this.channels = channels;
         this.setup = setup;
@@ -82,7 +86,7 @@ public class IncidentReminders {
             return false;
         }
         // Claimed for a short lease, moved to the next cadence only after the send (see CLAIM_LEASE).
-        Instant leaseUntil = now.plus(CLAIM_LEASE);
+        Instant leaseUntil = now.plus(claimLease);
         if (!repository.claimReminder(incident.number(), due, Optional.of(leaseUntil))) {
             return false;
         }

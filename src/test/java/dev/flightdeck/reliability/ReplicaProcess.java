@@ -59,6 +59,8 @@ final class ReplicaProcess implements AutoCloseable {
         props.put("micronaut.config.files", teamFile.toAbsolutePath().toString());
         props.put("flightdeck.deploy.scheduler-interval", "500ms");
         props.put("incident-jobs.interval", "500ms");
+        // Nudges come every 2 s here: a claim left by the killed replica must come due again within the test.
+        props.put("flightdeck.scheduler.claim-lease", "3s");
         props.put("flightdeck.deploy.post-release-job", "false");
         props.put("flightdeck.build.http-timeout", "3s");
         props.put("aws.disableEc2Metadata", "true");
