@@ -1,6 +1,11 @@
 package dev.flightdeck.ops;
 
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
+import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.SignedRequest;
+import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +16,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-/** What the backup tests share: the backup/restore command as a user runs it, and waiting for a declared incident. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the backup tests share: the backup/restore command as a user runs it, and a database filled through Slack. */
 final class BackupCli {
 
     record Result(int code, String out, String err) {
@@ -51,5 +58,26 @@ final class BackupCli {
             Thread.sleep(50);
         }
         throw new AssertionError("incident '" + title + "' was not set up");
+    }
+
+    /** Through the signed Slack edge: a prod deploy of commons that started its build, and a declared incident. */
+    static void fillWithDeployAndIncident(FakeSlack slack, EmbeddedServer app, Connections db, String version,
+                                          String incidentTitle, String severity) throws Exception {
+        DeployDriver d = new DeployDriver(slack, app);
+        d.moveToWindow(true);
+        var p = d.request("commons", version, "prod", DeployDriver.REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, p, DeployDriver.RM1);
+        d.awaitState(p.id(), DeployState.RUNNING);
+        d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
+        slack.addChannel("incidents");
+        slack.addChannel("status");
+        String declared = text(d.signed().slashCommand("/incident", "declare " + incidentTitle + " " + severity,
+                DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(app.getURI()));
+        assertThat(declared).contains("Declaring INC-");
+        awaitIncidentSetUp(db, incidentTitle);
+    }
+
+    static String text(SignedRequest.Reply reply) {
+        return reply.json().getAsJsonObject().get("text").getAsString();
     }
 }

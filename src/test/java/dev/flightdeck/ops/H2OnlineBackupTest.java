@@ -1,10 +1,7 @@
 package dev.flightdeck.ops;
 
-import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
-import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -44,18 +41,7 @@ class H2OnlineBackupTest {
 
         FakeSlack slack = new FakeSlack().start();
         try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, properties(slack, live))) {
-            DeployDriver d = new DeployDriver(slack, a);
-            d.moveToWindow(true);
-            var p = d.request("commons", version, "prod", DeployDriver.REQUESTER, "");
-            d.click(Ids.DEPLOY_GO, p, DeployDriver.RM1);
-            d.awaitState(p.id(), DeployState.RUNNING);
-            d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
-            slack.addChannel("incidents");
-            slack.addChannel("status");
-            String declared = text(d.signed().slashCommand("/incident", "declare " + incidentTitle + " sev2",
-                    DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(a.getURI()));
-            assertThat(declared).contains("Declaring INC-");
-            BackupCli.awaitIncidentSetUp(pool(a)::getConnection, incidentTitle);
+            BackupCli.fillWithDeployAndIncident(slack, a, pool(a)::getConnection, version, incidentTitle, "sev2");
 
             // The service holds the file: opening it directly fails, so the command must have asked the service.
             assertThat(adminSocketDirectoryIsOwnerOnly(dir.resolve("live/flightdeck.admin"))).isTrue();
@@ -83,9 +69,9 @@ class H2OnlineBackupTest {
         FakeSlack slackB = new FakeSlack().start();
         try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, properties(slackB, restored))) {
             DeployDriver d = new DeployDriver(slackB, b);
-            String history = text(d.command("history commons prod", DeployDriver.REQUESTER, slackB.responseUrl()));
+            String history = BackupCli.text(d.command("history commons prod", DeployDriver.REQUESTER, slackB.responseUrl()));
             assertThat(history).contains("commons `" + version + "`", "go from <@" + DeployDriver.RM1 + ">");
-            String incidents = text(d.signed().slashCommand("/incident", "list", DeployDriver.LEAD, d.commandChannel,
+            String incidents = BackupCli.text(d.signed().slashCommand("/incident", "list", DeployDriver.LEAD, d.commandChannel,
                     slackB.responseUrl()).send(b.getURI()));
             assertThat(incidents).contains(incidentTitle, "sev2");
         } finally {
@@ -130,9 +116,6 @@ class H2OnlineBackupTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(admin)).equals("rwx------");
     }
 
-    private static String text(SignedRequest.Reply reply) {
-        return reply.json().getAsJsonObject().get("text").getAsString();
-    }
 
 
 }

@@ -1,11 +1,8 @@
 package dev.flightdeck.ops;
 
-import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.PostgresDatabase;
-import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -48,18 +45,7 @@ class PostgresDumpRestoreTest {
             props.putAll(source.micronautProperties());
             props.put("micronaut.server.port", -1);
             try (EmbeddedServer app = ApplicationContext.run(EmbeddedServer.class, props)) {
-                DeployDriver d = new DeployDriver(slack, app);
-                d.moveToWindow(true);
-                var p = d.request("commons", version, "prod", DeployDriver.REQUESTER, "");
-                d.click(Ids.DEPLOY_GO, p, DeployDriver.RM1);
-                d.awaitState(p.id(), DeployState.RUNNING);
-                d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
-                slack.addChannel("incidents");
-                slack.addChannel("status");
-                String declared = text(d.signed().slashCommand("/incident", "declare " + title + " sev1",
-                        DeployDriver.LEAD, d.commandChannel, slack.responseUrl()).send(app.getURI()));
-                assertThat(declared).contains("Declaring INC-");
-                BackupCli.awaitIncidentSetUp(source::connect, title);
+                BackupCli.fillWithDeployAndIncident(slack, app, source::connect, version, title, "sev1");
             } finally {
                 slack.stop();
             }
@@ -107,7 +93,4 @@ class PostgresDumpRestoreTest {
         assertThat(process.exitValue()).as(command[0] + ": " + output).isZero();
     }
 
-    private static String text(SignedRequest.Reply reply) {
-        return reply.json().getAsJsonObject().get("text").getAsString();
-    }
 }
