@@ -47,19 +47,25 @@ public final class Auditor {
         return append(AuditEvent.idFor(type.name(), naturalKey), type, actor, payload);
     }
 
+    /**
+     * As {@link #recordOnce}, and says whether this call stored it: false means an earlier attempt (this process or
+     * another replica, perhaps one that stopped since) got as far as recording it.
+     */
+    public boolean recordFirst(AuditType type, String actor, String naturalKey, Map<String, ?> payload) {
+        return log.append(event(AuditEvent.idFor(type.name(), naturalKey), type, actor, payload));
+    }
+
     private AuditEvent append(UUID eventId, AuditType type, String actor, Map<String, ?> payload) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(payload, "payload");
-        AuditEvent event = new AuditEvent(
-                eventId,
-                type.name(),
-                type.schemaVersion(),
-                actor,
-                now(),
-                currentTraceId(),
-                encoder.encode(canonicalPayload(payload)));
+        AuditEvent event = event(eventId, type, actor, payload);
         log.append(event);
         return event;
+    }
+
+    private AuditEvent event(UUID eventId, AuditType type, String actor, Map<String, ?> payload) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(payload, "payload");
+        return new AuditEvent(eventId, type.name(), type.schemaVersion(), actor, now(), currentTraceId(),
+                encoder.encode(canonicalPayload(payload)));
     }
 
     // PostgreSQL keeps microseconds; truncating here makes what we return equal what we read back later.

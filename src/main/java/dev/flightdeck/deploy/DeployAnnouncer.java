@@ -18,6 +18,15 @@ public interface DeployAnnouncer {
     void reply(DeployRequest request, String text);
 
     /**
+     * A reply tagged with {@code key}, which {@link #hasReply} can find later: for work a replica may redo after
+     * another one stopped between sending and recording it.
+     */
+    void reply(DeployRequest request, String text, String key);
+
+    /** Whether a reply tagged {@code key} is already in the request's thread; false when that cannot be known. */
+    boolean hasReply(DeployRequest request, String key);
+
+    /**
      * A build's start or result in the team's convention: in the deploy's thread, and as a coloured message in the
      * environment's channel, so a build's outcome is seen without opening the thread.
      */

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Nudges and expiry, driven from the database so they survive restarts: every run finds what is due and claims
  * each item with a conditional update, so with several replicas each request expires once and each nudge is sent
- * once (at least once: a nudge is claimed for {@link #CLAIM_LEASE} and only counted after it was sent). Tests move
+ * once: a nudge is claimed for {@link #CLAIM_LEASE} and only counted after it was sent; a claim that comes due again
+ * (its replica died between sending and counting) first looks in the thread for that nudge. Tests move
  * the clock and call {@link #runDue()} instead of waiting for the timer.
  */
 @Singleton
@@ -29,9 +30,9 @@ public class DeployScheduler {
     private static final int BATCH = 100;
     /**
      * A nudge is claimed for this long before it is sent and counted after: a replica that dies in between loses
-     * nothing (any replica sends it once the lease ends), at the price of a duplicate if a send outlasts the lease.
+     * nothing (any replica takes it once the lease ends, and sends it unless the thread already has it). The default
+     * of {@code flightdeck.scheduler.claim-lease}.
      */
-    /** The default of {@code flightdeck.scheduler.claim-lease}. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     private final Duration claimLease;
 
@@ -117,9 +118,16 @@ public class DeployScheduler {
                 + ">, has waited " + minutes(waited) + " for a go/no-go."
                 : "<@" + r.runnerId() + "> deploy " + DeployTexts.what(r) + " was approved " + minutes(waited)
                 + " ago and has not been started: press *Start* when you run it, or cancel it.";
-        auditor.recordOnce(DeployAudit.NUDGED, DeployAudit.SCHEDULER, r.id() + ":" + r.state() + ":" + number,
+        String key = r.id() + ":" + r.state() + ":" + number;
+        boolean first = auditor.recordFirst(DeployAudit.NUDGED, DeployAudit.SCHEDULER, key,
                 Map.of("request", r.id(), "who", approvers ? "approvers" : "runner", "number", number));
-        announcer.reply(r, text);
+        // Recorded before: an earlier claim of this very nudge got that far and never counted it (its replica was
+        // killed, or its send outlasted the lease). Post only if that send did not land.
+        if (first || !announcer.hasReply(r, "nudge:" + key)) {
+            announcer.reply(r, text, "nudge:" + key);
+        } else {
+            LOG.info("deploy #{}: nudge {} is already in the thread (sent by a claim that never counted it)", r.id(), number);
+        }
         if (!repository.completeNudge(r, leaseUntil, next)) {
             // The request moved on while we sent (its transition set the nudge time), or the send outlasted the lease.
             LOG.info("deploy #{}: nudge {} sent but its lease was lost", r.id(), number);

@@ -28,12 +28,13 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public void append(AuditEvent event) {
+    public boolean append(AuditEvent event) {
         int inserted = repository.insertIfAbsent(event.eventId(), event.type(), event.schemaVersion(),
                 event.actor(), event.occurredAt(), event.traceId().orElse(null), event.payloadJson());
         if (inserted == 0) {
             LOG.debug("audit event {} ({}) already stored; kept the first", event.eventId(), event.type());
         }
+        return inserted > 0;
     }
 
     @Override

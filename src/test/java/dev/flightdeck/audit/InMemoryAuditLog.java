@@ -17,8 +17,8 @@ public final class InMemoryAuditLog implements AuditLog {
     private final Map<UUID, AuditEvent> events = new LinkedHashMap<>();
 
     @Override
-    public synchronized void append(AuditEvent event) {
-        events.putIfAbsent(event.eventId(), event);
+    public synchronized boolean append(AuditEvent event) {
+        return events.putIfAbsent(event.eventId(), event) == null;
     }
 
     @Override

@@ -94,9 +94,13 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
         AuditEvent first = auditor.recordOnce(approved, actor("bob"), "slack-action-1712.000100", Map.of("deploy", 7));
         auditor.recordOnce(approved, actor("bob"), "slack-action-1712.000100", Map.of("deploy", 7));
         auditor.recordOnce(approved, actor("bob"), "slack-action-1712.000200", Map.of("deploy", 8));
+        assertThat(auditor.recordFirst(approved, actor("bob"), "slack-action-1712.000200", Map.of("deploy", 8)))
+                .as("already stored: not the first").isFalse();
+        assertThat(auditor.recordFirst(approved, actor("bob"), "slack-action-1712.000300", Map.of("deploy", 9)))
+                .as("a new key is stored").isTrue();
 
         List<AuditEvent> stored = auditLog.find(AuditQuery.oldestFirst(10).ofTypes(approved.name()));
-        assertThat(stored).hasSize(2).first().isEqualTo(first);
+        assertThat(stored).hasSize(3).first().isEqualTo(first);
     }
 
     @Test

@@ -177,7 +177,9 @@ class ReplicaProcessesTest {
         for (int i = 1; i < nudged.size(); i++) {
             assertThat(Duration.between(nudged.get(i - 1), nudged.get(i))).isGreaterThan(Duration.ofMillis(1000));
         }
-        assertThat(nudgeAudits(p.id)).isEqualTo(4);
+        assertThat(nudgeAudits(p.id)).as("nudged audit events: %s; nudges at %s", rows(
+                "select occurred_at || ' ' || payload from audit_event where type = 'deploy.nudged' order by occurred_at"), nudged)
+                .isEqualTo(4);
         // Every reminder DM is one due reminder claimed once. A second replica sending the same one would post within
         // milliseconds of the first; due reminders are 2 s apart. And about as many DMs as reminded audit events
         // (one may be between its DM and its audit row, or cut there by the kill).
@@ -275,6 +277,18 @@ class ReplicaProcessesTest {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> rows(String sql) {
+        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            List<String> all = new ArrayList<>();
+            while (r.next()) {
+                all.add(r.getString(1));
+            }
+            return all;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import dev.flightdeck.testing.FakeSlackState.ChannelData;
 import dev.flightdeck.testing.FakeSlackState.MessageData;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,6 +42,7 @@ final class FakeSlackMethods {
         into.put("pins.list", p -> withChannel(p.get("channel"), this::pinsList));
         into.put("reactions.get", p -> reactionsGet(p));
         into.put("conversations.history", p -> history(p));
+        into.put("conversations.replies", p -> replies(p));
     }
 
     static JsonObject ok(Object... kv) {
@@ -122,6 +125,12 @@ final class FakeSlackMethods {
         MessageData m = new MessageData(c.id, s.nextTs(), threadTs, s.botUserId, s.botId, null);
         String err = applyContent(m, p, true);
         if (err != null) return error(err);
+        if (blankToNull(p.get("metadata")) != null) {
+            JsonElement metadata = FakeJson.parseOrNull(p.get("metadata"));
+            if (metadata == null || !metadata.isJsonObject() || !metadata.getAsJsonObject().has("event_type")
+                    || !metadata.getAsJsonObject().has("event_payload")) return error("invalid_metadata_format");
+            m.metadata = metadata.getAsJsonObject();
+        }
         c.messages.add(m);
         return ok("channel", c.id, "ts", m.ts, "message", message(m));
     }
@@ -259,6 +268,32 @@ final class FakeSlackMethods {
                 messages.add(message(m));
             }
             return ok("messages", messages, "has_more", false);
+        });
+    }
+
+    /**
+     * A thread: the parent, then its replies oldest first, {@code limit} a page (default 1000), {@code cursor} the
+     * position Slack's {@code next_cursor} gave. Metadata only with {@code include_all_metadata}, as Slack does.
+     */
+    private JsonObject replies(Map<String, String> p) {
+        return withChannel(p.get("channel"), c -> {
+            String ts = blankToNull(p.get("ts"));
+            if (ts == null || c.message(ts).isEmpty()) return error("thread_not_found");
+            boolean metadata = truthy(p.get("include_all_metadata"));
+            List<MessageData> thread = new ArrayList<>();
+            thread.add(c.message(ts).get());
+            c.messages.stream().filter(m -> ts.equals(m.threadTs) && !ts.equals(m.ts)).forEach(thread::add);
+            int limit = p.get("limit") == null ? 1000 : Integer.parseInt(p.get("limit"));
+            int from = blankToNull(p.get("cursor")) == null ? 0 : Integer.parseInt(p.get("cursor").substring("at:".length()));
+            JsonArray messages = new JsonArray();
+            for (int i = from; i < Math.min(thread.size(), from + limit); i++) {
+                JsonObject m = message(thread.get(i));
+                if (metadata && thread.get(i).metadata != null) m.add("metadata", thread.get(i).metadata.deepCopy());
+                messages.add(m);
+            }
+            boolean more = from + limit < thread.size();
+            return ok("messages", messages, "has_more", more,
+                    "response_metadata", obj("next_cursor", more ? "at:" + (from + limit) : ""));
         });
     }
 

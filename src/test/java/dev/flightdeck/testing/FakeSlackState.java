@@ -127,6 +127,7 @@ final class FakeSlackState {
         String text;
         JsonArray blocks;
         JsonArray attachments;
+        JsonObject metadata;
         boolean edited;
         final Map<String, List<String>> reactions = new LinkedHashMap<>();
 

@@ -1,5 +1,8 @@
 package dev.flightdeck.slack.deploy;
 
+import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.deploy.DeployAnnouncer;
+import dev.flightdeck.deploy.DeployAudit;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployScheduler;
 import dev.flightdeck.deploy.DeployState;
@@ -203,6 +206,56 @@ class DeployManualStartTest {
         DeployRequest after = d.repository().find(p.id()).orElseThrow();
         assertThat(after.nudgesSent()).isEqualTo(1);
         assertThat(after.nextNudgeAt()).isEqualTo(due.plus(DeployScheduler.CLAIM_LEASE).plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aNudgeSentByAReplicaThatDiedBeforeCountingItIsNotSentAgain() {
+        var p = diedAfterClaiming(true);
+        assertThat(nudges(p)).isEqualTo(1);
+        long looked = slack.calls("conversations.replies").stream().filter(c -> p.ts().equals(c.param("ts"))).count();
+
+        runPastTheLease(p);
+        assertThat(nudges(p)).as("the thread had it: not posted again").isEqualTo(1);
+        assertThat(slack.calls("conversations.replies").stream().filter(c -> p.ts().equals(c.param("ts"))).count())
+                .as("looked in the thread first").isEqualTo(looked + 1);
+        assertThat(d.repository().find(p.id()).orElseThrow().nudgesSent()).as("and counted").isEqualTo(1);
+    }
+
+    @Test
+    void aNudgeRecordedByAReplicaThatDiedBeforeSendingItIsSentOnce() {
+        var p = diedAfterClaiming(false);
+        runPastTheLease(p);
+        d.awaitThreadReply(p, "for a go/no-go");
+        assertThat(nudges(p)).isEqualTo(1);
+        assertThat(d.repository().find(p.id()).orElseThrow().nudgesSent()).isEqualTo(1);
+    }
+
+    /** A replica's nudge up to its audit event, and the message too if {@code sent}; then it dies (nothing counted). */
+    private DeployDriver.Posted diedAfterClaiming(boolean sent) {
+        Instant t0 = d.moveToWindow(true).plusSeconds(11);
+        d.clock.set(t0);
+        var p = d.request("billing", DeployDriver.newVersion(), "prod", REQUESTER, "");
+        Instant due = t0.plus(Duration.ofMinutes(15));
+        d.clock.set(due);
+        DeployRequest read = d.repository().dueNudges(due, 1000).stream().filter(r -> r.id() == p.id())
+                .findFirst().orElseThrow();
+        assertThat(d.repository().claimNudge(read, due.plus(DeployScheduler.CLAIM_LEASE))).isTrue();
+        String key = read.id() + ":" + read.state() + ":1";
+        assertThat(d.context().getBean(Auditor.class).recordFirst(DeployAudit.NUDGED, DeployAudit.SCHEDULER, key,
+                Map.of("request", read.id(), "who", "approvers", "number", 1))).isTrue();
+        if (sent) {
+            d.context().getBean(DeployAnnouncer.class).reply(read, "deploy has waited 15 minutes for a go/no-go.",
+                    "nudge:" + key);
+        }
+        return p;
+    }
+
+    private void runPastTheLease(DeployDriver.Posted p) {
+        DeployScheduler scheduler = d.context().getBean(DeployScheduler.class);
+        d.clock.set(d.clock.instant().plus(DeployScheduler.CLAIM_LEASE));
+        scheduler.runDue();
+        scheduler.runDue();
+        assertThat(d.repository().find(p.id()).orElseThrow().nudgesSent()).isEqualTo(1);
     }
 
     private long nudges(DeployDriver.Posted p) {

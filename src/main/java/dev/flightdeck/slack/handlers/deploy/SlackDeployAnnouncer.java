@@ -17,6 +17,7 @@ import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployView;
 import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.ThreadMarkers;
 import dev.flightdeck.slack.blocks.BuildJobs;
 import dev.flightdeck.slack.blocks.DeployMessage;
 import jakarta.inject.Singleton;
@@ -86,12 +87,26 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     @Override
     public void reply(DeployRequest r, String text) {
+        await("chat.postMessage", r, gateway.postMessage(replyTo(r, text).build()));
+    }
+
+    @Override
+    public void reply(DeployRequest r, String text, String key) {
+        await("chat.postMessage", r, gateway.postMessage(ThreadMarkers.tagged(replyTo(r, text), key).build()));
+    }
+
+    @Override
+    public boolean hasReply(DeployRequest r, String key) {
+        return r.hasMessage() && ThreadMarkers.inThread(gateway, r.channelId(), r.messageTs(), key);
+    }
+
+    private ChatPostMessageRequest.ChatPostMessageRequestBuilder replyTo(DeployRequest r, String text) {
         ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder()
                 .channel(r.hasMessage() ? r.channelId() : channelOf(r)).text(text).unfurlLinks(false);
         if (r.hasMessage()) {
             request.threadTs(r.messageTs());
         }
-        await("chat.postMessage", r, gateway.postMessage(request.build()));
+        return request;
     }
 
     @Override
