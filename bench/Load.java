@@ -15,11 +15,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The benchmark's load generator: signed Slack requests over keep-alive HTTP/1.1 sockets, one thread per connection.
+ * The benchmark's load generator: signed Slack requests over keep-alive HTTP/1.1 connections (the load phases all on
+ * one thread and selector, see Driver; start-up polls with a blocking socket).
  *
  *   load URL SECRET KIND CONNS RATE SECONDS   KIND: help | deploy | incident | click. RATE 0 = saturation (closed loop,
  *                                             each connection sends as soon as its last answer arrived); RATE > 0 =
@@ -232,95 +232,19 @@ public class Load {
     /** -Dslow=MS prints each answer slower than MS to stderr with when it was due (for finding stalls). */
     static final long SLOW_MS = Long.getLong("slow", 0);
 
-    static final class Recorder {
-        long[] latencies = new long[1 << 16];
-        int n;
-        long errors;
-        String firstError;
-
-        void add(long nanos) {
-            if (n == latencies.length) latencies = Arrays.copyOf(latencies, n * 2);
-            latencies[n++] = nanos;
-        }
-    }
-
     static void load(URI uri, String secret, String kind, int conns, double rate, double seconds) throws Exception {
-        AtomicLong ticket = new AtomicLong();
-        long periodNanos = rate > 0 ? (long) (1e9 / rate) : 0;
         // -Dwarmup=S: the first S seconds are sent on the same schedule but not counted. A fresh load-generator JVM
         // runs its first second interpreted; on 2 cores its own warm-up delayed sends by hundreds of ms and made the
         // p99 of a 10 s phase (measured with -Dslow: the slow answers were due in the first ~1.2 s).
         // Open loop only: the saturation phase's count also divides the allocation figure in run.sh.
-        long warmupNanos = rate > 0 ? (long) (Double.parseDouble(System.getProperty("warmup", "0")) * 1e9) : 0;
-        long durationNanos = warmupNanos + (long) (seconds * 1e9);
-        List<Recorder> recorders = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime() + 50_000_000L; // every connection is open before the first request is due
-        for (int c = 0; c < conns; c++) {
-            Recorder rec = new Recorder();
-            recorders.add(rec);
-            Conn conn = new Conn(uri, secret);
-            conn.open();
-            threads.add(new Thread(() -> {
-                while (true) {
-                    long i = ticket.getAndIncrement();
-                    long intended;
-                    if (periodNanos > 0) {
-                        intended = start + i * periodNanos;
-                        if (intended - start >= durationNanos) break;
-                        long wait;
-                        while ((wait = intended - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
-                    } else {
-                        intended = System.nanoTime();
-                        if (intended - start >= durationNanos) break;
-                        if (intended < start) { LockSupport.parkNanos(start - intended); continue; }
-                    }
-                    try {
-                        int status = conn.send(body(kind, i), false);
-                        long done = System.nanoTime();
-                        if (status == 200 && intended - start < warmupNanos) {
-                            // warm-up: sent, not counted (errors always count)
-                        } else if (status == 200) {
-                            rec.add(done - intended);
-                            if (SLOW_MS > 0 && done - intended > SLOW_MS * 1_000_000L) {
-                                // Where in the phase the slow answers were due: a burst at the start is warm-up, a
-                                // steady trickle is a stall in the server.
-                                System.err.printf("slow %s #%d due at +%d ms took %d ms%n", kind, i,
-                                        (intended - start) / 1_000_000, (done - intended) / 1_000_000);
-                            }
-                        } else {
-                            rec.errors++;
-                            if (rec.firstError == null) rec.firstError = "HTTP " + status;
-                        }
-                    } catch (IOException e) {
-                        rec.errors++;
-                        if (rec.firstError == null) rec.firstError = e.toString();
-                    }
-                }
-                conn.close();
-            }, "conn-" + c));
-        }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) t.join();
-        long elapsed = System.nanoTime() - start - warmupNanos;
-        long total = 0, errors = 0;
-        String firstError = null;
-        for (Recorder r : recorders) {
-            total += r.n;
-            errors += r.errors;
-            if (firstError == null) firstError = r.firstError;
-        }
-        long[] all = new long[(int) total];
-        int k = 0;
-        for (Recorder r : recorders) {
-            System.arraycopy(r.latencies, 0, all, k, r.n);
-            k += r.n;
-        }
+        double warmup = Double.parseDouble(System.getProperty("warmup", "0"));
+        Driver.Result r = new Driver(uri, secret, n -> body(kind, n), kind, SLOW_MS).run(conns, rate, seconds, warmup);
+        long[] all = Arrays.copyOf(r.latencies, r.n);
         Arrays.sort(all);
         System.out.printf("kind=%s conns=%d rate=%s ok=%d errors=%d rps=%.0f p50=%.2f p99=%.2f p999=%.2f max=%.2f%s%n",
-                kind, conns, rate > 0 ? String.format("%.0f", rate) : "max", total, errors, total / (elapsed / 1e9),
+                kind, conns, rate > 0 ? String.format("%.0f", rate) : "max", r.n, r.errors, r.n / r.elapsedSeconds,
                 pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                firstError == null ? "" : " firstError=\"" + firstError.replace('"', '\'') + "\"");
+                r.firstError == null ? "" : " firstError=\"" + r.firstError.replace('"', '\'') + "\"");
     }
 
     static double pct(long[] sorted, double p) {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Commands handled, by command, type (help, request, status, …) and outcome (ok, invalid, not_built, error). */
 @Singleton
@@ -13,18 +15,22 @@ public class CommandMetrics {
     public enum Outcome { OK, INVALID, NOT_BUILT, ERROR }
 
     private final MeterRegistry registry;
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
     public CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void handled(String command, String type, Outcome outcome) {
-        Counter.builder("flightdeck.slack.commands")
+        // One counter per (command, type, outcome), built once: building and registering one per request was 3% of an
+        // acked help request's CPU in the benchmark's profile.
+        counters.computeIfAbsent(new Key(command, type, outcome), k -> Counter.builder("flightdeck.slack.commands")
                 .description("Slash commands handled")
-                .tag("command", command.replace("/", ""))
-                .tag("type", type.toLowerCase(Locale.ROOT))
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                .register(registry)
-                .increment();
+                .tag("command", k.command().replace("/", ""))
+                .tag("type", k.type().toLowerCase(Locale.ROOT))
+                .tag("outcome", k.outcome().name().toLowerCase(Locale.ROOT))
+                .register(registry)).increment();
     }
+
+    private record Key(String command, String type, Outcome outcome) { }
 }
