@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.List;
@@ -56,6 +59,7 @@ final class FastSlackEdge extends ChannelDuplexHandler {
     private HttpRequest taking;       // the Slack request whose body is being gathered
     private CompositeByteBuf body;
     private boolean answering;        // handed to the pool, answer not written yet
+    private boolean refused;          // answered 413 and closing: the rest of the connection's input is dropped
     private int inMicronaut;          // requests passed on and not yet answered
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
 
@@ -67,7 +71,9 @@ final class FastSlackEdge extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (answering) {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+        } else if (answering) {
             waiting.add(msg);
         } else if (taking != null) {
             gather(ctx, msg);
@@ -142,14 +148,14 @@ final class FastSlackEdge extends ChannelDuplexHandler {
                 } catch (RuntimeException e) {
                     LOG.error("Slack request failed", e);
                     answer = new SlackEdge.Answer(500, "application/json", Map.of(),
-                            "{\"error\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
                 }
                 SlackEdge.Answer done = answer;
                 ctx.executor().execute(() -> answer(ctx, done, keepAlive));
             });
         } catch (RejectedExecutionException e) {
             answer(ctx, new SlackEdge.Answer(503, "application/json", Map.of(),
-                    "{\"error\":\"shutting down\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+                    "{\"error\":\"shutting down\"}".getBytes(StandardCharsets.UTF_8)), false);
         }
     }
 
@@ -181,9 +187,10 @@ final class FastSlackEdge extends ChannelDuplexHandler {
     }
 
     private void refuseTooLarge(ChannelHandlerContext ctx) {
+        refused = true;
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.copiedBuffer(
-                "{\"error\":\"the request is larger than the server accepts\"}", java.nio.charset.StandardCharsets.UTF_8));
+                "{\"error\":\"the request is larger than the server accepts\"}", StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -192,7 +199,9 @@ final class FastSlackEdge extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent && inMicronaut > 0) {
+        boolean informational = msg instanceof HttpResponse r
+                && r.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+        if (msg instanceof LastHttpContent && !informational && inMicronaut > 0) {
             inMicronaut--; // Micronaut finished an answer; its outbound writes are the only ones passing here
         }
         ctx.write(msg, promise);

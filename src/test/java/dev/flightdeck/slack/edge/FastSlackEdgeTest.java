@@ -60,6 +60,27 @@ class FastSlackEdgeTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413AndTheServerGoesOn() throws Exception {
+        try (Socket socket = socket()) {
+            var out = socket.getOutputStream();
+            out.write(("POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 20; i++) { // 1.25 MB, over the 1 MB limit, never finished
+                    out.write(chunk);
+                }
+            } catch (IOException closedWhileSending) {
+                // the server may close before the last chunks are written: the answer is still there to read
+            }
+            String answer = read(socket.getInputStream(), 1).get(0);
+            assertThat(status(answer)).isEqualTo(413);
+            assertThat(answer).contains("larger than the server accepts").doesNotContain("Exception");
+        }
+        assertThat(help("after-413").send(APP.uri()).status()).isEqualTo(200);
+    }
+
+    @Test
     void theFastPathAnswersSlackAndMicronautsRouteDoesNot() throws Exception {
         String route = "http_server_requests_seconds_count\\{[^}]*uri=\"/slack/events\"}";
         double acksBefore = metric("flightdeck_slack_ack_seconds_count\\{type=\"command\"}");
