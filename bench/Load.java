@@ -161,7 +161,7 @@ public class Load {
                 int r = in.read(buf, len, buf.length - len);
                 if (r < 0) throw new IOException("connection closed by the server");
                 len += r;
-                headerEnd = indexOf(buf, len, "\r\n\r\n");
+                headerEnd = Driver.Http.indexOf(buf, 0, len, "\r\n\r\n");
             }
             String headers = new String(buf, 0, headerEnd, StandardCharsets.ISO_8859_1);
             status = Integer.parseInt(headers.substring(9, 12));
@@ -194,7 +194,7 @@ public class Load {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             while (true) {
                 int lineEnd;
-                while ((lineEnd = indexOf(buf, pos, len, "\r\n")) < 0) len = more(len);
+                while ((lineEnd = Driver.Http.indexOf(buf, pos, len, "\r\n")) < 0) len = more(len);
                 int size = Integer.parseInt(new String(buf, pos, lineEnd - pos, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
                 pos = lineEnd + 2;
                 while (len < pos + size + 2) len = more(len);
@@ -210,21 +210,6 @@ public class Load {
             if (r < 0) throw new IOException("connection closed mid-body");
             return len + r;
         }
-    }
-
-    static int indexOf(byte[] a, int len, String s) {
-        return indexOf(a, 0, len, s);
-    }
-
-    static int indexOf(byte[] a, int from, int len, String s) {
-        outer:
-        for (int i = Math.max(0, from); i <= len - s.length(); i++) {
-            for (int j = 0; j < s.length(); j++) {
-                if (a[i + j] != s.charAt(j)) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 
     // ---- load ----
