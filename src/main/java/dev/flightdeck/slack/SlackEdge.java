@@ -38,7 +38,7 @@ public class SlackEdge {
 
     /** What to answer: status, content type, extra headers and the body's bytes. */
     public record Answer(int status, String contentType, Map<String, List<String>> headers, byte[] body) {
-        static Answer json(int status, String json) {
+        public static Answer json(int status, String json) {
             return new Answer(status, "application/json", Map.of(), json.getBytes(StandardCharsets.UTF_8));
         }
     }

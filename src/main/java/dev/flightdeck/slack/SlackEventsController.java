@@ -25,6 +25,8 @@ public class SlackEventsController {
 
     /** The fixed pool configured in application.yml (micronaut.executors.slack-acks). */
     public static final String ACK_EXECUTOR = "slack-acks";
+    /** Where Slack sends every request (the app's request URLs in manifest.yml). */
+    public static final String PATH = "/slack/events";
 
     private final SlackEdge edge;
 
@@ -32,7 +34,7 @@ public class SlackEventsController {
         this.edge = edge;
     }
 
-    @Post(uri = "/slack/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+    @Post(uri = PATH, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(ACK_EXECUTOR)
     public HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.web;
 
+import dev.flightdeck.slack.SlackEventsController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
@@ -27,8 +28,6 @@ import java.util.Collection;
 @Requires(property = "micronaut.security.filter.enabled", notEquals = StringUtils.FALSE, defaultValue = StringUtils.TRUE)
 public class SlackAwareSecurityFilter extends SecurityFilter {
 
-    static final String SLACK_EVENTS = "/slack/events";
-
     public SlackAwareSecurityFilter(Collection<SecurityRule<HttpRequest<?>>> securityRules,
                                     Collection<AuthenticationFetcher<HttpRequest<?>>> authenticationFetchers,
                                     SecurityConfiguration securityConfiguration) {
@@ -41,6 +40,6 @@ public class SlackAwareSecurityFilter extends SecurityFilter {
     }
 
     static boolean isSlackEvents(HttpRequest<?> request) {
-        return request.getMethod() == HttpMethod.POST && SLACK_EVENTS.equals(request.getPath());
+        return request.getMethod() == HttpMethod.POST && SlackEventsController.PATH.equals(request.getPath());
     }
 }

@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.edge;
 
 import dev.flightdeck.slack.SlackEdge;
+import dev.flightdeck.slack.SlackEventsController;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -50,7 +51,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class FastSlackEdge extends ChannelDuplexHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FastSlackEdge.class);
-    static final String PATH = "/slack/events";
+    static final String PATH = SlackEventsController.PATH;
 
     private final SlackEdge edge;
     private final Executor acks;
@@ -147,15 +148,13 @@ final class FastSlackEdge extends ChannelDuplexHandler {
                     answer = edge.handle(uri.path(), uri.parameters(), headers, bytes, remote);
                 } catch (RuntimeException e) {
                     LOG.error("Slack request failed", e);
-                    answer = new SlackEdge.Answer(500, "application/json", Map.of(),
-                            "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
+                    answer = SlackEdge.Answer.json(500, "{\"error\":\"internal error\"}");
                 }
                 SlackEdge.Answer done = answer;
                 ctx.executor().execute(() -> answer(ctx, done, keepAlive));
             });
         } catch (RejectedExecutionException e) {
-            answer(ctx, new SlackEdge.Answer(503, "application/json", Map.of(),
-                    "{\"error\":\"shutting down\"}".getBytes(StandardCharsets.UTF_8)), false);
+            answer(ctx, SlackEdge.Answer.json(503, "{\"error\":\"shutting down\"}"), false);
         }
     }
 
