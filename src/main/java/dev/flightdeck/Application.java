@@ -4,6 +4,7 @@ import dev.flightdeck.config.CheckConfigCommand;
 import dev.flightdeck.config.ParseResult;
 import dev.flightdeck.config.TeamConfigFiles;
 import dev.flightdeck.config.TeamConfigParser;
+import dev.flightdeck.demo.DemoTeamFile;
 import dev.flightdeck.ops.H2BackupCommand;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
@@ -20,6 +21,10 @@ public class Application {
         }
         if (args.length > 0 && H2BackupCommand.handles(args[0])) {
             System.exit(H2BackupCommand.run(List.of(args), System.getenv(), System.out, System.err));
+        }
+        boolean demo = Arrays.asList(args).contains("--demo");
+        if (demo) {
+            DemoTeamFile.useExampleWhenNoneGiven();
         }
         // Check the team file before Micronaut reads it as a property source: a YAML syntax error would
         // otherwise surface as Micronaut's message without the file name, and we want every error listed.

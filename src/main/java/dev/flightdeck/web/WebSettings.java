@@ -1,21 +1,16 @@
 package dev.flightdeck.web;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
-
 import java.net.URI;
 
 /**
  * Settings of the manager pages.
  *
- * @param baseUrl     the public address of the service (links from Slack, the Secure flag of the session cookie)
+ * @param baseUrl     the public address of the service (links from Slack, the Secure flag of the session cookie);
+ *                    {@link WebSettingsFactory} makes it {@code http://localhost:<port>} when none is set
  * @param slackSignin Sign in with Slack is configured; when false, a random access link is printed at start-up
  * @param slackTeamId the only workspace (T…) whose members may sign in with Slack
  */
-@ConfigurationProperties("flightdeck.web")
-public record WebSettings(@Bindable(defaultValue = "http://localhost:8080") String baseUrl,
-                          @Bindable(defaultValue = "false") boolean slackSignin,
-                          @Bindable(defaultValue = "") String slackTeamId) {
+public record WebSettings(String baseUrl, boolean slackSignin, String slackTeamId) {
 
     /** The base URL without a trailing slash, ready to append "/incidents/…". */
     public String base() {

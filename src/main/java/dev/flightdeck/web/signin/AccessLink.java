@@ -1,7 +1,9 @@
 package dev.flightdeck.web.signin;
 
 import dev.flightdeck.web.WebSettings;
-import io.micronaut.context.event.StartupEvent;
+import dev.flightdeck.web.WebSettingsFactory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,10 +24,12 @@ public class AccessLink {
     private static final Logger LOG = LoggerFactory.getLogger(AccessLink.class);
 
     private final WebSettings settings;
+    private final boolean baseUrlSet;
     private final byte[] token;
 
-    public AccessLink(WebSettings settings) {
+    public AccessLink(WebSettings settings, @Value("${flightdeck.web.base-url:}") String baseUrl) {
         this.settings = settings;
+        this.baseUrlSet = !baseUrl.isBlank();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(random).getBytes(StandardCharsets.US_ASCII);
@@ -41,11 +45,13 @@ public class AccessLink {
                 && MessageDigest.isEqual(token, offered.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** After the server has bound, so the link names the port it really listens on. */
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onStartup(ServerStartupEvent event) {
         if (enabled()) {
+            String base = baseUrlSet ? settings.base() : WebSettingsFactory.localBase(event.getSource().getPort());
             // Printed on purpose: this line is how a local user gets in (the link works until the next start).
-            LOG.info("Manager pages: open {}/signin?token={}", settings.base(), new String(token, StandardCharsets.US_ASCII));
+            LOG.info("Manager pages: open {}/signin?token={}", base, new String(token, StandardCharsets.US_ASCII));
         }
     }
 }
