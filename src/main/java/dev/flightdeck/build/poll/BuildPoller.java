@@ -62,7 +62,7 @@ public class BuildPoller {
             try {
                 Optional<dev.flightdeck.build.BuildEvent> event = readers.read(r, backend);
                 if (event.isPresent()) {
-                    sink.accept(event.get());
+                    sink.acceptPolled(event.get());
                     finished++;
                 }
             } catch (BuildHttp.BuildCallFailed e) {
