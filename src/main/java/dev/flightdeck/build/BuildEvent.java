@@ -16,6 +16,26 @@ import java.util.Optional;
 public record BuildEvent(String backend, String job, String label, Phase phase, String url, String who,
                          Optional<Long> deployId, String branch) {
 
+    public BuildEvent withPhase(Phase decided) {
+        return new BuildEvent(backend, job, label, decided, url, who, deployId, branch);
+    }
+
+    /** The job as its vendor names it, for answers and logs: {@code CircleCI project github/acme/billing}. */
+    public String describeJob() {
+        return switch (backend) {
+            case "jenkins" -> "Jenkins job " + job;
+            case "circleci" -> "CircleCI project " + job;
+            case "github-actions" -> "GitHub workflow " + job;
+            case "codebuild" -> "CodeBuild project " + job;
+            default -> backend + " job " + job;
+        };
+    }
+
+    /** The same build under the name the team file gives its job, so it matches what the trigger stored. */
+    public BuildEvent named(String configuredJob, String configuredLabel) {
+        return new BuildEvent(backend, configuredJob, configuredLabel, phase, url, who, deployId, branch);
+    }
+
     public enum Phase {
         STARTED(BuildNews.Status.STARTED),
         SUCCEEDED(BuildNews.Status.SUCCEEDED),

@@ -61,4 +61,11 @@ public class BuildHttp {
             super(message, cause);
         }
     }
+
+    /** The backend answered, and it has no such build: unlike a backend that is down, this will not get better. */
+    public static class BuildNotFound extends BuildCallFailed {
+        public BuildNotFound(String message) {
+            super(message, null);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.flightdeck.build;
 
+import dev.flightdeck.build.circleci.CircleSlugs;
+import dev.flightdeck.build.poll.BuildStatusReaders;
 import dev.flightdeck.config.BuildBackendConfig;
 import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.config.TeamConfig;
@@ -16,18 +18,29 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where build status lands, from webhooks and polling alike: a build Flightdeck started moves its deploy through
- * the same transitions (the state machine makes a repeated delivery change nothing twice); any other build is
- * announced in the channel of the environment it builds, or for CI on a branch in the service's first
- * environment's channel, so a failing main is seen without opening CI.
+ * the same transitions (the state machine makes a repeated delivery change nothing twice); any other build of a
+ * service in the team file is announced in the channel of the environment it builds, or for CI on a branch in the
+ * service's first environment's channel, so a failing main is seen without opening CI. A build of nothing Flightdeck
+ * knows is ignored, and says so.
  */
 @Singleton
 public class BuildStatusSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildStatusSink.class);
     private static final Set<DeployState> BUILDING = Set.of(DeployState.TRIGGERING, DeployState.RUNNING);
+    private static final Pattern PIPELINE_NUMBER = Pattern.compile(" pipeline #([0-9]+)$");
+
+    /** What a delivery did; {@code ignored} ones changed nothing and {@code text} says why. */
+    public record Result(boolean ignored, String text) {
+        static Result done(String text) {
+            return new Result(false, text);
+        }
+    }
 
     private final DeployService deploys;
     private final DeployRepository repository;
@@ -36,11 +49,13 @@ public class BuildStatusSink {
     // Foreign builds have no state machine to absorb repeats (Jenkins sends COMPLETED then FINALIZED): the database
     // remembers what was announced, for every replica.
     private final AnnouncedBuilds announced;
+    private final BuildStatusReaders readers;
     private final Clock clock;
 
     public BuildStatusSink(DeployService deploys, DeployRepository repository, TeamConfig team, ForeignBuilds foreign,
-                           AnnouncedBuilds announced, Clock clock) {
+                           AnnouncedBuilds announced, BuildStatusReaders readers, Clock clock) {
         this.announced = announced;
+        this.readers = readers;
         this.clock = clock;
         this.deploys = deploys;
         this.repository = repository;
@@ -48,22 +63,64 @@ public class BuildStatusSink {
         this.foreign = foreign;
     }
 
-    /** @return what happened, for the webhook's answer and the log */
-    public String accept(BuildEvent event) {
-        Optional<ServiceConfig> service = serviceOf(event);
+    public Result accept(BuildEvent reported) {
+        return accept(reported, false);
+    }
+
+    /** A poll's answer: the reader already decided a CircleCI pipeline from all its workflows. */
+    public Result acceptPolled(BuildEvent polled) {
+        return accept(polled, true);
+    }
+
+    private Result accept(BuildEvent reported, boolean wholePipelineRead) {
+        Optional<ServiceConfig> service = serviceOf(reported);
+        BuildEvent event = service.map(s -> asConfigured(s, reported)).orElse(reported);
         Optional<Long> deploy = event.deployId().or(() -> service.flatMap(s -> deployBuilding(s.name(), event.label())));
         if (deploy.isPresent()) {
-            DeployOutcome outcome = deploys.buildStatus(deploy.get(), eventOf(event.phase()), event.label(), event.url());
-            LOG.info("{} {} {}: deploy #{} {}", event.backend(), event.label(), event.phase().word(), deploy.get(),
-                    outcome instanceof DeployOutcome.Done ? "moved" : "unchanged");
-            return "deploy #" + deploy.get() + (outcome instanceof DeployOutcome.Done ? " updated" : " unchanged");
+            return toDeploy(deploy.get(), service, event, wholePipelineRead);
+        }
+        if (service.isEmpty()) {
+            return new Result(true, "no service or deploy matches " + event.describeJob());
         }
         String key = event.backend() + "|" + event.label() + "|" + event.phase();
         if (!announced.firstTime(key, clock.instant())) {
-            return "already announced";
+            return Result.done("already announced");
         }
         foreign.announce(event, service, environmentOf(event, service));
-        return "announced";
+        return Result.done("announced");
+    }
+
+    private Result toDeploy(long id, Optional<ServiceConfig> service, BuildEvent event, boolean wholePipelineRead) {
+        BuildEvent decided = event;
+        if (event.backend().equals("circleci") && event.phase() != BuildEvent.Phase.STARTED && !wholePipelineRead) {
+            // One workflow-completed is one workflow of the pipeline: a green lint says nothing about deploy.
+            Optional<BuildEvent> all = wholePipeline(id, service);
+            if (all.isEmpty()) {
+                LOG.info("circleci {} workflow {}: deploy #{} waits for the pipeline's other workflows",
+                        event.label(), event.phase().word(), id);
+                return Result.done("deploy #" + id + " unchanged: waiting for the other workflows of " + event.label());
+            }
+            decided = event.withPhase(all.get().phase());
+        }
+        DeployOutcome outcome = deploys.buildStatus(id, eventOf(decided.phase()), decided.label(), decided.url());
+        LOG.info("{} {} {}: deploy #{} {}", decided.backend(), decided.label(), decided.phase().word(), id,
+                outcome instanceof DeployOutcome.Done ? "moved" : "unchanged");
+        return Result.done("deploy #" + id + (outcome instanceof DeployOutcome.Done ? " updated" : " unchanged"));
+    }
+
+    /** The pipeline's verdict over all its workflows, from CircleCI's API; empty while any still runs or unknown. */
+    private Optional<BuildEvent> wholePipeline(long id, Optional<ServiceConfig> service) {
+        Optional<DeployRequest> r = repository.find(id);
+        if (r.isEmpty() || service.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return readers.read(r.get(), service.get().buildFor(r.get().environment()));
+        } catch (BuildHttp.BuildCallFailed e) {
+            // Not the build failing: the build-silence poll asks again.
+            LOG.warn("deploy #{}: could not read the pipeline's workflows from CircleCI: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Optional<Long> deployBuilding(String service, String label) {
@@ -71,26 +128,43 @@ public class BuildStatusSink {
                 .filter(r -> label.equals(r.buildLabel())).map(DeployRequest::id).findFirst();
     }
 
-    /** The service whose backend config names this job, project or workflow. */
+    /** The service whose backend config names this job, project or workflow, in any environment. */
     Optional<ServiceConfig> serviceOf(BuildEvent event) {
-        return team.services().values().stream().filter(s -> environmentFor(s, event).isPresent()
-                || builds(s.build(), event)).findFirst();
+        return team.services().values().stream().filter(s -> team.environments().keySet().stream()
+                .anyMatch(env -> builds(s.buildFor(env), event))).findFirst();
+    }
+
+    /** CircleCI names a project several ways: name it as the team file does, as the trigger stored its label. */
+    private static BuildEvent asConfigured(ServiceConfig s, BuildEvent event) {
+        if (!(s.build() instanceof BuildBackendConfig.CircleCi) || event.job().equals(configuredJob(s, event))) {
+            return event;
+        }
+        String project = configuredJob(s, event);
+        Matcher m = PIPELINE_NUMBER.matcher(event.label());
+        return event.named(project, m.find() ? project + " pipeline #" + m.group(1) : event.label());
+    }
+
+    private static String configuredJob(ServiceConfig s, BuildEvent event) {
+        return s.build() instanceof BuildBackendConfig.CircleCi c && CircleSlugs.same(c.project(), event.job())
+                ? c.project() : event.job();
     }
 
     private Optional<String> environmentOf(BuildEvent event, Optional<ServiceConfig> service) {
-        return service.flatMap(s -> environmentFor(s, event));
-    }
-
-    /** Jenkins jobs are per environment ({@code commons-{env}-server}), so the job name says which one. */
-    private Optional<String> environmentFor(ServiceConfig s, BuildEvent event) {
-        return team.environments().keySet().stream()
+        return service.flatMap(s -> team.environments().keySet().stream()
                 .filter(env -> s.buildFor(env) instanceof BuildBackendConfig.Jenkins j && j.job().equals(event.job()))
-                .findFirst();
+                .findFirst());
     }
 
+    /**
+     * Jenkins jobs are per environment ({@code commons-{env}-server}), so the job's full name says which one; a branch
+     * of a multibranch project named in the team file ({@code platform/commons/main}) is that service's CI.
+     */
     private static boolean builds(BuildBackendConfig build, BuildEvent event) {
+        if (build instanceof BuildBackendConfig.Jenkins j) {
+            return event.backend().equals("jenkins") && (j.job().equals(event.job()) || event.job().startsWith(j.job() + "/"));
+        }
         if (build instanceof BuildBackendConfig.CircleCi c) {
-            return event.backend().equals("circleci") && c.project().equals(event.job());
+            return event.backend().equals("circleci") && CircleSlugs.same(c.project(), event.job());
         }
         if (build instanceof BuildBackendConfig.GithubActions g) {
             return event.backend().equals("github-actions") && (g.repo() + "/" + g.workflow()).equals(event.job());

@@ -28,8 +28,16 @@ public sealed interface BuildBackendConfig {
         }
     }
 
-    /** project is CircleCI's project slug, e.g. gh/acme/commons. */
-    record CircleCi(String project, String tokenEnv) implements BuildBackendConfig {
+    /**
+     * project is CircleCI's project slug, e.g. gh/acme/commons or circleci/&lt;org-id&gt;/&lt;project-id&gt;;
+     * definitionId, when set, is the pipeline definition to run (orgs on the GitHub App or GitLab integration can only
+     * be triggered that way), else null.
+     */
+    record CircleCi(String project, String tokenEnv, String definitionId) implements BuildBackendConfig {
+        public CircleCi(String project, String tokenEnv) {
+            this(project, tokenEnv, null);
+        }
+
         @Override
         public String kind() {
             return "circleci";
@@ -37,7 +45,7 @@ public sealed interface BuildBackendConfig {
 
         @Override
         public CircleCi forEnv(String env) {
-            return new CircleCi(EnvTemplates.forEnv(project, env), tokenEnv);
+            return new CircleCi(EnvTemplates.forEnv(project, env), tokenEnv, definitionId);
         }
     }
 

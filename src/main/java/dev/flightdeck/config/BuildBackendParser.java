@@ -12,6 +12,7 @@ final class BuildBackendParser {
     static final List<String> KINDS = List.of("jenkins", "circleci", "github-actions", "codebuild");
     private static final Pattern ENV_VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private BuildBackendParser() {
     }
@@ -50,9 +51,9 @@ final class BuildBackendParser {
                         s.requiredString("user").orElse(null), envVar(s, "token-env", true).orElse(null));
             }
             case "circleci" -> {
-                s.allowOnly(Set.of("project", "token-env"));
+                s.allowOnly(Set.of("project", "token-env", "definition-id"));
                 yield new BuildBackendConfig.CircleCi(template(s, "project", true),
-                        envVar(s, "token-env", true).orElse(null));
+                        envVar(s, "token-env", true).orElse(null), definitionId(s));
             }
             case "github-actions" -> {
                 s.allowOnly(Set.of("repo", "workflow", "ref", "token-env"));
@@ -70,6 +71,17 @@ final class BuildBackendParser {
             }
         };
         return s.errors().count() > before ? Optional.empty() : Optional.of(config);
+    }
+
+    /** CircleCI's pipeline definition id: a UUID, shown in Project Settings > Pipelines. */
+    private static String definitionId(Section s) {
+        Optional<String> id = s.string("definition-id");
+        if (id.isPresent() && !UUID.matcher(id.get().trim()).matches()) {
+            s.error("definition-id", "must be the pipeline definition's id from CircleCI's Project Settings > Pipelines,"
+                    + " a UUID like 2f7b6e3a-1c4d-4e5f-8a9b-0c1d2e3f4a5b, got \"" + id.get() + "\"");
+            return null;
+        }
+        return id.map(String::trim).orElse(null);
     }
 
     /** A text value that may contain {env}; a mistyped placeholder would reach the CI system unreplaced. */

@@ -23,16 +23,28 @@ public record EnvironmentConfig(String name,
                                 Duration nudgeAfter,
                                 Duration runnerNudgeAfter,
                                 Duration expireAfter,
-                                Duration postReleaseCheck) {
+                                Duration postReleaseCheck,
+                                Duration buildSilence) {
 
     public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
     public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
     public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofHours(4);
     public static final Duration DEFAULT_POST_RELEASE_CHECK = Duration.ofMinutes(5);
+    /** A build with no status for this long is polled from its backend, webhooks or not (DESIGN section 10). */
+    public static final Duration DEFAULT_BUILD_SILENCE = Duration.ofMinutes(15);
 
     public EnvironmentConfig {
         approvers = List.copyOf(approvers);
         gates = Set.copyOf(gates);
+    }
+
+    /** With the default {@code build-silence}. */
+    public EnvironmentConfig(String name, ChannelRef channel, int approvals, List<ApproverRef> approvers,
+                             boolean selfApproval, Optional<DeployWindow> window, Optional<Severity> freezeAt,
+                             Set<Gate> gates, boolean autoStart, Duration nudgeAfter, Duration runnerNudgeAfter,
+                             Duration expireAfter, Duration postReleaseCheck) {
+        this(name, channel, approvals, approvers, selfApproval, window, freezeAt, gates, autoStart, nudgeAfter,
+                runnerNudgeAfter, expireAfter, postReleaseCheck, DEFAULT_BUILD_SILENCE);
     }
 
     /** Approvals == 0 means the deploy is only announced, never waits for a go. */

@@ -15,7 +15,7 @@ import static dev.flightdeck.config.ErrorSink.show;
 final class EnvironmentParser {
     static final Set<String> KEYS = new LinkedHashSet<>(List.of("channel", "approvals", "approvers", "self-approval",
             "window", "freeze-at", "gates", "auto-start", "nudge-after", "runner-nudge-after", "expire-after",
-            "post-release-check"));
+            "post-release-check", "build-silence"));
 
     private EnvironmentParser() {
     }
@@ -43,6 +43,10 @@ final class EnvironmentParser {
         Duration runnerNudge = s.duration("runner-nudge-after").orElse(EnvironmentConfig.DEFAULT_RUNNER_NUDGE_AFTER);
         Duration expire = s.duration("expire-after").orElse(EnvironmentConfig.DEFAULT_EXPIRE_AFTER);
         Duration postRelease = s.duration("post-release-check").orElse(EnvironmentConfig.DEFAULT_POST_RELEASE_CHECK);
+        Duration buildSilence = s.duration("build-silence").orElse(EnvironmentConfig.DEFAULT_BUILD_SILENCE);
+        if (buildSilence.compareTo(Duration.ofMinutes(1)) < 0) {
+            s.error("build-silence", "must be at least 1m: a build is polled from its backend after this long without news");
+        }
         // A nudge after expiry never fires, which is the silent seven-hour wait this tool exists to prevent.
         if (nudge.compareTo(expire) >= 0) {
             s.error("nudge-after", "must be shorter than expire-after (" + Durations.format(expire)
@@ -56,7 +60,7 @@ final class EnvironmentParser {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, channel.get(), approvals.get(), approvers, selfApproval, window,
-                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease));
+                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence));
     }
 
     /** Channels are shared with the incidents section, which has its own optional ones. */

@@ -25,12 +25,14 @@ public class DeployService {
     private final ApprovalPolicy policy;
     private final DeployAnnouncer announcer;
     private final DeployStarts starts;
+    private final StuckBuilds stuck;
     private final Auditor auditor;
     private final Clock clock;
 
     public DeployService(DeployRepository repository, DeployTransactions transactions, DeployMoves moves,
-                         ApprovalPolicy policy, DeployAnnouncer announcer, DeployStarts starts, Auditor auditor,
-                         Clock clock) {
+                         ApprovalPolicy policy, DeployAnnouncer announcer, DeployStarts starts, StuckBuilds stuck,
+                         Auditor auditor, Clock clock) {
+        this.stuck = stuck;
         this.repository = repository;
         this.transactions = transactions;
         this.moves = moves;
@@ -142,11 +144,19 @@ public class DeployService {
 
     /** The requester or an approver cancels a request that has not started. */
     public DeployOutcome cancel(long id, String userId) {
+        return cancel(id, userId, null);
+    }
+
+    /** The same; a deploy whose build is triggering or running only by an approver, with a reason (StuckBuilds). */
+    public DeployOutcome cancel(long id, String userId, String reason) {
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
             return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
         }
         DeployRequest r = read.get();
+        if (r.state() == DeployState.TRIGGERING || r.state() == DeployState.RUNNING) {
+            return stuck.cancel(r, userId, reason);
+        }
         if (!userId.equals(r.requesterId())) {
             Optional<String> refusal = authorise(() -> policy.refusalToDecide(moves.environment(r), userId));
             if (refusal.isPresent()) {

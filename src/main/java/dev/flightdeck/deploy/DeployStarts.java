@@ -146,8 +146,10 @@ public class DeployStarts {
             default -> null;
         };
         if (status != null) {
+            // Every notice says who (DESIGN section 3): the runner, as the start notice named them.
             announcer.buildNews(after.get(), BuildNews.of(status, r.environment(),
-                    r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), null, r.buildUrl()));
+                    r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), "<@" + r.runnerId() + ">",
+                    r.buildUrl()));
         }
         return new DeployOutcome.Done(after.get().state().label(), after.get());
     }

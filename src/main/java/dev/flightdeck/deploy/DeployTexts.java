@@ -47,6 +47,12 @@ public final class DeployTexts {
         return "<@" + approverId + "> no-go: " + reason;
     }
 
+    /** The reason is the approver's own text, shown as they typed it, like a no-go reason. */
+    public static String stuckCancelled(String approverId, DeployState was, String reason) {
+        return "<@" + approverId + "> cancelled this deploy while its build was " + was.label() + ": " + reason
+                + ". Flightdeck no longer follows that build, and the lock is free.";
+    }
+
     public static String duration(Duration d) {
         return Durations.format(d);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
  *     │  └─no-go──▶ REJECTED     │  └─cancel──▶ CANCELLED   └──▶ TRIGGER_FAILED ──retry──▶ TRIGGERING
  *     ├─cancel──▶ CANCELLED       └─expire──▶ EXPIRED
  *     └─expire──▶ EXPIRED
+ * TRIGGERING, RUNNING ──cancel (an approver, with a reason: the build is stuck)──▶ CANCELLED
  * </pre>
  * Everything not listed is refused. The database applies a transition only if the row is still in the
  * {@code from} state, so two replicas or two clicks cannot both make it.
@@ -44,9 +45,16 @@ public final class DeployTransitions {
                 if (event == DeployEvent.TRIGGER_FAILED) {
                     to = DeployState.TRIGGER_FAILED;
                 }
+                if (event == DeployEvent.CANCEL) {
+                    to = DeployState.CANCELLED;
+                }
                 break;
             case RUNNING:
                 to = event == DeployEvent.BUILD_RUNNING ? null : buildOutcome(event);
+                if (event == DeployEvent.CANCEL) {
+                    // A build nobody hears from any more must not hold the lock; who may do this is StuckBuilds'.
+                    to = DeployState.CANCELLED;
+                }
                 break;
             case TRIGGER_FAILED:
                 switch (event) {

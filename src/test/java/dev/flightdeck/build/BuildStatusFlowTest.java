@@ -49,8 +49,9 @@ class BuildStatusFlowTest {
         assertThat(post(body, token).body()).isEqualTo("deploy #" + p.id() + " unchanged");
         assertThat(d.repository().find(p.id()).orElseThrow().buildLabel()).isEqualTo("commons-prod-server build #196");
 
-        // The result in the team's convention and colour, once in the thread and once in the channel, despite the repeat.
-        String news = "PROD: Job commons-prod-server build #196 succeeded. More info at: "
+        // The result in the team's convention and colour, with who ran it (the runner, here the requester), once in
+        // the thread and once in the channel, despite the repeat.
+        String news = "PROD: Job commons-prod-server build #196 succeeded by <@" + REQUESTER + ">. More info at: "
                 + "https://jenkins.example.com/job/commons-prod-server/196/";
         d.awaitThreadReply(p, news);
         var announced = d.slack.calls("chat.postMessage").stream().filter(c -> c.allText().contains(news)).toList();

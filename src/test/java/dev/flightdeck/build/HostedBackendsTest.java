@@ -53,6 +53,29 @@ class HostedBackendsTest {
     }
 
     @Test
+    void circleciRunsThePipelineDefinitionForOrgsThatCannotUseTheOldTrigger() throws Exception {
+        String slug = "circleci/DdaVtNusHqi24D4YT3X4eu/6EkDPZoN4ZdMKKZtBkRodt";
+        api.on("POST /project/" + slug + "/pipeline/run", r -> "circle-token-1234".equals(r.header("Circle-Token"))
+                ? Answer.of(201, "{\"id\":\"37c74cb7-d64d-4032-8731-1cb95bfef921\",\"state\":\"created\",\"number\":12,"
+                + "\"created_at\":\"2026-11-24T10:00:00Z\"}")
+                : Answer.of(401, "{\"message\":\"Invalid token provided.\"}"));
+        // The old trigger answers as CircleCI does for a GitLab or GitHub App project.
+        api.on("POST /project/" + slug + "/pipeline", r -> Answer.of(400,
+                "{\"message\":\"Triggering a pipeline is not supported for this project.\"}"));
+        var circle = new CircleCiBackend(http, secrets, api.url());
+
+        BuildTrigger result = circle.trigger(new BuildBackendConfig.CircleCi(slug, "CIRCLE_TOKEN",
+                "2f7b6e3a-1c4d-4e5f-8a9b-0c1d2e3f4a5b"), params);
+
+        assertThat(result).isEqualTo(new BuildTrigger.Started(slug + " pipeline #12",
+                "https://app.circleci.com/pipelines/" + slug + "/12"));
+        assertThat(api.received("POST", "/project/" + slug + "/pipeline/run")).hasSize(1);
+        JsonObject body = JsonParser.parseString(api.received().get(0).body()).getAsJsonObject();
+        assertThat(body.get("definition_id").getAsString()).isEqualTo("2f7b6e3a-1c4d-4e5f-8a9b-0c1d2e3f4a5b");
+        assertThat(body.getAsJsonObject("parameters").get("deploy_id").getAsString()).isEqualTo("77");
+    }
+
+    @Test
     void githubDispatchesTheWorkflowAndFindsTheRunByItsTitle() throws Exception {
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
         api.on("POST /repos/acme/web/actions/workflows/deploy.yml/dispatches", r ->

@@ -35,6 +35,19 @@ class PayloadsTest {
     }
 
     @Test
+    void jenkinsJobsInFoldersAndMultibranchProjectsAreNamedByTheirFullName() {
+        assertThat(Payloads.fullName("job/folder/job/name/job/branch/42/")).contains("folder/name/branch");
+        assertThat(Payloads.fullName("https://jenkins.example.com/job/acme/job/commons/job/feature%2Flogin/7/"))
+                .contains("acme/commons/feature/login");
+        assertThat(Payloads.fullName("queue/item/5/")).isEmpty();
+        var event = Payloads.jenkins("""
+                {"name":"main","url":"job/platform/job/asgard/job/main/","build":{"number":18,"phase":"COMPLETED",
+                 "status":"SUCCESS","url":"job/platform/job/asgard/job/main/18/"}}""").orElseThrow();
+        assertThat(event.job()).isEqualTo("platform/asgard/main");
+        assertThat(event.label()).isEqualTo("platform/asgard/main build #18");
+    }
+
+    @Test
     void githubFindsTheDeployIdInTheRunTitle() {
         var run = Payloads.github("""
                 {"action":"requested","workflow_run":{"run_number":56,"display_title":"Deploy web 2.4.0 to prod (flightdeck #77)",

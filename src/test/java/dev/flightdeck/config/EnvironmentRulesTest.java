@@ -119,6 +119,16 @@ class EnvironmentRulesTest {
     }
 
     @Test
+    void buildSilenceDefaultsTo15mAndIsSetPerEnvironment() {
+        assertThat(TeamConfigs.valid(PROD).environment("prod").orElseThrow().buildSilence())
+                .isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(TeamConfigs.valid(PROD + "      build-silence: 40m\n").environment("prod").orElseThrow().buildSilence())
+                .isEqualTo(java.time.Duration.ofMinutes(40));
+        assertThat(errors(PROD + "      build-silence: 20s\n")).containsExactly(P + "build-silence: must be at least 1m:"
+                + " a build is polled from its backend after this long without news");
+    }
+
+    @Test
     void aNudgeThatWouldComeAfterExpiryIsRejected() {
         assertThat(errors(PROD + "      nudge-after: 5h\n")).containsExactly(
                 P + "nudge-after: must be shorter than expire-after (4h), or approvers are never nudged");

@@ -57,6 +57,19 @@ class ServiceRulesTest {
     }
 
     @Test
+    void aCircleciDefinitionIdIsAUuidAndABadOneIsReportedWithItsPath() {
+        String circle = "circleci: { project: circleci/DdaVtNusHqi24D4YT3X4eu/6EkDPZoN4ZdMKKZtBkRodt, token-env: CIRCLE_TOKEN,"
+                + " definition-id: %s }";
+        TeamConfig config = valid(SERVICE.replace("codebuild: { project: \"commons-{env}\" }",
+                circle.formatted("2f7b6e3a-1c4d-4e5f-8a9b-0c1d2e3f4a5b")));
+        assertThat(((BuildBackendConfig.CircleCi) config.service("commons").orElseThrow().build()).definitionId())
+                .isEqualTo("2f7b6e3a-1c4d-4e5f-8a9b-0c1d2e3f4a5b");
+        assertThat(errors(SERVICE.replace("codebuild: { project: \"commons-{env}\" }", circle.formatted("deploy-pipeline"))))
+                .singleElement().asString().startsWith(S + "build.circleci.definition-id: must be the pipeline definition's id")
+                .endsWith("got \"deploy-pipeline\"");
+    }
+
+    @Test
     void githubRefDefaultsToMain() {
         TeamConfig config = valid(SERVICE.replace("codebuild: { project: \"commons-{env}\" }",
                 "github-actions: { repo: acme/commons, workflow: deploy.yml, token-env: GH_TOKEN }"));

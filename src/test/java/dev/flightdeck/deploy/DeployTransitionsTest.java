@@ -27,7 +27,8 @@ class DeployTransitionsTest {
                 "APPROVED -START-> TRIGGERING", "APPROVED -CANCEL-> CANCELLED", "APPROVED -EXPIRE-> EXPIRED",
                 "TRIGGERING -BUILD_RUNNING-> RUNNING", "TRIGGERING -TRIGGER_FAILED-> TRIGGER_FAILED",
                 "TRIGGERING -BUILD_SUCCEEDED-> SUCCEEDED", "TRIGGERING -BUILD_FAILED-> FAILED",
-                "TRIGGERING -BUILD_ABORTED-> ABORTED",
+                "TRIGGERING -BUILD_ABORTED-> ABORTED", "TRIGGERING -CANCEL-> CANCELLED",
+                "RUNNING -CANCEL-> CANCELLED",
                 "RUNNING -BUILD_SUCCEEDED-> SUCCEEDED", "RUNNING -BUILD_FAILED-> FAILED", "RUNNING -BUILD_ABORTED-> ABORTED",
                 "TRIGGER_FAILED -RETRY-> TRIGGERING", "TRIGGER_FAILED -CANCEL-> CANCELLED");
     }
@@ -42,7 +43,7 @@ class DeployTransitionsTest {
         }
         assertThat(finals).containsExactlyInAnyOrder(SUCCEEDED, FAILED, ABORTED, REJECTED, CANCELLED, EXPIRED);
         assertThat(DeployTransitions.next(REQUESTED, START)).isEmpty();
-        assertThat(DeployTransitions.next(RUNNING, CANCEL)).isEmpty();
+        assertThat(DeployTransitions.next(RUNNING, GO)).isEmpty();
         assertThat(DeployTransitions.next(SUCCEEDED, GO)).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ public class FakeBuildBackend implements BuildBackend {
 
     private final List<Long> triggered = new CopyOnWriteArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, BuildTrigger.Started> answers = new ConcurrentHashMap<>();
 
     @Override
     public BuildTrigger trigger(DeployRequest request, ServiceConfig service) {
@@ -26,6 +27,10 @@ public class FakeBuildBackend implements BuildBackend {
         String failure = failures.get(request.version());
         if (failure != null) {
             return new BuildTrigger.Failed(failure);
+        }
+        BuildTrigger.Started answer = answers.get(request.version());
+        if (answer != null) {
+            return answer;
         }
         return new BuildTrigger.Started(service.buildFor(request.environment()) instanceof
                 dev.flightdeck.config.BuildBackendConfig.Jenkins j ? j.job() + " #" + (100 + triggered.size()) : "build",
@@ -38,6 +43,11 @@ public class FakeBuildBackend implements BuildBackend {
 
     public void succeedVersion(String version) {
         failures.remove(version);
+    }
+
+    /** Triggers for {@code version} report this build (label and URL as the real backend would store them). */
+    public void startVersionAs(String version, String label, String url) {
+        answers.put(version, new BuildTrigger.Started(label, url));
     }
 
     /** Triggers for {@code version} answer Failed(reason) from now on. */

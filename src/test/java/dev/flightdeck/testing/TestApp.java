@@ -66,6 +66,8 @@ public final class TestApp {
         p.put(TestClockFactory.PROPERTY, "true");
         // Tests run due post-release probes themselves (runDue) against a fake probe; no timer, no outside URLs.
         p.put("flightdeck.deploy.post-release-job", "false");
+        // Tests run build polls themselves (BuildPoller.runDue) after moving the clock past build-silence.
+        p.put("flightdeck.build.poll-every", "1h");
         if (!overrides.containsKey("aws.endpoint-url")) {
             p.putAll(TestAws.properties());
         }

@@ -16,7 +16,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 
-/** CircleCI pipeline API v2: {@code POST /project/<slug>/pipeline} with {@code Circle-Token} and pipeline parameters. */
+/**
+ * CircleCI pipeline API v2 with {@code Circle-Token} and pipeline parameters: {@code POST /project/<slug>/pipeline},
+ * or with a {@code definition-id} in the team file {@code POST /project/<slug>/pipeline/run}.
+ */
 @Singleton
 public class CircleCiBackend {
 
@@ -36,8 +39,13 @@ public class CircleCiBackend {
         if (token.isEmpty()) {
             return new BuildTrigger.Failed("the CircleCI token is not set (environment variable " + circle.tokenEnv() + ")");
         }
-        String body = new Gson().toJson(Map.of("parameters", params.lowerCase()));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/project/" + circle.project() + "/pipeline"))
+        // Orgs on the GitHub App or GitLab integration cannot use POST .../pipeline: they run a pipeline definition.
+        boolean run = circle.definitionId() != null;
+        String body = new Gson().toJson(run
+                ? Map.of("definition_id", circle.definitionId(), "parameters", params.lowerCase())
+                : Map.of("parameters", params.lowerCase()));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/project/" + circle.project()
+                        + (run ? "/pipeline/run" : "/pipeline")))
                 .header("Circle-Token", token.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

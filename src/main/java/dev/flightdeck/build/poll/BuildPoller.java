@@ -1,26 +1,35 @@
 package dev.flightdeck.build.poll;
 
+import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.BuildStatusSink;
 import dev.flightdeck.build.EnvSecrets;
 import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.config.TeamConfig;
 import dev.flightdeck.config.WebhooksConfig;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.deploy.StuckBuilds;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Polls running builds whose backend sends no webhook here (none configured for it in the team file). Replicas may
- * poll the same build: the deploy's conditional transition makes the second answer change nothing.
+ * Polls builds that Flightdeck cannot expect a webhook for (none configured for their backend), and any build that
+ * has been silent for its environment's {@code build-silence}, webhooks or not: a webhook can be lost, and a deploy
+ * must not stay RUNNING forever. A silent build its backend does not know ends FAILED; a silent trigger that never
+ * recorded a build (Flightdeck stopped in between) ends TRIGGER_FAILED with Retry. Replicas may poll the same build:
+ * every move is a conditional transition, so only one of them moves the deploy and says so.
  */
 @Singleton
 public class BuildPoller {
@@ -32,45 +41,74 @@ public class BuildPoller {
     private final BuildStatusReaders readers;
     private final BuildStatusSink sink;
     private final EnvSecrets secrets;
+    private final StuckBuilds stuck;
+    private final Clock clock;
 
     public BuildPoller(DeployRepository repository, TeamConfig team, BuildStatusReaders readers, BuildStatusSink sink,
-                       EnvSecrets secrets) {
+                       EnvSecrets secrets, StuckBuilds stuck, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
         this.team = team;
         this.readers = readers;
         this.sink = sink;
+        this.stuck = stuck;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${flightdeck.build.poll-every:30s}", initialDelay = "${flightdeck.build.poll-every:30s}")
     void scheduled() {
-        runDue();
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            LOG.warn("build poll round failed; the next round tries again", e);
+        }
     }
 
-    /** One round over the running deploys; returns how many builds it found finished. */
+    /** One round over the triggering and running deploys; returns how many it moved. */
     public int runDue() {
-        int finished = 0;
-        for (DeployRequest r : repository.inStates(Set.of(DeployState.RUNNING), Optional.empty(), 200)) {
+        Instant now = clock.instant();
+        int moved = 0;
+        for (DeployRequest r : repository.inStates(Set.of(DeployState.TRIGGERING, DeployState.RUNNING), Optional.empty(), 200)) {
             Optional<ServiceConfig> service = team.service(r.service());
-            if (service.isEmpty()) {
+            Optional<EnvironmentConfig> env = team.environment(r.environment());
+            if (service.isEmpty() || env.isEmpty()) {
                 continue;
             }
+            Duration silence = env.get().buildSilence();
+            boolean silent = !now.isBefore(r.stateChangedAt().plus(silence));
             BuildBackendConfig backend = service.get().buildFor(r.environment());
-            if (webhookArrives(backend)) {
+            // A trigger still under way is its starter's business until it has been silent too long.
+            if (!silent && (r.state() == DeployState.TRIGGERING || webhookArrives(backend))) {
                 continue;
             }
             try {
-                Optional<dev.flightdeck.build.BuildEvent> event = readers.read(r, backend);
-                if (event.isPresent()) {
-                    sink.accept(event.get());
-                    finished++;
-                }
-            } catch (BuildHttp.BuildCallFailed e) {
-                // The backend being down is not the build failing: try again next round.
-                LOG.warn("Could not read the status of deploy #{} from {}: {}", r.id(), backend.kind(), e.getMessage());
+                moved += poll(r, backend, silent, silence) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("deploy #{}: build poll failed; the next round tries again", r.id(), e);
             }
         }
-        return finished;
+        return moved;
+    }
+
+    private boolean poll(DeployRequest r, BuildBackendConfig backend, boolean silent, Duration silence) {
+        if (r.state() == DeployState.TRIGGERING && r.buildUrl() == null && r.buildLabel() == null) {
+            return stuck.triggerLost(r, silence);
+        }
+        try {
+            Optional<BuildEvent> event = readers.read(r, backend);
+            if (event.isPresent()) {
+                sink.acceptPolled(event.get());
+                return true;
+            }
+            return false;
+        } catch (BuildHttp.BuildNotFound e) {
+            // Right after a start a backend may not list the build yet; after the silence it never will.
+            return silent && stuck.buildLost(r, silence, e.getMessage());
+        } catch (BuildHttp.BuildCallFailed e) {
+            // The backend being down is not the build failing: try again next round.
+            LOG.warn("Could not read the status of deploy #{} from {}: {}", r.id(), backend.kind(), e.getMessage());
+            return false;
+        }
     }
 
     /** A webhook can only be accepted when its secret is set; otherwise this backend's builds are polled. */

@@ -81,6 +81,7 @@ public class BuildStatusReaders {
         String auth = "Basic " + Base64.getEncoder().encodeToString((j.user() + ":" + token.get()).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> build = http.send(HttpRequest.newBuilder(URI.create(r.buildUrl().replaceAll("/+$", "") + "/api/json"))
                 .header("Authorization", auth).GET());
+        notFound(build, "Jenkins has no build at " + r.buildUrl());
         Optional<JsonObject> json = Json.object(build.body());
         if (build.statusCode() != 200 || json.isEmpty() || Json.text(json.get(), "building").orElse("true").equals("true")) {
             return Optional.empty();
@@ -102,6 +103,7 @@ public class BuildStatusReaders {
         HttpResponse<String> run = http.send(HttpRequest.newBuilder(URI.create(githubApi + "/repos/" + g.repo() + "/actions/runs/" + m.group(1)))
                 .header("Authorization", "Bearer " + token.get()).header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28").GET());
+        notFound(run, "GitHub has no run " + m.group(1) + " in " + g.repo());
         Optional<JsonObject> json = Json.object(run.body());
         if (run.statusCode() != 200 || json.isEmpty() || !"completed".equals(Json.text(json.get(), "status").orElse(""))) {
             return Optional.empty();
@@ -121,6 +123,7 @@ public class BuildStatusReaders {
             return Optional.empty();
         }
         HttpResponse<String> pipeline = http.send(circle(circleApi + "/project/" + c.project() + "/pipeline/" + m.group(1), token.get()));
+        notFound(pipeline, "CircleCI has no pipeline #" + m.group(1) + " in " + c.project());
         Optional<String> id = Json.object(pipeline.body()).flatMap(j -> Json.text(j, "id"));
         if (pipeline.statusCode() != 200 || id.isEmpty()) {
             return Optional.empty();
@@ -142,6 +145,13 @@ public class BuildStatusReaders {
             }
         }
         return running ? Optional.empty() : Optional.of(event("circleci", c.project(), r, worst));
+    }
+
+    /** 404 is the backend saying the build does not exist; other failures may pass and are read again later. */
+    private static void notFound(HttpResponse<String> answer, String what) throws BuildHttp.BuildNotFound {
+        if (answer.statusCode() == 404) {
+            throw new BuildHttp.BuildNotFound(what + " (HTTP 404)");
+        }
     }
 
     private static HttpRequest.Builder circle(String url, String token) {

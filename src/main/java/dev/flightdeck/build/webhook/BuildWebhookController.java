@@ -36,8 +36,10 @@ public class BuildWebhookController {
     private final BuildStatusSink sink;
     private final EnvSecrets secrets;
     private final TeamConfig team;
+    private final IgnoredWebhooks ignored;
 
-    public BuildWebhookController(BuildStatusSink sink, EnvSecrets secrets, TeamConfig team) {
+    public BuildWebhookController(BuildStatusSink sink, EnvSecrets secrets, TeamConfig team, IgnoredWebhooks ignored) {
+        this.ignored = ignored;
         this.sink = sink;
         this.secrets = secrets;
         this.team = team;
@@ -58,15 +60,25 @@ public class BuildWebhookController {
         return handle("circleci", secret.isPresent(), verified, body, Payloads::circleci);
     }
 
-    @Post(uri = "/github", consumes = MediaType.APPLICATION_JSON, produces = MediaType.TEXT_PLAIN)
+    /**
+     * GitHub sends JSON or, by default, {@code application/x-www-form-urlencoded} with the JSON in a {@code payload}
+     * field. The signature covers the body exactly as received, so it is checked before the form is decoded.
+     */
+    @Post(uri = "/github", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED},
+            produces = MediaType.TEXT_PLAIN)
     public HttpResponse<String> github(@Body byte[] body, @Nullable @Header("X-Hub-Signature-256") String signature,
-                                       @Nullable @Header("X-GitHub-Event") String event) {
+                                       @Nullable @Header("X-GitHub-Event") String event,
+                                       @Nullable @Header("Content-Type") String contentType) {
         Optional<String> secret = team.webhooks().githubSecretEnv().flatMap(secrets::get);
         boolean verified = secret.isPresent() && WebhookSignatures.github(secret.get(), signature, body);
         if (verified && !"workflow_run".equals(event)) {
-            return HttpResponse.ok("ignored: " + (event == null ? "no event type" : event) + " events carry no build status");
+            return ignore("github", IgnoredWebhooks.Reason.EVENT_TYPE,
+                    (event == null ? "no event type" : event) + " events carry no build status");
         }
-        return handle("github", secret.isPresent(), verified, body, Payloads::github);
+        boolean form = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_FORM_URLENCODED);
+        return handle("github", secret.isPresent(), verified, body,
+                text -> Payloads.github(form ? GithubForm.payload(text) : text));
     }
 
     private HttpResponse<String> handle(String backend, boolean configured, boolean verified, byte[] body,
@@ -81,8 +93,15 @@ public class BuildWebhookController {
         }
         Optional<BuildEvent> event = parse.apply(new String(body, StandardCharsets.UTF_8));
         if (event.isEmpty()) {
-            return HttpResponse.ok("ignored: no build status change in this delivery");
+            return ignore(backend, IgnoredWebhooks.Reason.NO_STATUS, "no build status change in this delivery");
         }
-        return HttpResponse.ok(sink.accept(event.get()));
+        BuildStatusSink.Result result = sink.accept(event.get());
+        return result.ignored() ? ignore(backend, IgnoredWebhooks.Reason.NO_MATCH, result.text())
+                : HttpResponse.ok(result.text());
+    }
+
+    /** 202: received and understood, and nothing was done; the vendor must not retry it. */
+    private HttpResponse<String> ignore(String backend, IgnoredWebhooks.Reason reason, String why) {
+        return HttpResponse.<String>status(HttpStatus.ACCEPTED).body(ignored.ignore(backend, reason, why));
     }
 }

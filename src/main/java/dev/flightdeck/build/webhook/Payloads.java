@@ -22,14 +22,20 @@ public final class Payloads {
     private Payloads() {
     }
 
-    /** Jenkins Notification plugin: {@code {"name": job, "build": {"number", "phase", "status", "full_url", "parameters"}}}. */
+    /**
+     * Jenkins Notification plugin: {@code {"name": job, "url": "job/…/", "build": {"number", "phase", "status",
+     * "full_url", "url", "parameters"}}}. The plugin's {@code name} is the short name, so a job in a folder or a
+     * branch of a multibranch project is named by its full name, read from its URL.
+     */
     public static Optional<BuildEvent> jenkins(String body) {
         Optional<JsonObject> root = Json.object(body);
         Optional<JsonObject> build = root.flatMap(r -> Json.child(r, "build"));
         if (root.isEmpty() || build.isEmpty()) {
             return Optional.empty();
         }
-        String job = Json.text(root.get(), "name").orElse(null);
+        String job = fullName(Json.text(root.get(), "url").or(() -> Json.text(build.get(), "url"))
+                .or(() -> Json.text(build.get(), "full_url")).orElse(""))
+                .orElseGet(() -> Json.text(root.get(), "name").orElse(null));
         String phase = Json.text(build.get(), "phase").orElse("").toUpperCase(Locale.ROOT);
         Phase p;
         if (phase.equals("STARTED")) {
@@ -110,6 +116,21 @@ public final class Payloads {
                 Json.text(run.get(), "html_url").orElse(null),
                 Json.text(run.get(), "triggering_actor.login").or(() -> Json.text(run.get(), "actor.login")).orElse(null),
                 m.find() ? id(m.group(1)) : Optional.empty(), Json.text(run.get(), "head_branch").orElse(null)));
+    }
+
+    private static final Pattern JOB_SEGMENT = Pattern.compile("(?:^|/)job/([^/]+)");
+
+    /** {@code job/folder/job/name/job/branch/42/} → {@code folder/name/branch}; empty when the URL names no job. */
+    public static Optional<String> fullName(String url) {
+        Matcher m = JOB_SEGMENT.matcher(url == null ? "" : url);
+        StringBuilder name = new StringBuilder();
+        while (m.find()) {
+            if (!name.isEmpty()) {
+                name.append('/');
+            }
+            name.append(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(name.toString());
     }
 
     private static Optional<Long> id(String text) {

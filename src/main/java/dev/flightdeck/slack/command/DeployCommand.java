@@ -29,8 +29,11 @@ public sealed interface DeployCommand {
     record History(String service, Optional<String> env, int limit) implements DeployCommand {
     }
 
-    /** id as typed (a leading '#' removed). */
-    record Cancel(String id) implements DeployCommand {
+    /** id as typed (a leading '#' removed); reason after {@code --}, needed to cancel a deploy whose build runs. */
+    record Cancel(String id, Optional<String> reason) implements DeployCommand {
+        public Cancel(String id) {
+            this(id, Optional.empty());
+        }
     }
 
     record Rollback(String service, String env) implements DeployCommand {

@@ -14,7 +14,8 @@ public enum DeployForm {
     STATUS("status", "/deploy status [service]", "Pending and running deploys, and locks.", "/deploy status commons"),
     HISTORY("history", "/deploy history <service> [env] [n]",
             "Last n (default 10, at most 100) deploys with outcome, approver, duration.", "/deploy history commons prod 20"),
-    CANCEL("cancel", "/deploy cancel <id>", "The requester or an approver cancels a request that has not started.",
+    CANCEL("cancel", "/deploy cancel <id>", "The requester or an approver cancels a request that has not started;"
+            + " an approver cancels a stuck build (triggering or running) with a reason: /deploy cancel 42 -- <reason>.",
             "/deploy cancel 42"),
     ROLLBACK("rollback", "/deploy rollback <service> <env>",
             "A new request for the last version that succeeded before the current one.", "/deploy rollback commons prod"),

@@ -25,14 +25,14 @@ final class DeploySubcommands {
     /** @param keyword one of {@link DeployForm#KEYWORDS}; words are those after it */
     DeployCommand parse(String keyword, Words.WithNote args) {
         List<String> w = args.words();
-        if (args.hasSeparator() && !keyword.equals("lock") && !keyword.equals("help")) {
+        if (args.hasSeparator() && !keyword.equals("lock") && !keyword.equals("help") && !keyword.equals("cancel")) {
             throw new CommandProblem("`/deploy " + keyword + "` takes no note after `--`.",
                     DeployForm.byKeyword(keyword).usage(), withoutSeparator(keyword, args));
         }
         return switch (keyword) {
             case "status" -> status(w);
             case "history" -> history(w);
-            case "cancel" -> cancel(w);
+            case "cancel" -> cancel(w, args.note());
             case "rollback" -> serviceEnv(DeployForm.ROLLBACK, w, v -> new DeployCommand.Rollback(v.get(0), v.get(1)));
             case "lock" -> lock(args);
             case "unlock" -> serviceEnv(DeployForm.UNLOCK, w, v -> new DeployCommand.Unlock(v.get(0), v.get(1)));
@@ -106,7 +106,7 @@ final class DeploySubcommands {
         return new DeployCommand.History(service, env, n);
     }
 
-    private DeployCommand cancel(List<String> w) {
+    private DeployCommand cancel(List<String> w, Optional<String> reason) {
         String usage = DeployForm.CANCEL.usage();
         if (w.size() != 1) {
             throw new CommandProblem(w.isEmpty() ? "Which request? `/deploy cancel` needs the request id."
@@ -117,7 +117,7 @@ final class DeploySubcommands {
         if (!m.matches()) {
             throw new CommandProblem("`" + w.get(0) + "` is not a request id.", usage, "/deploy cancel <id>");
         }
-        return new DeployCommand.Cancel(m.group(1));
+        return new DeployCommand.Cancel(m.group(1), reason.map(String::strip).filter(r -> !r.isEmpty()));
     }
 
     private DeployCommand lock(Words.WithNote args) {

@@ -51,6 +51,7 @@ class DeployParserTest {
                 arguments("history commons 1 prod", new History("commons", Optional.of("prod"), 1)),
                 arguments("cancel 42", new Cancel("42")),
                 arguments("cancel #D-42", new Cancel("D-42")),
+                arguments("cancel 42 -- CI lost the build", new Cancel("42", Optional.of("CI lost the build"))),
                 arguments("rollback commons prod", new Rollback("commons", "prod")),
                 arguments("lock commons prod -- DB migration until 15:00",
                         new Lock("commons", "prod", "DB migration until 15:00")),

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.util.OptionalLong;
 
-/** {@code /deploy cancel <id>}. */
+/** {@code /deploy cancel <id> [-- <reason>]}. */
 @Singleton
 public class CancelHandler implements CommandHandler<DeployCommand.Cancel> {
 
@@ -34,7 +34,7 @@ public class CancelHandler implements CommandHandler<DeployCommand.Cancel> {
             return CommandReply.refused(c, RequestIds.notAnId(c.id()));
         }
         afterAck.run("/deploy cancel", invocation.responseUrl(),
-                () -> deploys.get().cancel(id.getAsLong(), invocation.userId()).text());
+                () -> deploys.get().cancel(id.getAsLong(), invocation.userId(), c.reason().orElse(null)).text());
         return CommandReply.ok(c, "Cancelling deploy #" + id.getAsLong() + " …");
     }
 }

@@ -1,0 +1,124 @@
+package dev.flightdeck.build;
+
+import dev.flightdeck.audit.AuditLog;
+import dev.flightdeck.audit.AuditQuery;
+import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.slack.Ids;
+import dev.flightdeck.slack.deploy.DeployDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.flightdeck.slack.deploy.DeployDriver.DEVELOPER;
+import static dev.flightdeck.slack.deploy.DeployDriver.OUTSIDER;
+import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
+import static dev.flightdeck.slack.deploy.DeployDriver.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A deploy never stays TRIGGERING or RUNNING forever (teamconfig/ci-backends.yml: build-silence 10m in dev and
+ * staging). Webhooks are configured for every backend here, so before build-silence nothing is polled.
+ */
+class StuckBuildsTest {
+
+    static final AtomicInteger BUILDS = new AtomicInteger(700);
+    final CiApp app = CiApp.shared();
+    final DeployDriver d = app.driver;
+
+    @AfterEach
+    void releaseLocks() {
+        d.finishInFlight();
+    }
+
+    @Test
+    void aSilentBuildItsBackendDoesNotKnowEndsFailedWithTheReasonAndFreesTheLock() {
+        int number = BUILDS.incrementAndGet();
+        String url = app.ci.url() + "/job/platform/job/ledger-dev/" + number + "/";
+        String version = DeployDriver.newVersion();
+        d.backend().startVersionAs(version, "platform/ledger-dev build #" + number, url);
+        var p = d.request("ledger", version, "dev", REQUESTER, "");
+        d.awaitState(p.id(), DeployState.RUNNING);
+        String apiPath = "/job/platform/job/ledger-dev/" + number + "/api/json";
+
+        d.clock.advance(Duration.ofMinutes(9));
+        app.poller().runDue();
+        assertThat(app.ci.received("GET", apiPath)).isEmpty();
+        assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.RUNNING);
+
+        d.clock.advance(Duration.ofMinutes(2));
+        app.poller().runDue();
+
+        d.awaitState(p.id(), DeployState.FAILED);
+        assertThat(app.ci.received("GET", apiPath)).isNotEmpty();
+        d.awaitThreadReply(p, "No news of this build for 10m, and Jenkins has no build at " + url
+                + " (HTTP 404). Marked failed; ledger in DEV is free to deploy again.");
+        d.awaitThreadReply(p, "DEV: Job platform/ledger-dev build #" + number + " failed by <@" + REQUESTER + ">.");
+        app.poller().runDue();
+        assertThat(d.thread(p).stream().filter(m -> m.allText().contains("No news of this build"))).hasSize(1);
+
+        // The lock is free: the next deploy of ledger to dev starts.
+        var next = d.request("ledger", DeployDriver.newVersion(), "dev", REQUESTER, "");
+        d.awaitState(next.id(), DeployState.RUNNING);
+    }
+
+    @Test
+    void aTriggerLeftByACrashEndsTriggerFailedAndRetryStartsTheBuild() {
+        var p = approvedInStaging();
+        // Flightdeck stopped right after writing TRIGGERING, before the backend answered: no build recorded.
+        DeployRequest approved = d.repository().find(p.id()).orElseThrow();
+        assertThat(d.repository().transition(approved, approved.moved(DeployState.TRIGGERING, REQUESTER, null,
+                d.clock.instant(), null, null))).isTrue();
+
+        d.clock.advance(Duration.ofMinutes(11));
+        app.poller().runDue();
+
+        d.awaitState(p.id(), DeployState.TRIGGER_FAILED);
+        d.awaitThreadReply(p, "the build trigger did not finish within 10m and no build of this deploy was found."
+                + " Check CI, then press *Retry*");
+        d.awaitUpdate(p, Ids.DEPLOY_RETRY);
+        d.click(Ids.DEPLOY_RETRY, p, REQUESTER);
+        d.awaitState(p.id(), DeployState.RUNNING);
+    }
+
+    @Test
+    void anApproverCancelsAStuckBuildWithAReasonAndOthersAreRefused() {
+        var p = approvedInStaging();
+        d.click(Ids.DEPLOY_START, p, REQUESTER);
+        d.awaitState(p.id(), DeployState.RUNNING);
+
+        assertThat(cancel(p.id() + " -- the build vanished", OUTSIDER))
+                .contains("is running: only an approver of STAGING can cancel it now");
+        assertThat(cancel(String.valueOf(p.id()), DEVELOPER)).contains("cancelling it needs a reason",
+                "/deploy cancel " + p.id() + " -- <reason>");
+        assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.RUNNING);
+
+        assertThat(cancel(p.id() + " -- the build vanished", DEVELOPER)).contains("Cancelled deploy");
+
+        d.awaitState(p.id(), DeployState.CANCELLED);
+        d.awaitThreadReply(p, "<@" + DEVELOPER + "> cancelled this deploy while its build was running: the build vanished.");
+        assertThat(d.context().getBean(AuditLog.class).find(AuditQuery.newestFirst(50).ofTypes("deploy.state_changed"))
+                .stream().map(e -> e.payloadJson()).filter(j -> j.contains("\"request\":" + p.id() + ",")))
+                .anySatisfy(j -> assertThat(j).contains("\"to\":\"CANCELLED\"", "\"reason\":\"the build vanished\""));
+        var next = approvedInStaging();
+        assertThat(d.repository().find(next.id()).orElseThrow().state()).isEqualTo(DeployState.APPROVED);
+    }
+
+    private DeployDriver.Posted approvedInStaging() {
+        var p = d.request("ledger", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        d.click(Ids.DEPLOY_GO, p, DEVELOPER);
+        d.awaitState(p.id(), DeployState.APPROVED);
+        return p;
+    }
+
+    /** The answer the user sees to {@code /deploy cancel …}: the follow-up sent to the command's response URL. */
+    private String cancel(String args, String user) {
+        String responseUrl = d.slack.responseUrl();
+        d.command("cancel " + args, user, responseUrl);
+        return d.slack.awaitCall(dev.flightdeck.testing.FakeSlack.RESPONSE_URL, c -> responseUrl.equals(
+                c.param(dev.flightdeck.testing.FakeSlack.RESPONSE_URL)) && c.text() != null
+                && !c.text().contains("Cancelling deploy #"), WAIT).text();
+    }
+}
