@@ -10,17 +10,24 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          Map<String, ServiceConfig> services,
                          IncidentsConfig incidents,
                          WebhooksConfig webhooks,
-                         MetricsConfig metrics) {
+                         MetricsConfig metrics,
+                         HealthChecksConfig health) {
 
     public TeamConfig {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     }
 
+    /** A team config with health checks at their defaults. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks, MetricsConfig metrics) {
+        this(environments, services, incidents, webhooks, metrics, HealthChecksConfig.DEFAULTS);
+    }
+
     /** A team config with metrics at their defaults. */
     public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
                       IncidentsConfig incidents, WebhooksConfig webhooks) {
-        this(environments, services, incidents, webhooks, MetricsConfig.DEFAULTS);
+        this(environments, services, incidents, webhooks, MetricsConfig.DEFAULTS, HealthChecksConfig.DEFAULTS);
     }
 
     /** What runs when no team file is configured: no environments, no services, incident defaults. */

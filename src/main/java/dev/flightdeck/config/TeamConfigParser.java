@@ -27,7 +27,7 @@ public final class TeamConfigParser {
     public static final String ROOT = "flightdeck";
     private static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("environments", "services", "incidents",
             "webhooks",
-            "metrics"));
+            "metrics", "health"));
     // Names are typed in commands (/deploy commons 1.2 to prod), so keep them plain.
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -143,7 +143,8 @@ public final class TeamConfigParser {
         WebhooksConfig webhooks = fd.section("webhooks").map(IncidentsParser::webhooks).orElse(WebhooksConfig.NONE);
         MetricsConfig metrics = fd.section("metrics").map(m -> MetricsParser.metrics(m, envNames))
                 .orElse(MetricsConfig.DEFAULTS);
-        return new TeamConfig(environments, services, incidents, webhooks, metrics);
+        HealthChecksConfig health = fd.section("health").map(HealthChecksConfig::parse).orElse(HealthChecksConfig.DEFAULTS);
+        return new TeamConfig(environments, services, incidents, webhooks, metrics, health);
     }
 
     private static void checkName(Section parent, String name, String what) {

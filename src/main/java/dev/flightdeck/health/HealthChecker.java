@@ -1,6 +1,8 @@
 package dev.flightdeck.health;
 
+import dev.flightdeck.config.TeamConfig;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -28,9 +30,21 @@ public class HealthChecker {
 
     private final Duration timeout;
     private final HttpClient client;
+    private final AddressGuard guard;
 
-    public HealthChecker(@Value("${health.timeout:3s}") Duration timeout) {
+    @Inject
+    public HealthChecker(@Value("${health.timeout:3s}") Duration timeout, TeamConfig team) {
+        this(timeout, new AddressGuard(AddressGuard.SYSTEM, team.health().allowSharedAddressSpace()));
+    }
+
+    /** With the system's resolver and the shared address space refused. */
+    public HealthChecker(Duration timeout) {
+        this(timeout, new AddressGuard(AddressGuard.SYSTEM, false));
+    }
+
+    public HealthChecker(Duration timeout, AddressGuard guard) {
         this.timeout = timeout;
+        this.guard = guard;
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -43,7 +57,7 @@ public class HealthChecker {
         long started = System.nanoTime();
         URI current = url;
         for (int hop = 0; ; hop++) {
-            Optional<String> refused = AddressGuard.refusal(current);
+            Optional<String> refused = guard.refusal(current);
             if (refused.isPresent()) {
                 return new HealthReport.Refused(current, refused.get());
             }

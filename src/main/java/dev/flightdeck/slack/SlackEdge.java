@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.flightdeck.slack.edge.ReplayGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -46,6 +47,7 @@ public class SlackEdge {
     private final BoltApp boltApp;
     private final SlackSignatureVerifier verifier;
     private final RejectedRequests rejected;
+    private final ReplayGuard replays;
     private final Clock clock;
     private final MeterRegistry meters;
     private final SlackRequestParser parser;
@@ -53,8 +55,10 @@ public class SlackEdge {
     private final Map<RequestType, Timer> ackTimers = new ConcurrentHashMap<>();
     private volatile EncodedBody lastBody;
 
-    public SlackEdge(BoltApp boltApp, SlackSettings settings, RejectedRequests rejected, Clock clock, MeterRegistry meters) {
+    public SlackEdge(BoltApp boltApp, SlackSettings settings, RejectedRequests rejected, ReplayGuard replays, Clock clock,
+                     MeterRegistry meters) {
         this.boltApp = boltApp;
+        this.replays = replays;
         this.verifier = new SlackSignatureVerifier(settings.signingSecret());
         this.rejected = rejected;
         this.clock = clock;
@@ -95,13 +99,18 @@ public class SlackEdge {
         }
         RequestHeaders requestHeaders = new RequestHeaders(headers);
         String text = new String(body, charsetOf(first(headers, "content-type")));
+        boolean form = text.isEmpty() || text.charAt(0) != '{';
         Request<?> slackRequest;
         try {
-            slackRequest = SlashCommandForm.parse(text, requestHeaders, app.get().config(), remote);
+            Map<String, String> fields = form ? SlashCommandForm.decode(text) : Map.of();
+            slackRequest = form ? SlashCommandForm.parse(fields, text, requestHeaders, app.get().config(), remote) : null;
             if (slackRequest == null) {
                 slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(path).queryString(query)
-                        .headers(requestHeaders).requestBody(text).remoteAddress(remote).build());
+                        .headers(requestHeaders).requestBody(form ? SlashCommandForm.forBolt(text) : text)
+                        .remoteAddress(remote).build());
             }
+        } catch (SlashCommandForm.TooManyFields e) {
+            return Answer.json(400, "{\"error\":\"too many form fields (at most " + SlashCommandForm.MAX_FIELDS + ")\"}");
         } catch (RuntimeException e) {
             // Signed but unreadable (a payload that is not JSON or not of Slack's shape): the sender's fault, so a
             // 400 without the parser's stack; the body itself is not logged, it may hold anything.
@@ -110,6 +119,11 @@ public class SlackEdge {
         }
         if (slackRequest == null) {
             return Answer.json(400, "{\"error\":\"not a Slack request\"}");
+        }
+        if (form && !replays.firstTime(first(headers, "x-slack-signature"),
+                Long.parseLong(first(headers, "x-slack-request-timestamp").trim()), clock.instant())) {
+            rejected.record(SlackSignatureVerifier.Reason.REPLAYED, remote);
+            return Answer.json(409, "{\"error\":\"this signed request was already received; a repeat is refused\"}");
         }
         Response response;
         try {

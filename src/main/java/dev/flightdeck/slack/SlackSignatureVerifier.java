@@ -20,7 +20,9 @@ public final class SlackSignatureVerifier {
 
     /** Why a request was refused; each reason is a metric tag and a log word. */
     public enum Reason {
-        NOT_CONFIGURED, MISSING_HEADERS, MALFORMED_TIMESTAMP, STALE_TIMESTAMP, FUTURE_TIMESTAMP, BAD_SIGNATURE;
+        NOT_CONFIGURED, MISSING_HEADERS, MALFORMED_TIMESTAMP, STALE_TIMESTAMP, FUTURE_TIMESTAMP, BAD_SIGNATURE,
+        /** A valid signature received before: found by the edge's replay guard after this check, counted alike. */
+        REPLAYED;
 
         public String tag() {
             return name().toLowerCase();

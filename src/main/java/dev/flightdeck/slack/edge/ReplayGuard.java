@@ -1,0 +1,65 @@
+package dev.flightdeck.slack.edge;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Refuses a signed Slack request seen before (DESIGN section 8): a slash command or a click captured on the way and
+ * sent again within the signature's 5-minute window would otherwise declare a second incident or file a second
+ * deploy request. Only forms are checked (commands, interactions): Slack never retries those, while it does retry
+ * Events API deliveries (JSON, with X-Slack-Retry-Num), whose handling is idempotent on its own (the timeline's
+ * dedup key), so they are not refused here.
+ */
+@Singleton
+public class ReplayGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
+    /** Past the window a request is refused as stale; a minute more covers replicas whose clocks differ a little. */
+    static final Duration KEEP = Duration.ofMinutes(6);
+
+    private final SeenRequests seen;
+    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(ReplayGuard::newDigest);
+    private volatile Instant lastFaultLogged = Instant.EPOCH;
+
+    public ReplayGuard(SeenRequests seen) {
+        this.seen = seen;
+    }
+
+    /**
+     * False when this signature was already received. The signature covers the timestamp and the body, so only a
+     * byte-for-byte copy repeats it.
+     *
+     * @param timestamp the X-Slack-Request-Timestamp the verifier accepted (epoch seconds)
+     */
+    public boolean firstTime(String signature, long timestamp, Instant now) {
+        String key = HexFormat.of().formatHex(sha256.get().digest(signature.trim().getBytes(StandardCharsets.US_ASCII)));
+        try {
+            return seen.firstTime(key, Instant.ofEpochSecond(timestamp).plus(KEEP), now);
+        } catch (RuntimeException e) {
+            // The database is down: every state change the request could make needs it too, so a replay changes
+            // nothing now, and refusing would also break /deploy help. Let it through; say so at most once a minute.
+            if (Duration.between(lastFaultLogged, now).toMinutes() >= 1) {
+                lastFaultLogged = now;
+                LOG.warn("Could not check Slack requests for replays (database: {}); letting them through",
+                        e.getClass().getSimpleName());
+            }
+            return true;
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
