@@ -1,5 +1,6 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import jakarta.inject.Singleton;
 
@@ -82,7 +83,7 @@ public class DeployOverrides {
             List<String> names = blocking.stream().map(CheckResult::name).toList();
             auditor.record(DeployAudit.OVERRIDE, userId, Map.of("request", id, "checks", names, "reason", why,
                     "blocked", blocking.stream().map(CheckResult::text).toList()));
-            return new DeployOutcome.Done("<@" + userId + "> overrode " + describe(blocking) + "\nReason: " + why, r);
+            return new DeployOutcome.Done("<@" + userId + "> overrode " + describe(blocking) + "\nReason: " + Mrkdwn.escape(why), r);
         });
         if (done.refused()) {
             return done;

@@ -1,5 +1,6 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Durations;
 
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class DeployTexts {
     }
 
     public static String noGo(String approverId, String reason) {
-        return "<@" + approverId + "> no-go: " + reason;
+        return "<@" + approverId + "> no-go: " + Mrkdwn.escape(reason);
     }
 
     /** The reason is the approver's own text, shown as they typed it, like a no-go reason. */

@@ -1,5 +1,6 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.TeamConfig;
 import jakarta.inject.Singleton;
@@ -39,14 +40,15 @@ public class ManualLocks {
         String env = environment.toUpperCase(java.util.Locale.ROOT);
         Optional<ManualLock> existing = repository.lock(service, environment);
         if (existing.isPresent()) {
-            return DeployOutcome.refused(service + " in " + env + " is already locked by <@" + existing.get().lockedBy()
-                    + ">: " + existing.get().reason());
+            return DeployOutcome.refused(Mrkdwn.escape(service) + " in " + Mrkdwn.escape(env) + " is already locked by <@"
+                    + existing.get().lockedBy() + ">: " + Mrkdwn.escape(existing.get().reason()));
         }
         if (!repository.addLock(new ManualLock(service, environment, userId, why, clock.instant()))) {
             return DeployOutcome.refused(service + " in " + env + " was locked a moment ago by someone else.");
         }
         auditor.record(DeployAudit.LOCKED, userId, Map.of("service", service, "environment", environment, "reason", why));
-        return new DeployOutcome.Done(":lock: <@" + userId + "> locked " + service + " in " + env + ": " + why
+        return new DeployOutcome.Done(":lock: <@" + userId + "> locked " + Mrkdwn.escape(service) + " in "
+                + Mrkdwn.escape(env) + ": " + Mrkdwn.escape(why)
                 + "\nDeploys are blocked until `/deploy unlock " + service + " " + environment + "`.", null);
     }
 

@@ -1,5 +1,6 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
@@ -52,14 +53,14 @@ public class RequestDeploy {
     /** Bad input is answered with what is wrong, and creates nothing. */
     public Optional<String> problem(NewDeploy d) {
         if (config.service(d.service()).isEmpty()) {
-            return Optional.of("There is no service `" + d.service() + "`; known: " + String.join(", ", config.services().keySet()) + ".");
+            return Optional.of("There is no service " + Mrkdwn.code(d.service()) + "; known: " + String.join(", ", config.services().keySet()) + ".");
         }
         if (config.environment(d.environment()).isEmpty()) {
-            return Optional.of("There is no environment `" + d.environment() + "`; known: "
+            return Optional.of("There is no environment " + Mrkdwn.code(d.environment()) + "; known: "
                     + String.join(", ", config.environments().keySet()) + ".");
         }
         if (d.version() == null || !VERSION.matcher(d.version()).matches()) {
-            return Optional.of("`" + d.version() + "` is not a version: use letters, digits and . _ + - / (at most 64), "
+            return Optional.of(Mrkdwn.code(String.valueOf(d.version())) + " is not a version: use letters, digits and . _ + - / (at most 64), "
                     + "e.g. 5.11.2, v1.2.3-rc.1 or a git sha.");
         }
         if (d.runnerId().isPresent() && !USER_ID.matcher(d.runnerId().get()).matches()) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.envconfig;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.ConfigRules;
 
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class ConfigRulesEngine {
      * replaced so the span can't end early.
      */
     static String quote(String value) {
-        return "`" + value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', '\'') + "`";
+        return Mrkdwn.code(value);
     }
 
     private static String describe(List<String> names, Others others) {

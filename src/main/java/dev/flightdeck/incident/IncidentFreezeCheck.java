@@ -1,5 +1,6 @@
 package dev.flightdeck.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
@@ -49,7 +50,7 @@ public class IncidentFreezeCheck implements DeployCheck {
             return new CheckOutcome.Passed("no open incident at " + threshold + " or worse");
         }
         return new CheckOutcome.Blocked(blocking.stream()
-                .map(i -> i.id() + " (" + i.severity().label() + ") is open: " + i.title())
+                .map(i -> i.id() + " (" + i.severity().label() + ") is open: " + Mrkdwn.escape(i.title()))
                 .collect(Collectors.joining("; ")) + " — " + env.name() + " is frozen at " + threshold + " or worse");
     }
 }

@@ -18,13 +18,20 @@ public class IncidentResolution {
     private final IncidentRepository repository;
     private final IncidentChannels channels;
     private final Auditor auditor;
+    private final FreezeLiftPolicy freezeLifts;
 
     public IncidentResolution(IncidentService incidents, IncidentRepository repository, IncidentChannels channels,
-                              Auditor auditor) {
+                              Auditor auditor, FreezeLiftPolicy freezeLifts) {
         this.incidents = incidents;
         this.repository = repository;
         this.channels = channels;
         this.auditor = auditor;
+        this.freezeLifts = freezeLifts;
+    }
+
+    /** Whether {@code actor} may resolve it: resolving lifts every deploy freeze the incident holds. */
+    public FreezeLiftPolicy.Decision mayResolve(Incident incident, String actor) {
+        return freezeLifts.check(incident, Optional.empty(), actor);
     }
 
     /** The resolve form's first draft, from the record. */
@@ -42,6 +49,9 @@ public class IncidentResolution {
             return new IncidentResult.Refused(Incident.idOf(number) + " does not exist.");
         }
         Incident incident = found.get();
+        if (incident.isOpen() && mayResolve(incident, actor) instanceof FreezeLiftPolicy.Rejected no) {
+            return new IncidentResult.NotAllowed(no);
+        }
         Instant now = incidents.now();
         if (!incident.isOpen() || !incident.status().canMoveTo(IncidentStatus.RESOLVED)
                 || !repository.resolve(number, now, parts)) {

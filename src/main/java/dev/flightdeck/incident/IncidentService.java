@@ -1,5 +1,6 @@
 package dev.flightdeck.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.Severity;
 import dev.flightdeck.config.TeamConfig;
@@ -47,17 +48,18 @@ public class IncidentService {
     private final Clock clock;
     private final TeamConfig config;
     private final Executor executor;
+    private final FreezeLiftPolicy freezeLifts;
     private final Map<Long, Object> slackLocks = new ConcurrentHashMap<>();
 
     @Inject
     public IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup,
                            Auditor auditor, Clock clock, TeamConfig config,
-                           @Named(AFTER_ACK_EXECUTOR) ExecutorService executor) {
-        this(repository, channels, setup, auditor, clock, config, (Executor) executor);
+                           @Named(AFTER_ACK_EXECUTOR) ExecutorService executor, FreezeLiftPolicy freezeLifts) {
+        this(repository, channels, setup, auditor, clock, config, (Executor) executor, freezeLifts);
     }
 
     IncidentService(IncidentRepository repository, IncidentChannels channels, IncidentSetup setup, Auditor auditor,
-                    Clock clock, TeamConfig config, Executor executor) {
+                    Clock clock, TeamConfig config, Executor executor, FreezeLiftPolicy freezeLifts) {
         this.repository = repository;
         this.channels = channels;
         this.setup = setup;
@@ -65,6 +67,7 @@ public class IncidentService {
         this.clock = clock;
         this.config = config;
         this.executor = executor;
+        this.freezeLifts = freezeLifts;
     }
 
     // ---- declare
@@ -83,7 +86,7 @@ public class IncidentService {
         auditor.record(IncidentEvents.DECLARED, userId, Map.of("incident", incident.id(), "title", t,
                 "severity", severity.label(), "commander", userId));
         executor.execute(() -> setup.runFirst(n));
-        return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): " + t
+        return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): " + Mrkdwn.escape(t)
                 + ". Its channel is being created; you are the commander and will be invited.");
     }
 
@@ -147,6 +150,9 @@ public class IncidentService {
             Severity before = incident.severity();
             if (before == severity) {
                 return new IncidentResult.Refused(incident.id() + " is already " + severity.label() + ".");
+            }
+            if (freezeLifts.check(incident, Optional.of(severity), actor) instanceof FreezeLiftPolicy.Rejected no) {
+                return new IncidentResult.NotAllowed(no);
             }
             repository.setSeverity(incident.number(), severity, nextReminder(severity, incident.lastHeardAt()));
             String line = "Severity " + before.label() + " → " + severity.label();

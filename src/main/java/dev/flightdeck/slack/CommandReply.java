@@ -1,5 +1,6 @@
 package dev.flightdeck.slack;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.slack.command.Parsed;
 
@@ -46,8 +47,8 @@ public record CommandReply(String text, List<LayoutBlock> blocks, boolean inChan
 
     /** A valid command whose feature has not landed yet says so plainly instead of pretending. */
     public static CommandReply notBuiltYet(String command, Object parsed, String userText) {
-        String typed = (command + " " + (userText == null ? "" : userText.trim().replaceAll("\\s+", " "))).trim();
-        return new CommandReply("`" + typed + "` is a valid command, but this version of Flightdeck "
+        String typed = (command + " " + (userText == null ? "" : Mrkdwn.fromSlack(userText).trim().replaceAll("\\s+", " "))).trim();
+        return new CommandReply(Mrkdwn.code(typed) + " is a valid command, but this version of Flightdeck "
                 + "does not do it yet. `" + command + " help` lists what it knows.",
                 List.of(), false, typeOf(parsed), CommandMetrics.Outcome.NOT_BUILT);
     }

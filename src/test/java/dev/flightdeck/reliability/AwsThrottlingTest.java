@@ -1,6 +1,6 @@
 package dev.flightdeck.reliability;
 
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.MutableClock;
 import dev.flightdeck.testing.SignedRequests;

@@ -1,6 +1,6 @@
 package dev.flightdeck.slack;
 
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.flightdeck.deploy.check;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Gate;
 import dev.flightdeck.deploy.DeployRepository;
 import jakarta.inject.Singleton;
@@ -36,7 +37,7 @@ public class LockCheck implements DeployCheck {
         if (manual.isPresent()) {
             var lock = manual.get();
             return new CheckOutcome.Blocked(c.service() + " in " + env + " is locked by <@" + lock.lockedBy() + "> since "
-                    + WHEN.format(lock.lockedAt().atZone(java.time.ZoneOffset.UTC)) + ": " + lock.reason());
+                    + WHEN.format(lock.lockedAt().atZone(java.time.ZoneOffset.UTC)) + ": " + Mrkdwn.escape(lock.reason()));
         }
         var inFlight = repository.inFlight(c.service(), c.environment(), -1);
         if (inFlight.isPresent()) {

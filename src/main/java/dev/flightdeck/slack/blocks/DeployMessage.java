@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -64,7 +65,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
         fields.add(markdownText("*Requested*\n" + SlackTime.of(r.requestedAt())));
         blocks.add(section(s -> s.fields(fields)));
         blocks.add(context(c -> c.elements(List.of(markdownText("<" + pageUrl + "|Deploy #" + r.id() + " page>")))));
-        r.noteText().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText("Note: " + cut(note, 1000)))))));
+        r.noteText().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText("Note: " + Mrkdwn.escape(cut(note, 1000))))))));
         blocks.add(section(s -> s.text(markdownText("*Checks*\n" + checks()))));
         blocks.add(divider());
         blocks.add(section(s -> s.text(markdownText(status()))));
@@ -80,7 +81,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
             String icon = !c.blocked() ? ":white_check_mark:" : c.overridden() ? ":warning:" : ":no_entry:";
             String line = icon + " *" + c.name() + "*: " + cut(c.text(), MAX_CHECK_TEXT);
             if (c.overridden()) {
-                line += "\n      overridden by <@" + c.overriddenBy() + ">: _" + cut(c.overrideReason(), MAX_CHECK_TEXT) + "_";
+                line += "\n      overridden by <@" + c.overriddenBy() + ">: _" + Mrkdwn.escape(cut(c.overrideReason(), MAX_CHECK_TEXT)) + "_";
             }
             return line;
         }).collect(Collectors.joining("\n"));
@@ -96,7 +97,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
             s.append(" (blocked: an approver can override with a reason)");
         }
         if (r.stateReason() != null) {
-            s.append("\n").append(r.state() == DeployState.REJECTED ? "No-go: " : "Reason: ").append(cut(r.stateReason(), 500));
+            s.append("\n").append(r.state() == DeployState.REJECTED ? "No-go: " : "Reason: ").append(Mrkdwn.escape(cut(r.stateReason(), 500)));
         }
         for (Approval a : view.approvals()) {
             s.append("\n:white_check_mark: go from <@").append(a.approverId()).append("> at ").append(SlackTime.of(a.at()));

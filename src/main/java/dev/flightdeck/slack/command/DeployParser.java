@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class DeployParser {
 
     public Parsed<DeployCommand> parse(String text) {
         try {
-            return Parsed.ok(command(Words.splitNote(Words.split(text))));
+            return Parsed.ok(command(Words.splitNote(Words.split(Mrkdwn.fromSlack(text)))));
         } catch (CommandProblem problem) {
             return problem.toParsed();
         }

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 
 /** The answers to {@code /deploy help} and {@code /incident help}: every form of DESIGN.md section 1, as mrkdwn. */
 public final class HelpText {

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public final class IncidentParser {
 
     public Parsed<IncidentCommand> parse(String text) {
         try {
-            return Parsed.ok(command(Words.split(text)));
+            return Parsed.ok(command(Words.split(Mrkdwn.fromSlack(text))));
         } catch (CommandProblem problem) {
             return problem.toParsed();
         }

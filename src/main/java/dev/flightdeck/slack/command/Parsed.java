@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.flightdeck.web.deploys;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
@@ -49,7 +50,8 @@ public final class DeployViews {
 
     private static CheckLine check(CheckResult c) {
         String result = c.overridden() ? "overridden" : c.blocked() ? "blocked" : "passed";
-        return new CheckLine(c.name(), result, c.text(), c.overriddenBy() == null ? "" : c.overriddenBy(),
+        // Check texts are written as Slack mrkdwn (user text in them escaped once): shown here as the reader sees them.
+        return new CheckLine(c.name(), result, Mrkdwn.unescape(c.text()), c.overriddenBy() == null ? "" : c.overriddenBy(),
                 c.overrideReason() == null ? "" : c.overrideReason());
     }
 }

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -36,7 +37,19 @@ class CommandParserTest {
     }
 
     @Test
-    void textSlackAlreadyEscapedIsNotEscapedTwice() {
-        assertThat(Mrkdwn.escape("a &lt;b&gt; & c < d")).isEqualTo("a &lt;b&gt; &amp; c &lt; d");
+    void textSlackEscapedIsDecodedOnceOnTheWayInAndEscapedOnceOnTheWayOut() {
+        String typed = Mrkdwn.fromSlack("a &amp;lt;b&amp;gt; &amp; c &lt; d");
+        assertThat(typed).isEqualTo("a &lt;b&gt; & c < d");
+        assertThat(Mrkdwn.escape(typed)).isEqualTo("a &amp;lt;b&amp;gt; &amp; c &lt; d");
+    }
+
+    @Test
+    void liveTokensSlackMadeOfWhatWasTypedComeInAsTypedAndMentionsOfOnePersonStay() {
+        assertThat(Mrkdwn.fromSlack("<!channel> <!here|here> <!subteam^S1|@oncall> <!subteam^S2> <https://x.example/a?b=1&amp;c=2|click>"
+                + " <https://y.example> <mailto:a@b.example|a@b.example> <@U123|bob> <#C123|general>"))
+                .isEqualTo("@channel @here @oncall @S2 click (https://x.example/a?b=1&c=2) https://y.example a@b.example"
+                        + " <@U123|bob> <#C123|general>");
+        assertThat(Mrkdwn.escape("<!channel> <@U123> <#C123|ops> <https://x|y> <@U1|a|b>"))
+                .isEqualTo("&lt;!channel&gt; <@U123> <#C123|ops> &lt;https://x|y&gt; &lt;@U1|a|b&gt;");
     }
 }

@@ -80,7 +80,7 @@ class IncidentParserTest {
         assertThat(parser.parse("Role\tCOMMANDER   <@U0DANA|dana>\n"))
                 .isEqualTo(new Parsed.Ok<>(new Role(RoleName.COMMANDER, "U0DANA", HERE)));
         assertThat(parser.parse("NOTE  Saw <@U0DANA|dana> restart it &amp; wait\n"))
-                .isEqualTo(new Parsed.Ok<>(new Note("Saw <@U0DANA|dana> restart it &amp; wait", HERE)));
+                .isEqualTo(new Parsed.Ok<>(new Note("Saw <@U0DANA|dana> restart it & wait", HERE)));
     }
 
     static Stream<Arguments> malformed() {

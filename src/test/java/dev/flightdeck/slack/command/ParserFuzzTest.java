@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Mrkdwn;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.flightdeck.slack.config;
 
 import com.google.gson.JsonElement;
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.FakeSlack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -35,7 +35,7 @@ class IncidentCommandsTest {
                 && c.text().startsWith("Declaring INC-"), IncidentFixture.WAIT);
         long n = Long.parseLong(told.text().replaceAll("(?s)^Declaring INC-(\\d+).*", "$1"));
         Incident incident = f.awaitSetUp(n);
-        assertThat(incident.title()).isEqualTo("Invoices show &lt;wrong&gt; totals");
+        assertThat(incident.title()).isEqualTo("Invoices show <wrong> totals");
         assertThat(incident.severity().label()).isEqualTo("sev2");
         assertThat(incident.channelName()).contains("inc-" + n + "-invoices-show-wrong-totals");
 

@@ -2,7 +2,7 @@ package dev.flightdeck.slack.blocks.config;
 
 import dev.flightdeck.alarms.Alarm;
 import dev.flightdeck.alarms.AlarmGroup;
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.ArrayList;
 import java.util.List;

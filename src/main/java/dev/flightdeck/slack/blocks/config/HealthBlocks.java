@@ -2,7 +2,7 @@ package dev.flightdeck.slack.blocks.config;
 
 import dev.flightdeck.health.DependencyHealth;
 import dev.flightdeck.health.HealthReport;
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.flightdeck.slack.blocks.config;
 
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.text.Mrkdwn;
 
-/** Small text helpers for showing config values and names inside mrkdwn. */
+/** Small text helpers for showing config values and names inside mrkdwn (escaping: {@link Mrkdwn}). */
 public final class SlackText {
 
     private SlackText() {
     }
 
-    /** A value inside a code span: mrkdwn control characters escaped, backticks (which would end the span) replaced. */
+    /** A value inside a code span; the escaping itself lives in {@link Mrkdwn}, the one place for it. */
     public static String code(String value) {
-        return "`" + Mrkdwn.escape(value.replace('`', '\'')) + "`";
+        return Mrkdwn.code(value);
     }
 
     /**

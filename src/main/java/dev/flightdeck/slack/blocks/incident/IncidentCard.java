@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -24,12 +25,12 @@ public final class IncidentCard {
     }
 
     public static String text(Incident i) {
-        return i.id() + " (" + i.severity().label() + ", " + i.status().label() + "): " + i.title();
+        return i.id() + " (" + i.severity().label() + ", " + i.status().label() + "): " + Mrkdwn.escape(i.title());
     }
 
     public static List<LayoutBlock> blocks(Incident i) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Texts.plain(Texts.cut(i.id() + ": " + i.title(), 150))))));
+        blocks.add(header(h -> h.text(plainText(Texts.cut(i.id() + ": " + i.title(), 150)))));
         List<TextObject> fields = List.of(
                 markdownText("*Severity*\n" + i.severity().label()),
                 markdownText("*Status*\n" + i.status().label()),
@@ -56,7 +57,7 @@ public final class IncidentCard {
     public static String topic(Incident i) {
         String roles = "IC <@" + i.commanderId() + ">, comms " + i.communicatorId().map(c -> "<@" + c + ">").orElse("none yet");
         String head = i.id() + " " + i.severity().label().toUpperCase() + " " + i.status().label() + " | " + roles + " | ";
-        return head + Texts.cut(i.title(), Math.max(10, 250 - head.length()));
+        return head + Mrkdwn.escape(Texts.cut(i.title(), Math.max(10, 250 - head.length())));
     }
 
     static String date(Instant at) {

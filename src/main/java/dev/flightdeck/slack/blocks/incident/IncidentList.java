@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.summary.IncidentSummary;
 
@@ -21,7 +22,7 @@ public final class IncidentList {
         open.stream()
                 .sorted(java.util.Comparator.comparing(Incident::severity).thenComparing(Incident::number))
                 .forEach(i -> out.append("• *").append(i.id()).append("* ").append(i.severity().label()).append(", ")
-                        .append(i.status().label()).append(": ").append(i.title())
+                        .append(i.status().label()).append(": ").append(Mrkdwn.escape(i.title()))
                         .append(i.channelId().map(c -> " <#" + c + ">").orElse(""))
                         .append("\n    age ").append(IncidentSummary.human(Duration.between(i.startedAt(), now)))
                         .append(" · commander <@").append(i.commanderId()).append("> · communicator ")

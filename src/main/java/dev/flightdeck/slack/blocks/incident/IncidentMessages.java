@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRole;
@@ -26,7 +27,7 @@ public final class IncidentMessages {
     }
 
     public static String announcement(Incident i, String headline) {
-        return ":rotating_light: *" + i.id() + "* (" + i.severity().label() + ") " + headline + ": " + i.title()
+        return ":rotating_light: *" + i.id() + "* (" + i.severity().label() + ") " + headline + ": " + Mrkdwn.escape(i.title())
                 + "\nCommander <@" + i.commanderId() + ">"
                 + i.communicatorId().map(c -> ", communicator <@" + c + ">").orElse("") + ". Follow in " + link(i) + ".";
     }
@@ -34,7 +35,7 @@ public final class IncidentMessages {
     /** Prefixed with severity and status, as DESIGN section 1 asks. */
     public static String update(Incident i, String text, String authorId) {
         return "*[" + i.severity().label().toUpperCase() + " · " + i.status().label() + "] " + i.id() + ": "
-                + i.title() + "*\n" + text + "\n_— <@" + authorId + ">_";
+                + Mrkdwn.escape(i.title()) + "*\n" + Mrkdwn.escape(text) + "\n_— <@" + authorId + ">_";
     }
 
     public static String askForCommunicatorText(Incident i) {
@@ -51,7 +52,7 @@ public final class IncidentMessages {
 
     public static String roleBrief(Incident i, IncidentRole role) {
         return "You are now the *" + role.label() + "* of *" + i.id() + "* (" + i.severity().label() + "): "
-                + i.title() + ".\nThe " + role.label() + " " + role.duties() + ".\nChannel: " + link(i) + ".";
+                + Mrkdwn.escape(i.title()) + ".\nThe " + role.label() + " " + role.duties() + ".\nChannel: " + link(i) + ".";
     }
 
     public static String reminderText(Incident i, Duration since) {

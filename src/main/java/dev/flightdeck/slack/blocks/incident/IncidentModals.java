@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
@@ -44,7 +45,7 @@ public final class IncidentModals {
         List<OptionObject> statuses = Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen)
                 .map(s -> option(s.label(), s.name())).toList();
         return modal(Ids.INCIDENT_UPDATE_MODAL, "Post update", "Post", i.id(), List.of(
-                section(s -> s.text(markdownText("*" + i.id() + "* (" + i.severity().label() + "): " + i.title()
+                section(s -> s.text(markdownText("*" + i.id() + "* (" + i.severity().label() + "): " + Mrkdwn.escape(i.title())
                         + "\nPosted in the incident channel and to the stakeholder channel."))),
                 select(Ids.INCIDENT_INPUT_STATUS, "Status", statuses, option(i.status().label(), i.status().name())),
                 text(Ids.INCIDENT_INPUT_TEXT, "What is the status? Who is affected? What's next?", "", true, false)));
@@ -52,7 +53,7 @@ public final class IncidentModals {
 
     public static View resolve(Incident i, Incident.SummaryText draft) {
         return modal(Ids.INCIDENT_RESOLVE_MODAL, "Resolve " + i.id(), "Resolve", i.id(), List.of(
-                section(s -> s.text(markdownText("Resolving *" + i.id() + "*: " + i.title() + ". Pre-filled from the "
+                section(s -> s.text(markdownText("Resolving *" + i.id() + "*: " + Mrkdwn.escape(i.title()) + ". Pre-filled from the "
                         + "record: edit it into the summary stakeholders will read."))),
                 text(Ids.INCIDENT_INPUT_SUMMARY, IncidentSummary.SUMMARY, draft.summary(), true, false),
                 text(Ids.INCIDENT_INPUT_AFFECTED, IncidentSummary.AFFECTED, draft.affected(), true, false),
@@ -71,7 +72,7 @@ public final class IncidentModals {
     private static LayoutBlock text(String id, String label, String initial, boolean multiline, boolean optional) {
         return input(in -> in.blockId(id).optional(optional).label(plainText(Texts.cut(label, 2000)))
                 .element(plainTextInput(p -> p.actionId(id).multiline(multiline).maxLength(MAX_INPUT)
-                        .initialValue(initial == null || initial.isEmpty() ? null : Texts.plain(initial)))));
+                        .initialValue(initial == null || initial.isEmpty() ? null : initial))));
     }
 
     private static LayoutBlock select(String id, String label, List<OptionObject> options, OptionObject initial) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.blocks.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
@@ -24,13 +25,13 @@ public final class SummaryBlocks {
     }
 
     public static String text(IncidentSummary s) {
-        return "Summary of " + s.incidentId() + ": " + s.title();
+        return "Summary of " + s.incidentId() + ": " + Mrkdwn.escape(s.title());
     }
 
     /** @param pageUrl the incident's web page, where managers read it in full and download the Markdown */
     public static List<LayoutBlock> blocks(IncidentSummary s, String pageUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Texts.plain(Texts.cut("Summary of " + s.incidentId() + ": " + s.title(), 150))))));
+        blocks.add(header(h -> h.text(plainText(Texts.cut("Summary of " + s.incidentId() + ": " + s.title(), 150)))));
         blocks.add(context(c -> c.elements(List.of(markdownText("<" + pageUrl + "|Open the summary page> (timeline, Markdown download)")))));
         blocks.add(section(x -> x.fields(List.of(
                 markdownText("*Severity*\n" + s.severity().label()),
@@ -51,7 +52,7 @@ public final class SummaryBlocks {
         List<TimelineEntry> entries = s.timeline();
         for (TimelineEntry e : entries.subList(0, Math.min(entries.size(), TIMELINE_MAX))) {
             timeline.append("• ").append(Texts.date(e.at())).append(" ").append(e.kind().label()).append(" <@")
-                    .append(e.author()).append(">: ").append(e.text().replace('\n', ' ')).append('\n');
+                    .append(e.author()).append(">: ").append(Mrkdwn.escape(e.text().replace('\n', ' '))).append('\n');
         }
         if (entries.size() > TIMELINE_MAX) {
             timeline.append("… and ").append(entries.size() - TIMELINE_MAX).append(" more entries.");
@@ -61,7 +62,7 @@ public final class SummaryBlocks {
     }
 
     private static void part(List<LayoutBlock> blocks, String heading, String text) {
-        String body = text == null || text.isBlank() ? "_Not written yet._" : text.strip();
+        String body = text == null || text.isBlank() ? "_Not written yet._" : Mrkdwn.escape(text.strip());
         blocks.add(section(x -> x.text(markdownText(Texts.cut("*" + heading + "*\n" + body, SECTION_MAX)))));
     }
 }

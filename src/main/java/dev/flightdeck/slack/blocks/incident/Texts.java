@@ -1,7 +1,5 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.slack.command.Mrkdwn;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,10 +19,5 @@ final class Texts {
     /** Slack shows the date in each reader's own time zone; the fallback is UTC. */
     static String date(Instant at) {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC.format(at) + ">";
-    }
-
-    /** Stored texts are Slack-escaped mrkdwn; plain_text fields show entities literally, so undo the escaping. */
-    static String plain(String mrkdwn) {
-        return Mrkdwn.unescape(mrkdwn);
     }
 }

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.handlers.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Durations;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.DeployQueries;
@@ -44,7 +45,7 @@ public class QueryHandlers {
                 out.append("*Locks*\n");
                 out.append(s.locks().isEmpty() ? "none" : s.locks().stream()
                         .map(l -> "• :lock: " + l.service() + " in " + l.environment().toUpperCase(java.util.Locale.ROOT)
-                                + " by <@" + l.lockedBy() + "> since " + SlackTime.of(l.lockedAt()) + ": " + l.reason())
+                                + " by <@" + l.lockedBy() + "> since " + SlackTime.of(l.lockedAt()) + ": " + Mrkdwn.escape(l.reason()))
                         .collect(Collectors.joining("\n")));
                 return CommandReply.ok(c, out.toString());
             }

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.handlers.deploy;
 
+import dev.flightdeck.text.Mrkdwn;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,6 @@ final class RequestIds {
 
     static String notAnId(String text) {
         String shown = text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "`" + shown.replace("`", "'") + "` is not a deploy id: ids are numbers like `42` (see `/deploy status`).";
+        return Mrkdwn.code(shown) + " is not a deploy id: ids are numbers like `42` (see `/deploy status`).";
     }
 }

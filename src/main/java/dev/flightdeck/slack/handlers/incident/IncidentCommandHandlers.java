@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.handlers.incident;
 
 import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.FreezeLiftPolicy;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentResolution;
 import dev.flightdeck.incident.IncidentResult;
@@ -12,6 +13,7 @@ import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
+import dev.flightdeck.slack.blocks.incident.FreezeRefusal;
 import dev.flightdeck.slack.blocks.incident.IncidentList;
 import dev.flightdeck.slack.blocks.incident.IncidentModals;
 import dev.flightdeck.slack.blocks.incident.SummaryBlocks;
@@ -90,6 +92,9 @@ public class IncidentCommandHandlers {
             if (!incident.isOpen()) {
                 return CommandReply.refused(c, incident.id() + " is already resolved; `/incident summary "
                         + incident.id() + "` shows its summary.");
+            }
+            if (resolution.mayResolve(incident, in.userId()) instanceof FreezeLiftPolicy.Rejected no) {
+                return CommandReply.refused(c, FreezeRefusal.text(no));
             }
             modals.open(in.triggerId(), IncidentModals.resolve(incident, resolution.draft(incident)));
             return CommandReply.ok(c, "Opening the resolve form for " + incident.id() + "…");

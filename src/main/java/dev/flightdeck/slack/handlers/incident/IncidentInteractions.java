@@ -21,7 +21,8 @@ import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.slack.blocks.incident.IncidentModals;
 import dev.flightdeck.slack.command.IncidentCommand;
-import dev.flightdeck.slack.command.Mrkdwn;
+import dev.flightdeck.slack.blocks.incident.FreezeRefusal;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -82,7 +83,7 @@ public class IncidentInteractions implements SlackListener {
         }
         Optional<IncidentStatus> status = IncidentStatus.parse(input(values, Ids.INCIDENT_INPUT_STATUS));
         IncidentResult result = incidents.update(Optional.of(view.getPrivateMetadata()), null, status,
-                Mrkdwn.escape(text.strip()), req.getPayload().getUser().getId());
+                text.strip(), req.getPayload().getUser().getId());
         return ackOrError(ctx, result, Ids.INCIDENT_INPUT_TEXT);
     }
 
@@ -95,10 +96,10 @@ public class IncidentInteractions implements SlackListener {
                     "This form does not name an incident; run /incident resolve again.")));
         }
         Incident.SummaryText parts = new Incident.SummaryText(
-                Mrkdwn.escape(input(values, Ids.INCIDENT_INPUT_SUMMARY).strip()),
-                Mrkdwn.escape(input(values, Ids.INCIDENT_INPUT_AFFECTED).strip()),
-                Mrkdwn.escape(input(values, Ids.INCIDENT_INPUT_WHAT_HAPPENED).strip()),
-                Mrkdwn.escape(input(values, Ids.INCIDENT_INPUT_PREVENTION).strip()));
+                input(values, Ids.INCIDENT_INPUT_SUMMARY).strip(),
+                input(values, Ids.INCIDENT_INPUT_AFFECTED).strip(),
+                input(values, Ids.INCIDENT_INPUT_WHAT_HAPPENED).strip(),
+                input(values, Ids.INCIDENT_INPUT_PREVENTION).strip());
         return ackOrError(ctx, resolution.resolve(number.get(), parts, req.getPayload().getUser().getId()),
                 Ids.INCIDENT_INPUT_SUMMARY);
     }
@@ -110,9 +111,10 @@ public class IncidentInteractions implements SlackListener {
         if (title.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Ids.INCIDENT_INPUT_TITLE, "Say what is wrong.")));
         }
-        String stored = Mrkdwn.escape(title);
+        // Stored as typed (modal input arrives unescaped); whatever shows it escapes it.
+        String stored = title;
         if (stored.length() > IncidentCommand.Declare.MAX_TITLE) {
-            // The column's limit, counted after escaping (& becomes &amp;): refused here with the reason, not by the database.
+            // The column's limit: refused here with the reason, not by the database.
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Ids.INCIDENT_INPUT_TITLE, "At most "
                     + IncidentCommand.Declare.MAX_TITLE + " characters, please (this is " + stored.length() + ").")));
         }
@@ -129,6 +131,9 @@ public class IncidentInteractions implements SlackListener {
     private static Response ackOrError(ViewSubmissionContext ctx, IncidentResult result, String block) {
         if (result instanceof IncidentResult.Refused refused) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, Mrkdwn.unescape(refused.reason()))));
+        }
+        if (result instanceof IncidentResult.NotAllowed no) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, FreezeRefusal.plain(no.why()))));
         }
         return ctx.ack();
     }
@@ -152,7 +157,7 @@ public class IncidentInteractions implements SlackListener {
 
     private void tell(BlockActionPayload p, String user, IncidentResult result) {
         String channel = p.getContainer() != null ? p.getContainer().getChannelId() : null;
-        String text = result instanceof IncidentResult.Done done ? done.message() : ((IncidentResult.Refused) result).reason();
+        String text = Replies.text(result);
         if (channel != null) {
             ephemeral(channel, user, text);
         }

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.handlers.incident;
 
+import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
@@ -76,7 +77,7 @@ public class TimelineReactions implements SlackListener {
             }
             Message m = message.get();
             String author = m.getUser() != null ? m.getUser() : (m.getBotId() != null ? m.getBotId() : reactor);
-            timeline.addPinnedMessage(channel, ts, timeOf(ts), author, m.getText() == null ? "" : m.getText(), reactor);
+            timeline.addPinnedMessage(channel, ts, timeOf(ts), author, m.getText() == null ? "" : Mrkdwn.fromSlack(m.getText()), reactor);
         } catch (RuntimeException e) {
             LOG.warn("Timeline reaction on {} {} could not be recorded: {}", channel, ts, e.toString());
         }
