@@ -1,5 +1,6 @@
 package dev.flightdeck.build;
 
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
@@ -40,7 +41,7 @@ public class ForeignBuilds {
         // CI on a branch has no environment: name the branch first, in capitals, as the convention names the environment.
         String where = environment.orElse(event.branch() == null ? "CI" : event.branch().replaceFirst("^origin/", ""));
         ChannelRef channel = env.get().channel();
-        slack.call("chat.postMessage", client -> client.chatPostMessage(r -> r.channel(channel.text())
-                .attachments(BuildNewsMessages.colourBar(event.news(where)))));
+        slack.postMessage(ChatPostMessageRequest.builder().channel(channel.text())
+                .attachments(BuildNewsMessages.colourBar(event.news(where))).build());
     }
 }

@@ -42,4 +42,13 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
     public Optional<ServiceConfig> service(String name) {
         return Optional.ofNullable(services.get(name));
     }
+
+    /** Every channel the file names (deploy channels, incidents, stakeholders), each once, in file order. */
+    public java.util.List<ChannelRef> channels() {
+        java.util.Set<ChannelRef> all = new java.util.LinkedHashSet<>();
+        environments.values().forEach(e -> all.add(e.channel()));
+        incidents.announceChannel().ifPresent(all::add);
+        incidents.stakeholderChannel().ifPresent(all::add);
+        return java.util.List.copyOf(all);
+    }
 }

@@ -57,6 +57,7 @@ public class SlackGateway implements AutoCloseable {
     private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
 
     private final MeterRegistry meters;
+    private final ChannelJoins channels = new ChannelJoins(this);
 
     public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy) {
         this(slack, settings, policy, new SimpleMeterRegistry());
@@ -95,8 +96,30 @@ public class SlackGateway implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Every post goes through here. A post to a channel the bot is not in joins it and tries once more; one it cannot
+     * join (private) is answered as Slack answered, and {@link #channels()} then has the advice for the people.
+     */
     public CompletableFuture<ChatPostMessageResponse> postMessage(ChatPostMessageRequest request) {
-        return call("chat.postMessage", c -> c.chatPostMessage(request));
+        return call("chat.postMessage", c -> c.chatPostMessage(request)).thenCompose(r -> {
+            String channel = request.getChannel();
+            if (r.isOk() || channel == null || !(channel.startsWith("#") || channel.startsWith("C") || channel.startsWith("G"))) {
+                return CompletableFuture.completedFuture(r);
+            }
+            return switch (r.getError()) {
+                case "not_in_channel" -> channels.join(channel).thenCompose(outcome -> outcome == ChannelJoins.Outcome.JOINED
+                        ? call("chat.postMessage", c -> c.chatPostMessage(request))
+                        : CompletableFuture.completedFuture(r));
+                // How Slack shows a private channel the bot is not in: record the advice, nothing to retry.
+                case "channel_not_found" -> channels.join(channel).thenApply(outcome -> r);
+                default -> CompletableFuture.completedFuture(r);
+            };
+        });
+    }
+
+    /** The bot's channel memberships: joining, and the private channels it must be invited to. */
+    public ChannelJoins channels() {
+        return channels;
     }
 
     public CompletableFuture<ChatUpdateResponse> update(ChatUpdateRequest request) {

@@ -34,13 +34,15 @@ public class SlackHealthIndicator implements HealthIndicator {
 
     private final SlackSettings settings;
     private final Slack slack;
+    private final SlackGateway gateway;
     private final Clock clock;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Check last;
 
-    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock) {
+    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock, SlackGateway gateway) {
         this.settings = settings;
         this.slack = slack;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -59,7 +61,13 @@ public class SlackHealthIndicator implements HealthIndicator {
                         2, java.util.concurrent.TimeUnit.SECONDS).join();
             }
         }
-        return Publishers.just(HealthResult.builder("slack", check.status()).details(check.details()).build());
+        Map<String, Object> details = new LinkedHashMap<>(check.details());
+        // Not a failure of this replica (it stays UP): a person must act, and /health is where an operator looks.
+        Map<String, String> invite = gateway.channels().mustInvite();
+        if (!invite.isEmpty()) {
+            details.put("mustInvite", invite);
+        }
+        return Publishers.just(HealthResult.builder("slack", check.status()).details(details).build());
     }
 
     private CompletableFuture<Check> refresh() {

@@ -9,6 +9,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.flightdeck.config.ChannelRef;
+import dev.flightdeck.config.TeamConfig;
+
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +29,16 @@ public class SlackStartup {
 
     private final SlackSettings settings;
     private final BoltApp boltApp;
+    private final SlackGateway gateway;
+    private final TeamConfig team;
     private volatile SocketModeApp socketMode;
     private ScheduledExecutorService retries;
 
-    public SlackStartup(SlackSettings settings, BoltApp boltApp) {
+    public SlackStartup(SlackSettings settings, BoltApp boltApp, SlackGateway gateway, TeamConfig team) {
         this.settings = settings;
         this.boltApp = boltApp;
+        this.gateway = gateway;
+        this.team = team;
     }
 
     @EventListener
@@ -47,6 +55,20 @@ public class SlackStartup {
         }
         if (settings.socketModeConfigured()) {
             startSocketMode();
+        }
+        joinTeamChannels();
+    }
+
+    /**
+     * Joins the channels the team file names, so the first go/no-go is not refused with not_in_channel. The team file
+     * is read once at start-up (there is no reload), so this runs once; a post that still finds the bot outside a
+     * channel joins it then (SlackGateway.postMessage).
+     */
+    private void joinTeamChannels() {
+        List<String> channels = team.channels().stream().map(ChannelRef::text).toList();
+        if (!channels.isEmpty()) {
+            LOG.info("Joining the team file's channels: {}", String.join(", ", channels));
+            gateway.channels().joinAll(channels);
         }
     }
 

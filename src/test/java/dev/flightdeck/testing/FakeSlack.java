@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  * A stateful fake of the Slack Web API on 127.0.0.1 (random port). Point SLACK_API_URL at
  * {@link #baseUrl()}; authenticate with {@link #BOT_TOKEN} (and {@link #APP_TOKEN} for
  * apps.connections.open). Every request is recorded as a {@link Call}, faults included.
- * Membership is not checked unless {@link #checkMembership(boolean)} is on: then the bot
- * must be in a channel to post, invite, pin or set its topic (else {@code not_in_channel}).
+ * Strict by default, as a workspace the app was installed in from manifest.yml: the bot must be in a channel to
+ * post, invite, pin or set its topic (else {@code not_in_channel}; {@link #checkMembership(boolean)} turns that off),
+ * and a method whose scope manifest.yml's bot scopes lack answers {@code missing_scope} ({@link #grantScopes}).
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-0000000000-fake-bot-token";
@@ -62,6 +63,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final FakeSlackState state = new FakeSlackState();
     private final Map<String, Function<Map<String, String>, JsonObject>> methods = new HashMap<>();
+    private final FakeSlackScopes scopes = new FakeSlackScopes(state);
     private HttpServer server;
     private ExecutorService executor;
 
@@ -169,8 +171,25 @@ public final class FakeSlack implements AutoCloseable {
 
     public void addMember(String channelId, String userId) { locked(() -> existing(channelId).members.add(userId)); }
 
-    /** Off by default. On: the bot must be a member to post/invite/pin/set topics, and ephemeral recipients too. */
+    /** On by default (and after reset): the bot must be a member to post/invite/pin/set topics, and ephemeral recipients too. */
     public void checkMembership(boolean on) { locked(() -> state.checkMembership = on); }
+
+    /** The bot scopes the app holds from now on (until reset, which goes back to manifest.yml's). */
+    public void grantScopes(Collection<String> granted) {
+        locked(() -> { state.grantedScopes.clear(); state.grantedScopes.addAll(granted); });
+    }
+
+    /** A reply in a message's thread, written by a person; returns its ts. */
+    public String addReply(String channelId, String threadTs, String userId, String text) {
+        return locked(() -> {
+            ChannelData c = existing(channelId);
+            c.message(threadTs).orElseThrow(() -> new IllegalArgumentException("no message " + threadTs));
+            MessageData m = new MessageData(c.id, state.nextTs(), threadTs, userId, null, null);
+            m.text = text;
+            c.messages.add(m);
+            return m.ts;
+        });
+    }
 
     /** What apps.connections.open answers, e.g. the ws:// URL of a fake Socket Mode server. */
     public void socketModeUrl(String url) { locked(() -> state.socketModeUrl = url); }
@@ -292,6 +311,9 @@ public final class FakeSlack implements AutoCloseable {
         lock.lock();
         try {
             answer = methods.containsKey(method) ? authError(method, req) : FakeSlackMethods.error("unknown_method");
+            if (answer == null && !method.equals("apps.connections.open")) {
+                answer = scopes.refusal(method, req.params());
+            }
             if (answer == null) {
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.poll();

@@ -43,6 +43,7 @@ final class FakeSlackMethods {
         into.put("reactions.get", p -> reactionsGet(p));
         into.put("conversations.history", p -> history(p));
         into.put("conversations.replies", p -> replies(p));
+        into.put("conversations.list", p -> list(p));
     }
 
     static JsonObject ok(Object... kv) {
@@ -295,6 +296,24 @@ final class FakeSlackMethods {
             return ok("messages", messages, "has_more", more,
                     "response_metadata", obj("next_cursor", more ? "at:" + (from + limit) : ""));
         });
+    }
+
+    /**
+     * Channels of the given {@code types} (default public_channel), a page of {@code limit} (default 100) from
+     * {@code cursor}. As for a bot token: private channels only where the bot is a member; never DMs.
+     */
+    private JsonObject list(Map<String, String> p) {
+        List<String> types = List.of(p.getOrDefault("types", "public_channel").split(","));
+        List<ChannelData> matching = s.channels.values().stream().filter(c -> !c.isIm)
+                .filter(c -> types.contains(c.isPrivate ? "private_channel" : "public_channel"))
+                .filter(c -> !c.isPrivate || c.members.contains(s.botUserId)).toList();
+        int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+        int from = blankToNull(p.get("cursor")) == null ? 0 : Integer.parseInt(p.get("cursor").substring("at:".length()));
+        JsonArray channels = new JsonArray();
+        matching.subList(Math.min(from, matching.size()), Math.min(matching.size(), from + limit))
+                .forEach(c -> channels.add(conversation(c)));
+        boolean more = from + limit < matching.size();
+        return ok("channels", channels, "response_metadata", obj("next_cursor", more ? "at:" + (from + limit) : ""));
     }
 
     /** Slack accepts true/1 for booleans; the SDK sends either depending on the method. */

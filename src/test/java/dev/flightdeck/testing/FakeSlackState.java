@@ -33,7 +33,9 @@ final class FakeSlackState {
     final Map<String, JsonObject> views = new LinkedHashMap<>();
     final List<MessageData> ephemerals = new ArrayList<>();
     final Set<String> responseUrlIds = new HashSet<>();
-    boolean checkMembership;
+    // Strict like a real workspace: the bot must be in a channel to post there, and holds manifest.yml's scopes only.
+    boolean checkMembership = true;
+    final Set<String> grantedScopes = new java.util.TreeSet<>(SlackManifest.load().botScopes());
     String socketModeUrl = "wss://127.0.0.1:1/link/?ticket=fake";
 
     FakeSlackState() {
@@ -47,7 +49,9 @@ final class FakeSlackState {
         ephemerals.clear();
         responseUrlIds.clear();
         users.keySet().removeIf(id -> !id.equals(botUserId));
-        checkMembership = false;
+        checkMembership = true;
+        grantedScopes.clear();
+        grantedScopes.addAll(SlackManifest.load().botScopes());
     }
 
     /** A Slack-looking id: the prefix and 10 upper-case letters/digits, never repeated. */

@@ -114,8 +114,12 @@ public final class SignedRequests {
                 "trigger_id", triggerId(), "view", view, "response_urls", List.of(), "is_enterprise_install", false));
     }
 
-    /** An Events API {@code event_callback} wrapping an event of this type with these fields. */
+    /**
+     * An Events API {@code event_callback} wrapping an event of this type with these fields. Only types manifest.yml
+     * subscribes to: Slack sends no others, so a test of another would prove nothing.
+     */
     public SignedRequest event(String type, Map<String, ?> fields) {
+        requireSubscribed(type);
         JsonObject event = obj("type", type);
         fields.forEach((k, v) -> event.add(k, FakeJson.toJson(v)));
         if (!event.has("event_ts")) event.addProperty("event_ts", nowTs());
@@ -131,6 +135,19 @@ public final class SignedRequests {
     public SignedRequest reactionAdded(String userId, String reaction, String channelId, String messageTs) {
         return event("reaction_added", Map.of("user", userId, "reaction", reaction, "item_user", ws.botUserId(),
                 "item", Map.of("type", "message", "channel", channelId, "ts", messageTs)));
+    }
+
+    /** An event_callback body as Slack publishes it (e.g. a file under vendor/slack/), signed as it is. */
+    public SignedRequest eventCallback(String body) {
+        JsonObject parsed = FakeJson.GSON.fromJson(body, JsonObject.class);
+        requireSubscribed(parsed.getAsJsonObject("event").get("type").getAsString());
+        return sign(body, JSON);
+    }
+
+    private static void requireSubscribed(String type) {
+        if (!SlackManifest.load().botEvents().contains(type)) {
+            throw new IllegalArgumentException("manifest.yml does not subscribe to " + type + ": Slack would never send it");
+        }
     }
 
     public SignedRequest urlVerification(String challenge) {

@@ -62,7 +62,8 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
                     .text(message.text()).blocks(message.blocks()).unfurlLinks(false).build())
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
             if (!response.isOk()) {
-                throw new AnnounceFailed("Slack said " + response.getError(), null);
+                throw new AnnounceFailed("Slack said " + response.getError()
+                        + gateway.channels().advice(channel).map(a -> "; " + a).orElse(""), null);
             }
             return new MessageRef(response.getChannel(), response.getTs());
         } catch (ExecutionException | TimeoutException e) {

@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.handlers.incident;
 
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
@@ -132,15 +133,23 @@ public class SlackIncidentChannels implements IncidentChannels {
                 .channel(channel).user(incident.declaredBy()).text(text))));
     }
 
-    /** A channel id, a #name, or a user id (Slack opens the DM). */
+    /** A channel id, a #name, or a user id (Slack opens the DM). Through postMessage, which joins a channel first. */
     private ChatPostMessageResponse post(String channel, String text, List<LayoutBlock> blocks) {
-        return call("chat.postMessage", c -> c.chatPostMessage(q -> {
-            q.channel(channel).text(text);
-            if (blocks != null) {
-                q.blocks(blocks);
-            }
-            return q;
-        }));
+        ChatPostMessageRequest.ChatPostMessageRequestBuilder q = ChatPostMessageRequest.builder().channel(channel).text(text);
+        if (blocks != null) {
+            q.blocks(blocks);
+        }
+        ChatPostMessageResponse response;
+        try {
+            response = gateway.postMessage(q.build()).join();
+        } catch (CompletionException e) {
+            throw new ChannelsFailed("Slack chat.postMessage failed", e.getCause());
+        }
+        if (!response.isOk()) {
+            throw new ChannelsFailed("Slack chat.postMessage answered " + response.getError()
+                    + gateway.channels().advice(channel).map(a -> ": " + a).orElse(""), null);
+        }
+        return response;
     }
 
     private static Optional<String> channel(Optional<ChannelRef> ref) {

@@ -3,6 +3,7 @@ package dev.flightdeck.slack.handlers.incident;
 import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.event.ReactionAddedEvent;
 import dev.flightdeck.config.TeamConfig;
@@ -67,12 +68,8 @@ public class TimelineReactions implements SlackListener {
             if (incidents.lookUp(Optional.empty(), channel) instanceof IncidentResult.Refused) {
                 return; // not an incident channel
             }
-            ConversationsHistoryResponse r = gateway.call("conversations.history", c -> c.conversationsHistory(q -> q
-                    .channel(channel).latest(ts).inclusive(true).limit(1))).join();
-            List<Message> messages = r.isOk() && r.getMessages() != null ? r.getMessages() : List.of();
-            Optional<Message> message = messages.stream().filter(m -> ts.equals(m.getTs())).findFirst();
+            Optional<Message> message = read(channel, ts);
             if (message.isEmpty()) {
-                LOG.info("Timeline reaction on {} {}: message not readable ({})", channel, ts, r.getError());
                 return;
             }
             Message m = message.get();
@@ -81,6 +78,35 @@ public class TimelineReactions implements SlackListener {
         } catch (RuntimeException e) {
             LOG.warn("Timeline reaction on {} {} could not be recorded: {}", channel, ts, e.toString());
         }
+    }
+
+    /**
+     * The message with this ts. conversations.history lists top-level messages only; a reaction event does not say
+     * whether its message is a thread reply, so a ts history does not have is looked up with conversations.replies,
+     * which takes the ts of any message in a thread.
+     */
+    private Optional<Message> read(String channel, String ts) {
+        ConversationsHistoryResponse history = gateway.call("conversations.history", c -> c.conversationsHistory(q -> q
+                .channel(channel).latest(ts).inclusive(true).limit(1))).join();
+        Optional<Message> found = withTs(history.isOk() ? history.getMessages() : null, ts);
+        if (found.isPresent() || !history.isOk()) {
+            if (found.isEmpty()) {
+                LOG.info("Timeline reaction on {} {}: message not readable ({})", channel, ts, history.getError());
+            }
+            return found;
+        }
+        ConversationsRepliesResponse replies = gateway.call("conversations.replies", c -> c.conversationsReplies(q -> q
+                .channel(channel).ts(ts).oldest(ts).inclusive(true))).join(); // the parent may come first: match the ts
+        found = withTs(replies.isOk() ? replies.getMessages() : null, ts);
+        if (found.isEmpty()) {
+            LOG.info("Timeline reaction on {} {}: message not found in history nor as a thread reply ({})", channel, ts,
+                    replies.isOk() ? "not listed" : replies.getError());
+        }
+        return found;
+    }
+
+    private static Optional<Message> withTs(List<Message> messages, String ts) {
+        return messages == null ? Optional.empty() : messages.stream().filter(m -> ts.equals(m.getTs())).findFirst();
     }
 
     /** A message ts is its time: seconds.microseconds since the epoch. */
