@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ class H2OutboxStoreTest extends JdbcOutboxStoreContract implements TestPropertyP
 
     @Override
     public Map<String, String> getProperties() {
-        return H2Databases.micronautProperties(H2Databases.inMemoryUrl("outbox_" + UUID.randomUUID().toString().replace("-", "")));
+        Map<String, String> p = new HashMap<>(H2Databases.micronautProperties(
+                H2Databases.inMemoryUrl("outbox_" + UUID.randomUUID().toString().replace("-", ""))));
+        p.putAll(JdbcOutboxStoreContract.NO_TIMERS);
+        return p;
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * needs the claim's token.
  */
 abstract class JdbcOutboxStoreContract {
+
+    /** The worker's timer would send (or expire) what the tests queue: off. */
+    static final Map<String, String> NO_TIMERS = Map.of("flightdeck.outbox.interval", "1h");
 
     @Inject
     OutboxStore store;

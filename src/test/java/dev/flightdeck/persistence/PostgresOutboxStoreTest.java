@@ -6,6 +6,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The outbox store contract on PostgreSQL, in a database of its own that is dropped afterwards. */
@@ -17,7 +18,9 @@ class PostgresOutboxStoreTest extends JdbcOutboxStoreContract implements TestPro
 
     @Override
     public Map<String, String> getProperties() {
-        return postgres.micronautProperties();
+        Map<String, String> p = new HashMap<>(postgres.micronautProperties());
+        p.putAll(JdbcOutboxStoreContract.NO_TIMERS);
+        return p;
     }
 
     @AfterAll
