@@ -1,12 +1,12 @@
 package dev.flightdeck.build;
 
-import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.config.TeamConfig;
 import dev.flightdeck.slack.BuildNewsMessages;
-import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.outbox.Outbox;
+import dev.flightdeck.slack.outbox.OutboxMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +20,11 @@ public class ForeignBuilds {
     private static final Logger LOG = LoggerFactory.getLogger(ForeignBuilds.class);
 
     private final TeamConfig team;
-    private final SlackGateway slack;
+    private final Outbox outbox;
 
-    public ForeignBuilds(TeamConfig team, SlackGateway slack) {
+    public ForeignBuilds(TeamConfig team, Outbox outbox) {
         this.team = team;
-        this.slack = slack;
+        this.outbox = outbox;
     }
 
     public void announce(BuildEvent event, Optional<ServiceConfig> service, Optional<String> environment) {
@@ -41,7 +41,8 @@ public class ForeignBuilds {
         // CI on a branch has no environment: name the branch first, in capitals, as the convention names the environment.
         String where = environment.orElse(event.branch() == null ? "CI" : event.branch().replaceFirst("^origin/", ""));
         ChannelRef channel = env.get().channel();
-        slack.postMessage(ChatPostMessageRequest.builder().channel(channel.text())
-                .attachments(BuildNewsMessages.colourBar(event.news(where))).build());
+        // Through the outbox: a Slack outage delays the notice instead of dropping it; one build's notices keep their order.
+        outbox.send(OutboxMessage.post("build:" + event.backend() + ":" + event.label(), channel.text(), null)
+                .attachments(BuildNewsMessages.colourBar(event.news(where))));
     }
 }

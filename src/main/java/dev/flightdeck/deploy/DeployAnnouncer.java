@@ -1,17 +1,26 @@
 package dev.flightdeck.deploy;
 
+import java.util.Optional;
+
 /** Tells people about a deploy (port; the Slack adapter renders the go/no-go message and its thread). */
 public interface DeployAnnouncer {
 
     /**
-     * Posts the go/no-go message to the environment's channel and waits for Slack's answer.
+     * Queues the go/no-go message for the environment's channel and waits a while for Slack's answer.
      *
-     * @return where it landed, to update it and reply in its thread later
-     * @throws AnnounceFailed when it could not be posted (the request is then cancelled and the requester told)
+     * @return where it landed, to update it and reply in its thread later; empty when Slack has not taken it yet:
+     *     it stays queued, is posted when Slack is back, and where it landed is then stored with the request
+     * @throws AnnounceFailed when Slack refused it for good (the request is then cancelled and the requester told)
      */
-    MessageRef post(DeployView view);
+    Optional<MessageRef> post(DeployView view);
 
-    /** Re-renders the message in place (state, who, when); nothing if it was never posted. */
+    /**
+     * Queues the go/no-go message unless it was queued before, without waiting: for a request whose message was
+     * never queued (the process stopped between storing the request and queuing its message).
+     */
+    void queuePost(DeployView view);
+
+    /** Re-renders the message in place (state, who, when), once it has been posted. */
     void refresh(DeployView view);
 
     /** A reply in the message's thread (or the channel when there is no message). */

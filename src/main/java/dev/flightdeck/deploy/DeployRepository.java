@@ -40,6 +40,9 @@ public interface DeployRepository {
     /** Marks a blocking check overridden; false if it was not blocking (or already overridden). */
     boolean overrideCheck(long id, String checkName, String by, String reason);
 
+    /** Pending requests (requested or approved) whose go/no-go has no stored ts, requested before {@code before}, oldest first. */
+    List<DeployRequest> withoutMessage(Instant before, int limit);
+
     /** Pending requests whose nudge time has come, oldest first. */
     List<DeployRequest> dueNudges(Instant now, int limit);
 

@@ -35,6 +35,8 @@ public class DeployScheduler {
      */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     private final Duration claimLease;
+    /** /deploy queues its go/no-go right after storing the request; only older requests without one were left behind. */
+    static final Duration UNPOSTED_GRACE = Duration.ofMinutes(1);
 
     private final DeployRepository repository;
     private final DeployMoves moves;
@@ -65,10 +67,21 @@ public class DeployScheduler {
         }
     }
 
-    /** Expires, then nudges, whatever is due now. Returns how many items this replica handled. */
+    /**
+     * Queues missing go/no-go messages, expires, then nudges, whatever is due now. Returns how many items this
+     * replica handled.
+     */
     public int runDue() {
         Instant now = clock.instant();
         int handled = 0;
+        // A request stored by a process that stopped before queuing its go/no-go: queued now. Queuing is keyed by the
+        // request, so a message already queued (waiting for Slack, or being posted) is not queued twice.
+        for (DeployRequest r : repository.withoutMessage(now.minus(UNPOSTED_GRACE), BATCH)) {
+            handled += safely(r, "go/no-go", () -> {
+                announcer.queuePost(moves.view(r));
+                return false;
+            });
+        }
         for (DeployRequest r : repository.dueExpiries(now, BATCH)) {
             handled += safely(r, "expiry", () -> expire(r));
         }

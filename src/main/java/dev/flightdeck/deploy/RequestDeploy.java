@@ -91,21 +91,27 @@ public class RequestDeploy {
         auditor.record(DeployAudit.REQUESTED, d.requesterId(), payload(r, results));
 
         DeployView view = new DeployView(r, results, List.of());
+        Optional<DeployAnnouncer.MessageRef> ref;
         try {
-            DeployAnnouncer.MessageRef ref = announcer.post(view);
-            repository.saveMessage(r.id(), ref.channelId(), ref.ts());
-            r = r.withMessage(ref.channelId(), ref.ts());
+            ref = announcer.post(view);
         } catch (DeployAnnouncer.AnnounceFailed e) {
             moves.apply(r, DeployEvent.CANCEL, DeployAudit.POLICY, "could not post the go/no-go message: " + e.getMessage());
             return DeployOutcome.refused("Could not post the go/no-go message to " + env.channel().text() + " ("
                     + e.getMessage() + "), so deploy #" + r.id() + " was cancelled. Invite me to the channel or fix "
                     + "its name in the team config, then ask again.");
         }
+        if (ref.isPresent()) {
+            repository.saveMessage(r.id(), ref.get().channelId(), ref.get().ts());
+            r = r.withMessage(ref.get().channelId(), ref.get().ts());
+        }
         boolean blocked = view.blocked();
         if (env.announceOnly() && !blocked) {
             starts.announceOnlyGo(r);
         }
-        return new DeployOutcome.Done("Deploy " + DeployTexts.what(r) + " is posted in <#" + r.channelId() + ">"
+        String where = ref.isPresent() ? "is posted in <#" + r.channelId() + ">"
+                : "is recorded as #" + r.id() + "; Slack is not taking messages right now, so its go/no-go message "
+                + "will be posted in " + env.channel().text() + " as soon as it does";
+        return new DeployOutcome.Done("Deploy " + DeployTexts.what(r) + " " + where
                 + (blocked ? ", blocked by " + DeployService.describe(view.checks().stream()
                 .filter(CheckResult::blocking).toList()) + "." : "."), r);
     }

@@ -56,6 +56,13 @@ public record Incident(long number,
         }
     }
 
+    /** This incident as a change left it: what that change's messages are rendered from. */
+    public Incident withStatus(IncidentStatus newStatus) {
+        return new Incident(number, title, severity, newStatus, commanderId, communicatorId, declaredBy, declaredIn,
+                startedAt, resolvedAt, firstUpdateAt, lastUpdateAt, nextReminderAt, channelId, channelName, cardTs,
+                stepsDone, setupComplete, summary);
+    }
+
     public boolean isOpen() {
         return status.isOpen();
     }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * What incidents need from the chat workspace (implemented on Slack in slack/handlers/incident). Calls block until
- * the workspace answered (after its own retries) and throw {@link ChannelsFailed} when it did not, so the caller
- * records a step as done only when it really happened.
+ * What incidents need from the chat workspace (implemented on Slack in slack/handlers/incident). Channel set-up calls
+ * (create, invite, card, pin, topic) block until the workspace answered (after its own retries) and throw
+ * {@link ChannelsFailed} when it did not, so the caller records a step as done only when it really happened. Messages
+ * (posts, updates, announcements, DMs, card updates) are stored and delivered in the order they were given, retried
+ * until the workspace takes them: once the call returns, the message will arrive.
  */
 public interface IncidentChannels {
 

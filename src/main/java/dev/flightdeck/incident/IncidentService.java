@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * The incident use cases. Each one changes the record (database, timeline, audit) before it returns, so the
- * Slack ack can say what happened; what Slack must show afterwards (card, topic, posts, DMs) runs on an
- * executor and reads the incident afresh, so the latest state wins when changes race.
+ * Slack ack can say what happened. Messages that tell of one change (an update, a severity line) are queued before
+ * it returns, rendered from that change, so they keep its words and its order; what shows the current state (card,
+ * topic, DMs) runs on an executor and reads the incident afresh, so the latest state wins when changes race.
  */
 @Singleton
 public class IncidentService {
@@ -137,9 +138,10 @@ public class IncidentService {
                     Optional.empty());
             auditor.record(IncidentEvents.UPDATED, actor, Map.of("incident", incident.id(), "status", target.label(),
                     "previousStatus", incident.status().label(), "text", text));
-            afterwards(incident.number(), fresh -> steps(incident.number(),
-                    () -> channels.postUpdate(fresh, text, actor),
-                    () -> channels.updateCard(fresh)));
+            // The update is queued now, rendered from this change: two updates sent back to back arrive in the
+            // order they were made, each under its own status (a re-read at send time would show the later one twice).
+            steps(incident.number(), () -> channels.postUpdate(incident.withStatus(target), text, actor));
+            afterwards(incident.number(), fresh -> steps(incident.number(), () -> channels.updateCard(fresh)));
             return new IncidentResult.Done(incident, "Update posted for " + incident.id() + " ("
                     + incident.severity().label() + ", " + target.label() + ").");
         });
@@ -161,8 +163,8 @@ public class IncidentService {
             auditor.record(IncidentEvents.SEVERITY_CHANGED, actor, Map.of("incident", incident.id(),
                     "from", before.label(), "to", severity.label()));
             boolean raised = severity.isAtLeast(before);
+            steps(incident.number(), () -> channels.post(incident, line + " (by <@" + actor + ">)."));
             afterwards(incident.number(), fresh -> steps(incident.number(),
-                    () -> channels.post(fresh, line + " (by <@" + actor + ">)."),
                     () -> channels.updateCard(fresh),
                     () -> channels.setTopic(fresh),
                     () -> {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ThreadMarkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadMarkers.class);
-    static final String EVENT_TYPE = "flightdeck_delivery";
+    public static final String EVENT_TYPE = "flightdeck_delivery";
     private static final int PAGE = 200;
     private static final int MAX_PAGES = 10;
     private static final long WAIT_SECONDS = 30;

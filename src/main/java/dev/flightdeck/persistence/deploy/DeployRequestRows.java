@@ -51,6 +51,11 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
     int completeNudge(long id, String state, Instant leaseUntil, @Nullable Instant next);
 
     @Query("""
+            SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < :before
+               AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT :limit""")
+    List<DeployRequestRow> withoutMessage(Instant before, int limit);
+
+    @Query("""
             SELECT * FROM deploy_request WHERE next_nudge_at <= :now AND state IN ('REQUESTED', 'APPROVED')
              ORDER BY next_nudge_at, id LIMIT :limit""")
     List<DeployRequestRow> dueNudges(Instant now, int limit);

@@ -94,6 +94,11 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
+    public List<DeployRequest> withoutMessage(Instant before, int limit) {
+        return requests.withoutMessage(before, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    @Override
     public List<DeployRequest> dueNudges(Instant now, int limit) {
         return requests.dueNudges(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }

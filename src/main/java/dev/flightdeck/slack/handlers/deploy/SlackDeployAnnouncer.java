@@ -1,13 +1,9 @@
 package dev.flightdeck.slack.handlers.deploy;
 
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
-import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.Attachment;
 import dev.flightdeck.deploy.BuildNews;
 import dev.flightdeck.slack.BuildNewsMessages;
-import com.slack.api.methods.request.chat.ChatUpdateRequest;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.TeamConfig;
@@ -18,6 +14,9 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployView;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.ThreadMarkers;
+import dev.flightdeck.slack.outbox.Outbox;
+import dev.flightdeck.slack.outbox.OutboxEntry;
+import dev.flightdeck.slack.outbox.OutboxMessage;
 import dev.flightdeck.slack.blocks.BuildJobs;
 import dev.flightdeck.slack.blocks.DeployMessage;
 import jakarta.inject.Singleton;
@@ -25,102 +24,109 @@ import org.slf4j.Logger;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * {@link DeployAnnouncer} on Slack. Calls wait for Slack's answer (they run after the ack, on an executor) so that
- * updates and thread replies of one deploy land in the order they happened.
+ * {@link DeployAnnouncer} on Slack. Every message goes through the {@link Outbox}, rendered when the change happened
+ * and queued under the deploy's key, so a deploy's messages land in the order they happened and a Slack outage only
+ * delays them. Thread replies and updates queued before the go/no-go was posted name it as their parent and are
+ * sent once its ts is known.
  */
 @Singleton
 public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackDeployAnnouncer.class);
-    private static final long WAIT_SECONDS = 30;
+    /** How long /deploy waits for the go/no-go's first try before answering "queued" (it runs after the ack). */
+    private static final Duration POST_WAIT = Duration.ofSeconds(30);
 
     private final SlackGateway gateway;
+    private final Outbox outbox;
     private final TeamConfig config;
     private final ApprovalPolicy policy;
     private final WebSettings web;
 
-    public SlackDeployAnnouncer(SlackGateway gateway, TeamConfig config, ApprovalPolicy policy, WebSettings web) {
+    public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApprovalPolicy policy,
+                                WebSettings web) {
         this.web = web;
         this.gateway = gateway;
+        this.outbox = outbox;
         this.config = config;
         this.policy = policy;
     }
 
+    /** The key of a deploy's messages, and the message key of its go/no-go. */
+    static String keyOf(long deployId) {
+        return "deploy:" + deployId;
+    }
+
     @Override
-    public MessageRef post(DeployView view) {
+    public Optional<MessageRef> post(DeployView view) {
+        OutboxEntry e = outbox.sendAndWait(goNoGo(view), POST_WAIT);
+        return switch (e.state()) {
+            case SENT -> Optional.of(new MessageRef(e.sentChannel(), e.sentTs()));
+            case FAILED, EXPIRED -> throw new AnnounceFailed(e.lastError()
+                    + gateway.channels().advice(channelOf(view.request())).map(a -> "; " + a).orElse(""), null);
+            case PENDING -> Optional.empty();
+        };
+    }
+
+    @Override
+    public void queuePost(DeployView view) {
+        outbox.send(goNoGo(view));
+    }
+
+    private OutboxMessage goNoGo(DeployView view) {
         DeployRequest r = view.request();
         DeployMessage message = render(view);
-        String channel = channelOf(r);
-        try {
-            ChatPostMessageResponse response = gateway.postMessage(ChatPostMessageRequest.builder().channel(channel)
-                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).build())
-                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (!response.isOk()) {
-                throw new AnnounceFailed("Slack said " + response.getError()
-                        + gateway.channels().advice(channel).map(a -> "; " + a).orElse(""), null);
-            }
-            return new MessageRef(response.getChannel(), response.getTs());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AnnounceFailed(e.getCause() == null ? "Slack did not answer" : "Slack did not answer ("
-                    + e.getCause().getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnnounceFailed("interrupted", e);
-        }
+        // chat.postMessage takes a #name too; its answer carries the id, which is what the hook stores.
+        return OutboxMessage.post(keyOf(r.id()), channelOf(r), message.text()).blocks(message.blocks())
+                .key(keyOf(r.id())).onSent(DeployMessageRecorder.hook(r.id()));
     }
 
     @Override
     public void refresh(DeployView view) {
         DeployRequest r = view.request();
-        if (!r.hasMessage()) {
-            return;
-        }
         DeployMessage message = render(view);
-        await("chat.update", r, gateway.update(ChatUpdateRequest.builder().channel(r.channelId()).ts(r.messageTs())
-                .text(message.text()).blocks(message.blocks()).build()));
+        OutboxMessage update = r.hasMessage()
+                ? OutboxMessage.update(keyOf(r.id()), r.channelId(), r.messageTs(), message.text())
+                : OutboxMessage.updateOf(keyOf(r.id()), keyOf(r.id()), message.text());
+        outbox.send(update.blocks(message.blocks()));
     }
 
     @Override
     public void reply(DeployRequest r, String text) {
-        await("chat.postMessage", r, gateway.postMessage(replyTo(r, text).build()));
+        outbox.send(replyTo(r, text));
     }
 
     @Override
     public void reply(DeployRequest r, String text, String key) {
-        await("chat.postMessage", r, gateway.postMessage(ThreadMarkers.tagged(replyTo(r, text), key).build()));
+        // The key makes the reply queued once, however often a scheduler run that died is redone.
+        outbox.send(replyTo(r, text).key(keyOf(r.id()) + ":" + key).marker(key));
     }
 
     @Override
     public boolean hasReply(DeployRequest r, String key) {
-        return r.hasMessage() && ThreadMarkers.inThread(gateway, r.channelId(), r.messageTs(), key);
+        return outbox.queued(keyOf(r.id()) + ":" + key)
+                || r.hasMessage() && ThreadMarkers.inThread(gateway, r.channelId(), r.messageTs(), key);
     }
 
-    private ChatPostMessageRequest.ChatPostMessageRequestBuilder replyTo(DeployRequest r, String text) {
-        ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder()
-                .channel(r.hasMessage() ? r.channelId() : channelOf(r)).text(text).unfurlLinks(false);
-        if (r.hasMessage()) {
-            request.threadTs(r.messageTs());
-        }
-        return request;
+    private OutboxMessage replyTo(DeployRequest r, String text) {
+        return inThread(r, OutboxMessage.post(keyOf(r.id()), r.hasMessage() ? r.channelId() : channelOf(r), text));
+    }
+
+    private static OutboxMessage inThread(DeployRequest r, OutboxMessage m) {
+        return r.hasMessage() ? m.inThread(r.messageTs()) : m.inThreadOf(keyOf(r.id()));
     }
 
     @Override
     public void buildNews(DeployRequest r, BuildNews news) {
         List<Attachment> colour = BuildNewsMessages.colourBar(news);
+        String channel = r.hasMessage() ? r.channelId() : channelOf(r);
         // Starts and results go to the channel itself, so they are seen without opening the thread; the thread copy
         // keeps the deploy's story in one place. Channel first: once the thread has it, the channel has it too.
-        await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder()
-                .channel(r.hasMessage() ? r.channelId() : channelOf(r)).attachments(colour).unfurlLinks(false).build()));
-        if (r.hasMessage()) {
-            await("chat.postMessage", r, gateway.postMessage(ChatPostMessageRequest.builder().channel(r.channelId())
-                    .threadTs(r.messageTs()).attachments(colour).unfurlLinks(false).build()));
-        }
+        outbox.send(OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour));
+        outbox.send(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour)));
     }
 
     @Override
@@ -148,21 +154,6 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     private String channelOf(DeployRequest r) {
         ChannelRef channel = config.environment(r.environment()).orElseThrow().channel();
-        // chat.postMessage takes a #name too; its answer carries the id, which is what we store.
         return channel.text();
-    }
-
-    private static void await(String method, DeployRequest r, CompletableFuture<? extends SlackApiTextResponse> call) {
-        try {
-            SlackApiTextResponse response = call.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (!response.isOk()) {
-                LOG.warn("Slack {} for deploy #{} answered {}", method, r.id(), response.getError());
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            // The state change is stored; only its announcement is lost, and the next update re-renders the whole message.
-            LOG.warn("Slack {} for deploy #{} failed: {}", method, r.id(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

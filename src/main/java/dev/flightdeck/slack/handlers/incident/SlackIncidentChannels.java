@@ -1,8 +1,6 @@
 package dev.flightdeck.slack.handlers.incident;
 
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.request.chat.ChatPostMessageRequest;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.config.ChannelRef;
@@ -14,6 +12,8 @@ import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.SlackCall;
 import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.outbox.Outbox;
+import dev.flightdeck.slack.outbox.OutboxMessage;
 import dev.flightdeck.slack.blocks.incident.IncidentCard;
 import dev.flightdeck.slack.blocks.incident.IncidentMessages;
 import dev.flightdeck.slack.blocks.incident.SummaryBlocks;
@@ -26,18 +26,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
-/** {@link IncidentChannels} on Slack: every call through the {@link SlackGateway} (rate limits, retries). */
+/**
+ * {@link IncidentChannels} on Slack: every call through the {@link SlackGateway} (rate limits, retries). Messages
+ * (posts, updates, broadcasts, DMs, card updates) go through the {@link Outbox} under the incident's key: rendered
+ * from the change that caused them, delivered in the order they were made, and kept until Slack takes them. The set-up
+ * steps whose answer is needed at once (channel, invites, the card's ts to pin it, topic, pin) are called directly;
+ * {@link dev.flightdeck.incident.IncidentSetup} records each and resumes a declaration Slack interrupted.
+ */
 @Singleton
 public class SlackIncidentChannels implements IncidentChannels {
 
     private final SlackGateway gateway;
+    private final Outbox outbox;
     private final TeamConfig config;
     private final WebSettings web;
 
-    public SlackIncidentChannels(SlackGateway gateway, TeamConfig config, WebSettings web) {
+    public SlackIncidentChannels(SlackGateway gateway, Outbox outbox, TeamConfig config, WebSettings web) {
         this.web = web;
         this.gateway = gateway;
+        this.outbox = outbox;
         this.config = config;
+    }
+
+    private static String keyOf(Incident incident) {
+        return "incident:" + incident.number();
     }
 
     @Override
@@ -57,7 +69,9 @@ public class SlackIncidentChannels implements IncidentChannels {
 
     @Override
     public String postCard(Incident incident) {
-        return post(incident.channelId().orElseThrow(), IncidentCard.text(incident), IncidentCard.blocks(incident)).getTs();
+        String channel = incident.channelId().orElseThrow();
+        return call("chat.postMessage", c -> c.chatPostMessage(q -> q.channel(channel).text(IncidentCard.text(incident))
+                .blocks(IncidentCard.blocks(incident)))).getTs();
     }
 
     @Override
@@ -65,8 +79,8 @@ public class SlackIncidentChannels implements IncidentChannels {
         if (incident.channelId().isEmpty() || incident.cardTs().isEmpty()) {
             return; // the declaration posts the card with the latest state when it gets there
         }
-        call("chat.update", c -> c.chatUpdate(q -> q.channel(incident.channelId().get()).ts(incident.cardTs().get())
-                .text(IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident))));
+        outbox.send(OutboxMessage.update(keyOf(incident), incident.channelId().get(), incident.cardTs().get(),
+                IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident)));
     }
 
     @Override
@@ -83,48 +97,48 @@ public class SlackIncidentChannels implements IncidentChannels {
     @Override
     public void announce(Incident incident, String headline) {
         channel(config.incidents().announceChannel())
-                .ifPresent(ch -> post(ch, IncidentMessages.announcement(incident, headline), null));
+                .ifPresent(ch -> post(incident, ch, IncidentMessages.announcement(incident, headline), null));
     }
 
     @Override
     public void askForCommunicator(Incident incident) {
-        incident.channelId().ifPresent(ch -> post(ch, IncidentMessages.askForCommunicatorText(incident),
+        incident.channelId().ifPresent(ch -> post(incident, ch, IncidentMessages.askForCommunicatorText(incident),
                 IncidentMessages.askForCommunicator(incident)));
     }
 
     @Override
     public void post(Incident incident, String text) {
-        incident.channelId().ifPresent(ch -> post(ch, text, null));
+        incident.channelId().ifPresent(ch -> post(incident, ch, text, null));
     }
 
     @Override
     public void postUpdate(Incident incident, String text, String authorId) {
         String message = IncidentMessages.update(incident, text, authorId);
-        incident.channelId().ifPresent(ch -> post(ch, message, null));
-        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, message, null));
+        incident.channelId().ifPresent(ch -> post(incident, ch, message, null));
+        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(incident, ch, message, null));
     }
 
     @Override
     public void briefRole(Incident incident, IncidentRole role, String userId) {
-        post(userId, IncidentMessages.roleBrief(incident, role), null);
+        post(incident, userId, IncidentMessages.roleBrief(incident, role), null);
     }
 
     @Override
     public void remindCommunicator(Incident incident, String communicatorId, Duration since) {
-        post(communicatorId, IncidentMessages.reminderText(incident, since), IncidentMessages.reminder(incident, since));
+        post(incident, communicatorId, IncidentMessages.reminderText(incident, since), IncidentMessages.reminder(incident, since));
     }
 
     @Override
     public void remindCommander(Incident incident, Duration since) {
-        post(incident.commanderId(), IncidentMessages.commanderReminder(incident, since), null);
+        post(incident, incident.commanderId(), IncidentMessages.commanderReminder(incident, since), null);
     }
 
     @Override
     public void postSummary(Incident incident, IncidentSummary summary) {
         String text = SummaryBlocks.text(summary);
         List<LayoutBlock> blocks = SummaryBlocks.blocks(summary, web.incidentUrl(incident.number()));
-        incident.channelId().ifPresent(ch -> post(ch, text, blocks));
-        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(ch, text, blocks));
+        incident.channelId().ifPresent(ch -> post(incident, ch, text, blocks));
+        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(incident, ch, text, blocks));
     }
 
     @Override
@@ -133,23 +147,9 @@ public class SlackIncidentChannels implements IncidentChannels {
                 .channel(channel).user(incident.declaredBy()).text(text))));
     }
 
-    /** A channel id, a #name, or a user id (Slack opens the DM). Through postMessage, which joins a channel first. */
-    private ChatPostMessageResponse post(String channel, String text, List<LayoutBlock> blocks) {
-        ChatPostMessageRequest.ChatPostMessageRequestBuilder q = ChatPostMessageRequest.builder().channel(channel).text(text);
-        if (blocks != null) {
-            q.blocks(blocks);
-        }
-        ChatPostMessageResponse response;
-        try {
-            response = gateway.postMessage(q.build()).join();
-        } catch (CompletionException e) {
-            throw new ChannelsFailed("Slack chat.postMessage failed", e.getCause());
-        }
-        if (!response.isOk()) {
-            throw new ChannelsFailed("Slack chat.postMessage answered " + response.getError()
-                    + gateway.channels().advice(channel).map(a -> ": " + a).orElse(""), null);
-        }
-        return response;
+    /** {@code channel}: a channel id, a #name, or a user id (Slack opens the DM). */
+    private void post(Incident incident, String channel, String text, List<LayoutBlock> blocks) {
+        outbox.send(OutboxMessage.post(keyOf(incident), channel, text).blocks(blocks));
     }
 
     private static Optional<String> channel(Optional<ChannelRef> ref) {
