@@ -35,13 +35,15 @@ public class SlackHealthIndicator implements HealthIndicator {
     private final SlackSettings settings;
     private final Slack slack;
     private final Clock clock;
+    private final SlackStartup startup;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Check last;
 
-    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock) {
+    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock, SlackStartup startup) {
         this.settings = settings;
         this.slack = slack;
         this.clock = clock;
+        this.startup = startup;
     }
 
     @Override
@@ -59,7 +61,10 @@ public class SlackHealthIndicator implements HealthIndicator {
                         2, java.util.concurrent.TimeUnit.SECONDS).join();
             }
         }
-        return Publishers.just(HealthResult.builder("slack", check.status()).details(check.details()).build());
+        // The socket's state is read now, not from the cached check: a team on Socket Mode hears nothing while it is down.
+        Map<String, Object> details = new LinkedHashMap<>(check.details());
+        startup.socketModeState().ifPresent(state -> details.put("socketMode", state));
+        return Publishers.just(HealthResult.builder("slack", check.status()).details(details).build());
     }
 
     private CompletableFuture<Check> refresh() {
