@@ -14,7 +14,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {
             "dev.flightdeck.deploy..", "dev.flightdeck.incident..", "dev.flightdeck.envconfig..",
-            "dev.flightdeck.alarms..", "dev.flightdeck.metrics..", "dev.flightdeck.audit.."};
+            "dev.flightdeck.alarms..", "dev.flightdeck.metrics..", "dev.flightdeck.audit..", "dev.flightdeck.people.."};
     static final String[] EDGES = {"com.slack..", "software.amazon..", "io.micronaut.http..", "io.micronaut.data.."};
 
     static JavaClasses classes;

@@ -36,14 +36,17 @@ public class SlackHealthIndicator implements HealthIndicator {
     private final Slack slack;
     private final SlackGateway gateway;
     private final Clock clock;
+    private final SlackStartup startup;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Check last;
 
-    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock, SlackGateway gateway) {
+    public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock, SlackGateway gateway,
+                                SlackStartup startup) {
         this.settings = settings;
         this.slack = slack;
         this.gateway = gateway;
         this.clock = clock;
+        this.startup = startup;
     }
 
     @Override
@@ -67,6 +70,8 @@ public class SlackHealthIndicator implements HealthIndicator {
         if (!invite.isEmpty()) {
             details.put("mustInvite", invite);
         }
+        // The socket's state is read now, not from the cached check: a team on Socket Mode hears nothing while it is down.
+        startup.socketModeState().ifPresent(state -> details.put("socketMode", state));
         return Publishers.just(HealthResult.builder("slack", check.status()).details(details).build());
     }
 

@@ -1,7 +1,10 @@
 package dev.flightdeck.slack;
 
+import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -13,32 +16,41 @@ import dev.flightdeck.config.ChannelRef;
 import dev.flightdeck.config.TeamConfig;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Says at start-up how Slack is reached, or exactly what to set when it is not; starts Socket Mode
- * when SLACK_APP_TOKEN is set (no inbound URL or VPN hole needed then).
+ * when SLACK_APP_TOKEN is set (no inbound URL or VPN hole needed then). When the socket cannot be opened it says
+ * why, in the log and in /health (the SDK's own message, "The wss URL for using Socket Mode is absent", names
+ * neither the token nor the fix), and keeps trying every {@code flightdeck.slack.socket-retry} (default 30s).
+ * Once open, Bolt's client reconnects by itself when the socket drops or Slack asks it to refresh.
  */
 @Singleton
 public class SlackStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackStartup.class);
-    private static final long RETRY_SECONDS = 30;
 
     private final SlackSettings settings;
     private final BoltApp boltApp;
     private final SlackGateway gateway;
     private final TeamConfig team;
+    private final Slack slack;
+    private final Duration retry;
     private volatile SocketModeApp socketMode;
+    private volatile String socketProblem;
     private ScheduledExecutorService retries;
 
-    public SlackStartup(SlackSettings settings, BoltApp boltApp, SlackGateway gateway, TeamConfig team) {
+    public SlackStartup(SlackSettings settings, BoltApp boltApp, SlackGateway gateway, TeamConfig team, Slack slack,
+                        @Value("${flightdeck.slack.socket-retry:30s}") Duration retry) {
         this.settings = settings;
         this.boltApp = boltApp;
         this.gateway = gateway;
         this.team = team;
+        this.slack = slack;
+        this.retry = retry;
     }
 
     @EventListener
@@ -78,10 +90,12 @@ public class SlackStartup {
             SocketModeApp started = new SocketModeApp(settings.appToken(), app);
             started.startAsync();
             socketMode = started;
+            socketProblem = null;
             LOG.info("Slack Socket Mode connected; Web API at {}", settings.apiBaseUrl());
         } catch (Exception e) {
             // A Slack outage at start-up must not stop the service: keep trying in the background.
-            LOG.warn("Slack Socket Mode could not connect ({}); retrying in {}s", e.getClass().getSimpleName(), RETRY_SECONDS);
+            socketProblem = diagnose(e);
+            LOG.warn("Slack Socket Mode could not connect: {}. Retrying in {}s", socketProblem, retry.toSeconds());
             synchronized (this) {
                 if (retries == null) {
                     retries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,13 +104,47 @@ public class SlackStartup {
                         return t;
                     });
                 }
-                retries.schedule(this::startSocketMode, RETRY_SECONDS, TimeUnit.SECONDS);
+                retries.schedule(this::startSocketMode, retry.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
 
     public boolean socketModeRunning() {
         return socketMode != null && !socketMode.isClientStopped();
+    }
+
+    /** For /health: "connected", or why the socket is not open. Empty when Socket Mode is not configured. */
+    public java.util.Optional<String> socketModeState() {
+        if (!settings.socketModeConfigured()) {
+            return java.util.Optional.empty();
+        }
+        String problem = socketProblem;
+        return java.util.Optional.of(socketModeRunning() ? "connected" : "not connected: " + (problem == null ? "starting" : problem));
+    }
+
+    /**
+     * Asks apps.connections.open once more to learn Slack's error code, and says what it means for SLACK_APP_TOKEN.
+     * Never names the token itself.
+     */
+    private String diagnose(Exception failure) {
+        String error;
+        try {
+            AppsConnectionsOpenResponse r = slack.methods(settings.appToken()).appsConnectionsOpen(q -> q);
+            error = r.isOk() ? null : r.getError();
+        } catch (Exception e) {
+            return "Slack could not be reached (" + e.getClass().getSimpleName() + ") at " + settings.apiBaseUrl();
+        }
+        if (error == null) {
+            return "the connection failed (" + failure.getClass().getSimpleName() + ")";
+        }
+        return "apps.connections.open answered " + error + ": " + switch (error) {
+            case "not_allowed_token_type" -> "SLACK_APP_TOKEN must be an app-level token (xapp-...), not the bot token";
+            case "missing_scope" -> "the app-level token in SLACK_APP_TOKEN needs the connections:write scope";
+            case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
+                    "SLACK_APP_TOKEN is not a valid app-level token; make one under Basic Information, App-Level Tokens, "
+                            + "with the connections:write scope";
+            default -> "see https://api.slack.com/methods/apps.connections.open";
+        };
     }
 
     @PreDestroy

@@ -90,6 +90,10 @@ class DemoDataTest {
             });
             Incident open = stored.stream().filter(Incident::isOpen).findFirst().orElseThrow();
             assertThat(open.severity().name()).isEqualTo("SEV3");
+            // The demo's made-up people have names of the demo's own, and nobody asks Slack about them.
+            var names = ctx.getBean(dev.flightdeck.people.PersonNames.class).book(List.of(open.commanderId()));
+            assertThat(names.of(open.commanderId())).isEqualTo("Chen Li");
+            assertThat(slack.calls("users.info")).isEmpty();
             assertThat(open.setupComplete()).isTrue();
 
             // A second --demo on the same database refuses and changes nothing.

@@ -4,6 +4,7 @@ import dev.flightdeck.config.Severity;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.incident.summary.MarkdownSummary;
 import dev.flightdeck.incident.summary.SummaryBuilder;
+import dev.flightdeck.people.NameBook;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,7 +27,7 @@ class MarkdownSummaryTest {
                 .resolvedAt(start.plusSeconds(3900), new Incident.SummaryText("Emails were dropped.",
                         "EU customers.", "Two consumers on one queue.", "A config rule."))
                 .build();
-        String md = MarkdownSummary.render(SummaryBuilder.build(incident, timeline));
+        String md = MarkdownSummary.render(SummaryBuilder.build(incident, timeline), NameBook.empty());
         assertThat(md).startsWith("# INC-21: Emails not sent\n")
                 .contains("## Summary\n\nEmails were dropped.", "## Who was affected?\n\nEU customers.",
                         "## What happened?\n\nTwo consumers on one queue.",
@@ -46,6 +47,6 @@ class MarkdownSummaryTest {
         assertThat(draft.prevention()).isEmpty();
         IncidentSummary summary = SummaryBuilder.build(open, timeline);
         assertThat(summary.end()).isEmpty();
-        assertThat(MarkdownSummary.render(summary)).contains("**Duration:** still open", "_Not written yet._");
+        assertThat(MarkdownSummary.render(summary, NameBook.empty())).contains("**Duration:** still open", "_Not written yet._");
     }
 }

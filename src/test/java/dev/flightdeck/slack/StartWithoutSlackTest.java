@@ -23,6 +23,7 @@ class StartWithoutSlackTest {
     void startsServesHealthAndNamesTheVariablesToSet() throws Exception {
         try (FakeSlack slack = new FakeSlack().start();
              LogCapture log = new LogCapture(SlackStartup.class);
+             LogCapture signin = new LogCapture(dev.flightdeck.web.signin.AccessLink.class);
              EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
                      "slack.bot-token", "", "slack.signing-secret", "", "slack.app-token", "")))) {
             HttpClient http = HttpClient.newHttpClient();
@@ -39,6 +40,23 @@ class StartWithoutSlackTest {
             var reply = new SignedRequests(TestApp.SIGNING_SECRET).forWorkspace(slack)
                     .slashCommand("/deploy", "help", "U0ALICE001", "C0NOSLACK1", slack.responseUrl()).send(server.getURI());
             assertThat(reply.status()).isEqualTo(503);
+
+            // The pages work without Slack: people show as their ids, and nothing asks Slack for names.
+            slack.addUser("U0KNOWNBYSLACK", "Chen Li");
+            var incident = server.getApplicationContext().getBean(dev.flightdeck.incident.IncidentRepository.class)
+                    .create(new dev.flightdeck.incident.IncidentRepository.NewIncident("No Slack here",
+                            dev.flightdeck.config.Severity.SEV3, "U0KNOWNBYSLACK", "C0NOSLACK1",
+                            java.time.Instant.now(), java.util.Optional.empty()));
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("/signin\\?token=([A-Za-z0-9_-]{40,})")
+                    .matcher(String.join("\n", signin.lines()));
+            assertThat(token.find()).isTrue();
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            status(browser, server.getURI(), "/signin?token=" + token.group(1));
+            HttpResponse<String> md = browser.send(HttpRequest.newBuilder(URI.create(server.getURI() + "/incidents/"
+                    + incident.number() + "/summary.md")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(md.statusCode()).isEqualTo(200);
+            assertThat(md.body()).contains("**Commander:** U0KNOWNBYSLACK").doesNotContain("Chen Li");
             assertThat(slack.calls()).isEmpty();
         }
     }

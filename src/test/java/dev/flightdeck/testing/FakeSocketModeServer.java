@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A fake of Slack's Socket Mode WebSocket endpoint: greets the client with {@code hello}, pushes envelopes
  * (slash commands, interactions, events) and hands back the client's acknowledgement for each.
- * The fake Web API's {@code apps.connections.open} should return {@link #url()}.
+ * The fake Web API's {@code apps.connections.open} should return {@link #url()}. Like Slack, it can drop the
+ * connection ({@link #drop()}) or ask the client to reconnect ({@link #refresh()}); envelopes go to the newest one.
  */
 public final class FakeSocketModeServer implements AutoCloseable {
 
@@ -33,7 +34,8 @@ public final class FakeSocketModeServer implements AutoCloseable {
 
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Map<String, CompletableFuture<String>> acks = new ConcurrentHashMap<>();
-    private final CompletableFuture<Channel> connected = new CompletableFuture<>();
+    private volatile CompletableFuture<Channel> connected = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private final Channel server;
 
     public FakeSocketModeServer() throws InterruptedException {
@@ -55,6 +57,47 @@ public final class FakeSocketModeServer implements AutoCloseable {
     /** Waits for the client to connect (it then has been sent {@code hello}). */
     public void awaitConnected(java.time.Duration timeout) throws Exception {
         connected.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until the client has opened {@code n} connections in all, the newest of them open. */
+    public void awaitConnections(int n, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (connections.get() < n || !connected.isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("the client opened " + connections.get() + " of " + n + " connections");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    /** The connection breaks (a proxy or the network drops it): closed without a word to the client. */
+    public void drop() {
+        Channel old = connected.join();
+        connected = new CompletableFuture<>();
+        old.close().syncUninterruptibly();
+    }
+
+    /** Slack's planned refresh: a {@code disconnect} message, after which the client opens a new connection. */
+    public void refresh(String disconnectJson) {
+        Channel old = connected.join();
+        connected = new CompletableFuture<>();
+        old.writeAndFlush(new TextWebSocketFrame(disconnectJson));
+    }
+
+    /** Pushes a whole envelope as given (its own {@code envelope_id}); the future completes with the client's ack. */
+    public CompletableFuture<String> send(String envelopeJson) {
+        Matcher m = ENVELOPE_ID.matcher(envelopeJson);
+        if (!m.find()) {
+            throw new IllegalArgumentException("an envelope needs an envelope_id");
+        }
+        CompletableFuture<String> ack = new CompletableFuture<>();
+        acks.put(m.group(1), ack);
+        connected.join().writeAndFlush(new TextWebSocketFrame(envelopeJson));
+        return ack;
     }
 
     /**
@@ -85,7 +128,10 @@ public final class FakeSocketModeServer implements AutoCloseable {
                 ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"hello\",\"num_connections\":1,"
                         + "\"debug_info\":{\"host\":\"fake-socket-mode\",\"approximate_connection_time\":18060},"
                         + "\"connection_info\":{\"app_id\":\"A0FLIGHTDK\"}}"));
-                connected.complete(ctx.channel());
+                connections.incrementAndGet();
+                if (!connected.complete(ctx.channel())) {
+                    connected = CompletableFuture.completedFuture(ctx.channel());
+                }
             }
         }
 

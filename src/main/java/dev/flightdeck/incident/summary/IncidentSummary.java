@@ -2,11 +2,14 @@ package dev.flightdeck.incident.summary;
 
 import dev.flightdeck.config.Severity;
 import dev.flightdeck.incident.TimelineEntry;
+import dev.flightdeck.people.NameBook;
+import dev.flightdeck.people.PersonNames;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The generated summary of an incident: the four parts people wrote at resolve time, and what the record says
@@ -35,6 +38,15 @@ public record IncidentSummary(String incidentId,
 
     public IncidentSummary {
         timeline = List.copyOf(timeline);
+    }
+
+    /** The names of everyone this summary shows: the roles, the timeline's authors and anyone mentioned in its text. */
+    public NameBook names(PersonNames people) {
+        List<String> ids = Stream.concat(Stream.concat(Stream.of(commanderId), communicatorId.stream()),
+                timeline.stream().map(TimelineEntry::author)).toList();
+        List<String> texts = Stream.concat(Stream.of(summary, affected, whatHappened, prevention),
+                timeline.stream().map(TimelineEntry::text)).filter(java.util.Objects::nonNull).toList();
+        return people.book(ids, texts);
     }
 
     /** "1h 05m", "12m", "45s": how people read durations in a report. */

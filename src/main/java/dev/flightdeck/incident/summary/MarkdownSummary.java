@@ -1,14 +1,18 @@
 package dev.flightdeck.incident.summary;
 
 import dev.flightdeck.incident.TimelineEntry;
+import dev.flightdeck.people.NameBook;
 
-/** The summary as Markdown, for export and for the incident's web page. */
+/**
+ * The summary as Markdown, for export: read outside Slack, so people are written by name ({@link NameBook}), never
+ * as the {@code <@U…>} ids Slack would have rendered.
+ */
 public final class MarkdownSummary {
 
     private MarkdownSummary() {
     }
 
-    public static String render(IncidentSummary s) {
+    public static String render(IncidentSummary s, NameBook names) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(s.incidentId()).append(": ").append(escape(s.title())).append("\n\n");
         md.append("- **Severity:** ").append(s.severity().label()).append('\n');
@@ -18,16 +22,16 @@ public final class MarkdownSummary {
         md.append("- **Duration:** ").append(s.duration().map(IncidentSummary::human).orElse("still open")).append('\n');
         md.append("- **Time to first update:** ")
                 .append(s.timeToFirstUpdate().map(IncidentSummary::human).orElse("no update posted")).append('\n');
-        md.append("- **Commander:** ").append(s.commanderId()).append('\n');
-        md.append("- **Communicator:** ").append(s.communicatorId().orElse("none named")).append("\n\n");
-        part(md, IncidentSummary.SUMMARY, s.summary());
-        part(md, IncidentSummary.AFFECTED, s.affected());
-        part(md, IncidentSummary.WHAT_HAPPENED, s.whatHappened());
-        part(md, IncidentSummary.PREVENTION, s.prevention());
+        md.append("- **Commander:** ").append(escape(names.of(s.commanderId()))).append('\n');
+        md.append("- **Communicator:** ").append(s.communicatorId().map(c -> escape(names.of(c))).orElse("none named")).append("\n\n");
+        part(md, IncidentSummary.SUMMARY, names.inText(s.summary()));
+        part(md, IncidentSummary.AFFECTED, names.inText(s.affected()));
+        part(md, IncidentSummary.WHAT_HAPPENED, names.inText(s.whatHappened()));
+        part(md, IncidentSummary.PREVENTION, names.inText(s.prevention()));
         md.append("## Timeline\n\n");
         for (TimelineEntry e : s.timeline()) {
             md.append("- ").append(SummaryBuilder.time(e.at())).append(" — ").append(e.kind().label())
-                    .append(" (").append(e.author()).append("): ").append(escape(e.text())).append('\n');
+                    .append(" (").append(escape(names.of(e.author()))).append("): ").append(escape(names.inText(e.text()))).append('\n');
         }
         return md.toString();
     }

@@ -4,6 +4,8 @@ import dev.flightdeck.config.TeamConfig;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.people.NameBook;
+import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.DateRange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -40,11 +42,13 @@ public class DeployPagesController {
     private final DeployRepository deploys;
     private final TeamConfig team;
     private final Clock clock;
+    private final PersonNames people;
 
-    public DeployPagesController(DeployRepository deploys, TeamConfig team, Clock clock) {
+    public DeployPagesController(DeployRepository deploys, TeamConfig team, Clock clock, PersonNames people) {
         this.deploys = deploys;
         this.team = team;
         this.clock = clock;
+        this.people = people;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -77,11 +81,12 @@ public class DeployPagesController {
             return HttpResponse.badRequest(new ModelAndView<>("deploys/list", model));
         }
         DateRange r = range.range().orElseThrow();
-        List<DeployViews.Row> rows = deploys.requestedBetween(r.start(), r.end(), LIMIT).stream()
+        List<DeployRequest> shown = deploys.requestedBetween(r.start(), r.end(), LIMIT).stream()
                 .filter(d -> svc.isEmpty() || d.service().equals(svc))
                 .filter(d -> env.isEmpty() || d.environment().equals(env))
-                .filter(d -> out.isEmpty() || d.state().label().equals(out))
-                .map(DeployViews::row).toList();
+                .filter(d -> out.isEmpty() || d.state().label().equals(out)).toList();
+        NameBook names = people.book(shown.stream().map(DeployRequest::requesterId).toList());
+        List<DeployViews.Row> rows = shown.stream().map(d -> DeployViews.row(d, names)).toList();
         model.put("rows", rows);
         model.put("rangeText", r.from() + " to " + r.to());
         return HttpResponse.ok(new ModelAndView<>("deploys/list", model));
@@ -95,8 +100,10 @@ public class DeployPagesController {
                     Map.of("what", "There is no deploy " + id + ".", "back", "/deploys", "backText", "All deploys")));
         }
         DeployRequest d = deploy.get();
-        return HttpResponse.ok(new ModelAndView<>("deploys/show",
-                Map.of("page", DeployViews.page(d, deploys.approvals(d.id()), deploys.checks(d.id())))));
+        var approvals = deploys.approvals(d.id());
+        var checks = deploys.checks(d.id());
+        return HttpResponse.ok(new ModelAndView<>("deploys/show", Map.of("page",
+                DeployViews.page(d, approvals, checks, DeployViews.names(d, approvals, checks, people)))));
     }
 
     private static Optional<Long> parse(String id) {

@@ -4,11 +4,15 @@ import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.people.NameBook;
+import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.Texts;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-/** What the deploy templates show, as text ready to print. */
+/** What the deploy templates show, as text ready to print, people by name (see {@link NameBook}). */
 public final class DeployViews {
 
     private DeployViews() {
@@ -31,27 +35,38 @@ public final class DeployViews {
                        String buildLabel, String buildUrl, List<ApprovalLine> approvals, List<CheckLine> checks) {
     }
 
-    public static Row row(DeployRequest r) {
-        return new Row(r.id(), r.service(), r.environment(), r.version(), r.state().label(), r.requesterId(),
+    public static Row row(DeployRequest r, NameBook names) {
+        return new Row(r.id(), r.service(), r.environment(), r.version(), r.state().label(), names.of(r.requesterId()),
                 Texts.time(r.requestedAt()), Texts.between(r.requestedAt(), r.finishedAt()));
     }
 
-    public static Page page(DeployRequest r, List<Approval> approvals, List<CheckResult> checks) {
+    /** The names one deploy's page shows: requester, runner, approvers, overriders and anyone its texts mention. */
+    public static NameBook names(DeployRequest r, List<Approval> approvals, List<CheckResult> checks, PersonNames people) {
+        List<String> ids = Stream.of(Stream.of(r.requesterId(), r.runnerId()), approvals.stream().map(Approval::approverId),
+                checks.stream().map(CheckResult::overriddenBy)).flatMap(x -> x).filter(Objects::nonNull).toList();
+        List<String> texts = Stream.concat(Stream.of(r.note(), r.stateReason()),
+                checks.stream().flatMap(c -> Stream.of(c.text(), c.overrideReason()))).filter(Objects::nonNull).toList();
+        return people.book(ids, texts);
+    }
+
+    public static Page page(DeployRequest r, List<Approval> approvals, List<CheckResult> checks, NameBook names) {
         return new Page(r.id(), r.service(), r.environment(), r.version(), r.state().label(),
-                r.stateReason() == null ? "" : r.stateReason(), r.requesterId(), r.runnerId(),
-                r.note() == null ? "" : r.note(), r.rollbackOf() == null ? "" : "#" + r.rollbackOf(),
+                r.stateReason() == null ? "" : names.inText(r.stateReason()), names.of(r.requesterId()),
+                names.of(r.runnerId()), r.note() == null ? "" : names.inText(r.note()),
+                r.rollbackOf() == null ? "" : "#" + r.rollbackOf(),
                 r.approvalsRequired(), Texts.time(r.requestedAt()), Texts.time(r.startedAt()),
                 Texts.time(r.finishedAt()), Texts.between(r.requestedAt(), r.startedAt()),
                 Texts.between(r.startedAt(), r.finishedAt()),
                 r.buildLabel() == null ? "" : r.buildLabel(), Texts.safeUrl(r.buildUrl()),
-                approvals.stream().map(a -> new ApprovalLine(a.approverId(), Texts.time(a.at()))).toList(),
-                checks.stream().map(DeployViews::check).toList());
+                approvals.stream().map(a -> new ApprovalLine(names.of(a.approverId()), Texts.time(a.at()))).toList(),
+                checks.stream().map(c -> check(c, names)).toList());
     }
 
-    private static CheckLine check(CheckResult c) {
+    private static CheckLine check(CheckResult c, NameBook names) {
         String result = c.overridden() ? "overridden" : c.blocked() ? "blocked" : "passed";
         // Check texts are written as Slack mrkdwn (user text in them escaped once): shown here as the reader sees them.
-        return new CheckLine(c.name(), result, Mrkdwn.unescape(c.text()), c.overriddenBy() == null ? "" : c.overriddenBy(),
-                c.overrideReason() == null ? "" : c.overrideReason());
+        return new CheckLine(c.name(), result, names.inText(Mrkdwn.unescape(c.text())),
+                c.overriddenBy() == null ? "" : names.of(c.overriddenBy()),
+                c.overrideReason() == null ? "" : names.inText(c.overrideReason()));
     }
 }

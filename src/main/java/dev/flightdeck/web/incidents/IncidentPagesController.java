@@ -6,6 +6,8 @@ import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.incident.summary.MarkdownSummary;
 import dev.flightdeck.incident.summary.SummaryBuilder;
+import dev.flightdeck.people.NameBook;
+import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.DateRange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -42,10 +44,12 @@ public class IncidentPagesController {
 
     private final IncidentRepository incidents;
     private final Clock clock;
+    private final PersonNames people;
 
-    public IncidentPagesController(IncidentRepository incidents, Clock clock) {
+    public IncidentPagesController(IncidentRepository incidents, Clock clock, PersonNames people) {
         this.incidents = incidents;
         this.clock = clock;
+        this.people = people;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -76,12 +80,14 @@ public class IncidentPagesController {
         DateRange r = range.range().orElseThrow();
         Instant now = clock.instant();
         Optional<Severity> sev = wanted;
-        model.put("open", incidents.open().stream().filter(i -> sev.map(s -> s == i.severity()).orElse(true))
-                .sorted((a, b) -> Long.compare(b.number(), a.number()))
-                .map(i -> IncidentViews.row(i, now)).toList());
-        model.put("past", incidents.startedBetween(r.start(), r.end(), LIMIT).stream().filter(i -> !i.isOpen())
-                .filter(i -> sev.map(s -> s == i.severity()).orElse(true))
-                .map(i -> IncidentViews.row(i, now)).toList());
+        List<Incident> open = incidents.open().stream().filter(i -> sev.map(s -> s == i.severity()).orElse(true))
+                .sorted((a, b) -> Long.compare(b.number(), a.number())).toList();
+        List<Incident> past = incidents.startedBetween(r.start(), r.end(), LIMIT).stream().filter(i -> !i.isOpen())
+                .filter(i -> sev.map(s -> s == i.severity()).orElse(true)).toList();
+        NameBook names = people.book(java.util.stream.Stream.concat(open.stream(), past.stream())
+                .map(Incident::commanderId).toList());
+        model.put("open", open.stream().map(i -> IncidentViews.row(i, now, names)).toList());
+        model.put("past", past.stream().map(i -> IncidentViews.row(i, now, names)).toList());
         model.put("rangeText", r.from() + " to " + r.to());
         return HttpResponse.ok(new ModelAndView<>("incidents/list", model));
     }
@@ -94,7 +100,7 @@ public class IncidentPagesController {
         }
         IncidentSummary summary = SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number()));
         return HttpResponse.ok(new ModelAndView<>("incidents/show",
-                Map.of("page", IncidentViews.page(incident.get(), summary))));
+                Map.of("page", IncidentViews.page(incident.get(), summary, summary.names(people)))));
     }
 
     @Get(uri = "/{number}/summary.md", produces = IncidentPagesController.MARKDOWN)
@@ -103,7 +109,8 @@ public class IncidentPagesController {
         if (incident.isEmpty()) {
             return notFound(number);
         }
-        String md = MarkdownSummary.render(SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number())));
+        IncidentSummary summary = SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number()));
+        String md = MarkdownSummary.render(summary, summary.names(people));
         return HttpResponse.ok(md)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + incident.get().id() + "-summary.md\"");
     }

@@ -3,12 +3,13 @@ package dev.flightdeck.web.incidents;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.people.NameBook;
 import dev.flightdeck.web.Texts;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What the incident templates show: text ready to print, computed once here. */
+/** What the incident templates show: text ready to print, computed once here, people by name (see {@link NameBook}). */
 public final class IncidentViews {
 
     private IncidentViews() {
@@ -29,24 +30,24 @@ public final class IncidentViews {
                        List<Part> parts, List<Line> timeline) {
     }
 
-    public static Row row(Incident i, Instant now) {
+    public static Row row(Incident i, Instant now, NameBook names) {
         Instant end = i.resolvedAt().orElse(now);
         return new Row(i.number(), i.id(), i.title(), i.severity().label(), i.status().label(), Texts.time(i.startedAt()),
-                Texts.between(i.startedAt(), end) + (i.isOpen() ? " so far" : ""), i.commanderId());
+                Texts.between(i.startedAt(), end) + (i.isOpen() ? " so far" : ""), names.of(i.commanderId()));
     }
 
-    public static Page page(Incident incident, IncidentSummary s) {
+    public static Page page(Incident incident, IncidentSummary s, NameBook names) {
         List<Part> parts = List.of(
-                part(IncidentSummary.SUMMARY, s.summary()),
-                part(IncidentSummary.AFFECTED, s.affected()),
-                part(IncidentSummary.WHAT_HAPPENED, s.whatHappened()),
-                part(IncidentSummary.PREVENTION, s.prevention()));
-        List<Line> lines = s.timeline().stream().map(IncidentViews::line).toList();
+                part(IncidentSummary.SUMMARY, names.inText(s.summary())),
+                part(IncidentSummary.AFFECTED, names.inText(s.affected())),
+                part(IncidentSummary.WHAT_HAPPENED, names.inText(s.whatHappened())),
+                part(IncidentSummary.PREVENTION, names.inText(s.prevention())));
+        List<Line> lines = s.timeline().stream().map(e -> line(e, names)).toList();
         return new Page(incident.number(), s.incidentId(), s.title(), s.severity().label(), s.status(),
                 Texts.time(s.start()), s.end().map(Texts::time).orElse("still open"),
                 s.duration().map(IncidentSummary::human).orElse("still open"),
                 s.timeToFirstUpdate().map(IncidentSummary::human).orElse("no update posted"),
-                s.commanderId(), s.communicatorId().orElse("none named"),
+                names.of(s.commanderId()), s.communicatorId().map(names::of).orElse("none named"),
                 incident.channelName().map(n -> "#" + n).orElse("—"), parts, lines);
     }
 
@@ -55,7 +56,7 @@ public final class IncidentViews {
         return new Part(heading, written ? text.strip() : "Not written yet.", written);
     }
 
-    private static Line line(TimelineEntry e) {
-        return new Line(Texts.time(e.at()), e.kind().label(), e.author(), e.text());
+    private static Line line(TimelineEntry e, NameBook names) {
+        return new Line(Texts.time(e.at()), e.kind().label(), names.of(e.author()), names.inText(e.text()));
     }
 }
