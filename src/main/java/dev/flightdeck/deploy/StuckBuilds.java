@@ -44,6 +44,19 @@ public class StuckBuilds {
         return true;
     }
 
+    /** The backend has the build a lost trigger started: the deploy follows it from now on. */
+    public boolean triggerFound(DeployRequest r, String label, String url) {
+        repository.saveBuild(r.id(), label, url);
+        Optional<DeployRequest> after = moves.apply(r.withBuild(label, url), DeployEvent.BUILD_RUNNING, BUILD_WATCH, null);
+        if (after.isEmpty()) {
+            return false;
+        }
+        moves.show(r.id());
+        announcer.reply(after.get(), "Found this deploy's build, which Flightdeck lost track of while starting it: "
+                + label + (url == null ? "" : ". More info at: " + url));
+        return true;
+    }
+
     /** A trigger that never finished (Flightdeck stopped between the start and recording the build). */
     public boolean triggerLost(DeployRequest r, Duration silent) {
         String reason = "the build trigger did not finish within " + DeployTexts.duration(silent)

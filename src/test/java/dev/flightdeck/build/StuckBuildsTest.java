@@ -84,6 +84,36 @@ class StuckBuildsTest {
     }
 
     @Test
+    void aTriggerLeftByACrashIsFoundAtGithubByItsDeployIdAndFollowedToTheEnd() {
+        var p = approvedInStaging("octo-repo");
+        DeployRequest approved = d.repository().find(p.id()).orElseThrow();
+        assertThat(d.repository().transition(approved, approved.moved(DeployState.TRIGGERING, REQUESTER, null,
+                d.clock.instant(), null, null))).isTrue();
+        String runs = "/repos/octo-org/octo-repo/actions/workflows/test.yml/runs";
+        // The newest run's title names this deploy; the other names a deploy whose id merely starts the same way.
+        app.ci.on("GET " + runs, r -> FakeBuildServer.Answer.of(200, """
+                {"total_count":2,"workflow_runs":[
+                  {"id":900,"run_number":170,"display_title":"Deploy octo-repo 1.0 to staging (flightdeck #%d1)",
+                   "html_url":"https://github.com/octo-org/octo-repo/actions/runs/900","status":"completed"},
+                  {"id":901,"run_number":171,"display_title":"Deploy octo-repo %s to staging (flightdeck #%d)",
+                   "html_url":"https://github.com/octo-org/octo-repo/actions/runs/901","status":"in_progress"}]}"""
+                .formatted(p.id(), approved.version(), p.id())));
+        app.ci.on("GET /repos/octo-org/octo-repo/actions/runs/901", r -> FakeBuildServer.Answer.of(200,
+                "{\"id\":901,\"status\":\"completed\",\"conclusion\":\"success\"}"));
+
+        d.clock.advance(Duration.ofMinutes(11));
+        app.poller().runDue();
+
+        d.awaitState(p.id(), DeployState.RUNNING);
+        d.awaitThreadReply(p, "Found this deploy's build, which Flightdeck lost track of while starting it: test.yml run #171."
+                + " More info at: https://github.com/octo-org/octo-repo/actions/runs/901");
+        d.clock.advance(Duration.ofMinutes(11));
+        app.poller().runDue();
+        d.awaitState(p.id(), DeployState.SUCCEEDED);
+        assertThat(app.ci.received("GET", runs).get(0).header("Authorization")).startsWith("Bearer ");
+    }
+
+    @Test
     void anApproverCancelsAStuckBuildWithAReasonAndOthersAreRefused() {
         var p = approvedInStaging();
         d.click(Ids.DEPLOY_START, p, REQUESTER);
@@ -107,7 +137,11 @@ class StuckBuildsTest {
     }
 
     private DeployDriver.Posted approvedInStaging() {
-        var p = d.request("ledger", DeployDriver.newVersion(), "staging", REQUESTER, "");
+        return approvedInStaging("ledger");
+    }
+
+    private DeployDriver.Posted approvedInStaging(String service) {
+        var p = d.request(service, DeployDriver.newVersion(), "staging", REQUESTER, "");
         d.click(Ids.DEPLOY_GO, p, DEVELOPER);
         d.awaitState(p.id(), DeployState.APPROVED);
         return p;

@@ -70,6 +70,14 @@ class VendorWebhooksTest {
     }
 
     @Test
+    void aCircleciJobCompletedIsIgnoredBecauseWorkflowsDecide() {
+        var reply = app.circleci(vendor("circleci/job-completed.json"));
+
+        assertThat(reply.statusCode()).isEqualTo(202);
+        assertThat(reply.body()).isEqualTo("ignored: no build status change in this delivery");
+    }
+
+    @Test
     void githubsDefaultFormEncodedDeliveryIsAcceptedAndItsSignatureCheckedOverTheRawBody() {
         String form = "payload=" + URLEncoder.encode(vendor("github/workflow_run.completed.json"), StandardCharsets.UTF_8);
 

@@ -91,10 +91,12 @@ public class BuildPoller {
     }
 
     private boolean poll(DeployRequest r, BuildBackendConfig backend, boolean silent, Duration silence) {
-        if (r.state() == DeployState.TRIGGERING && r.buildUrl() == null && r.buildLabel() == null) {
-            return stuck.triggerLost(r, silence);
-        }
         try {
+            if (r.state() == DeployState.TRIGGERING && r.buildUrl() == null && r.buildLabel() == null) {
+                Optional<BuildEvent> found = readers.findByDeployId(r, backend);
+                return found.isPresent() ? stuck.triggerFound(r, found.get().label(), found.get().url())
+                        : stuck.triggerLost(r, silence);
+            }
             Optional<BuildEvent> event = readers.read(r, backend);
             if (event.isPresent()) {
                 sink.acceptPolled(event.get());

@@ -72,6 +72,39 @@ public class BuildStatusReaders {
         return Optional.empty();
     }
 
+    /**
+     * The build a deploy started, found by its deploy id, when the start never recorded it (Flightdeck stopped between
+     * the trigger and saving the answer). GitHub runs carry the id in their run name (see the README); other backends
+     * give no way to search by it, so their deploys end TRIGGER_FAILED with Retry instead.
+     */
+    public Optional<BuildEvent> findByDeployId(DeployRequest r, BuildBackendConfig backend) throws BuildHttp.BuildCallFailed {
+        if (!(backend instanceof BuildBackendConfig.GithubActions g)) {
+            return Optional.empty();
+        }
+        Optional<String> token = secrets.get(g.tokenEnv());
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpResponse<String> runs = http.send(HttpRequest.newBuilder(URI.create(githubApi + "/repos/" + g.repo()
+                        + "/actions/workflows/" + java.net.URLEncoder.encode(g.workflow(), StandardCharsets.UTF_8)
+                        + "/runs?event=workflow_dispatch&per_page=50"))
+                .header("Authorization", "Bearer " + token.get()).header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28").GET());
+        JsonElement list = Json.object(runs.body()).map(j -> j.get("workflow_runs")).orElse(null);
+        if (runs.statusCode() != 200 || list == null || !list.isJsonArray()) {
+            return Optional.empty();
+        }
+        for (JsonElement e : list.getAsJsonArray()) {
+            JsonObject run = e.getAsJsonObject();
+            if (Json.text(run, "display_title").map(t -> t.contains("flightdeck #" + r.id() + ")")).orElse(false)) {
+                return Optional.of(new BuildEvent("github-actions", g.repo() + "/" + g.workflow(),
+                        g.workflow() + " run #" + Json.text(run, "run_number").orElse("?"), Phase.STARTED,
+                        Json.text(run, "html_url").orElse(null), null, Optional.of(r.id()), null));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<BuildEvent> jenkins(DeployRequest r, BuildBackendConfig.Jenkins j) throws BuildHttp.BuildCallFailed {
         Optional<String> token = secrets.get(j.tokenEnv());
         // Only a build URL (not a queue item) can be read; the webhook or a later poll fills in the rest.
