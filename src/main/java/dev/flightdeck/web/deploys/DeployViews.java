@@ -1,9 +1,9 @@
 package dev.flightdeck.web.deploys;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.web.Texts;
 
 import java.util.List;
