@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Durations;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.time.Duration;
 

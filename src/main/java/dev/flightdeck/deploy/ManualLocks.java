@@ -1,8 +1,8 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.ServiceConfig;
 import dev.flightdeck.config.TeamConfig;
 import dev.flightdeck.deploy.check.DeployCandidate;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.ConfigRules;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,11 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.EnvironmentConfig;
 import dev.flightdeck.config.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 

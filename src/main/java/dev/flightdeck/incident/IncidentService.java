@@ -1,9 +1,9 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.config.Severity;
 import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -87,8 +87,8 @@ public class IncidentService {
         auditor.record(IncidentEvents.DECLARED, userId, Map.of("incident", incident.id(), "title", t,
                 "severity", severity.label(), "commander", userId));
         executor.execute(() -> setup.runFirst(n));
-        return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): " + Mrkdwn.escape(t)
-                + ". Its channel is being created; you are the commander and will be invited.");
+        return new IncidentResult.Done(incident, "Declaring " + incident.id() + " (" + severity.label() + "): "
+                + Mrkdwn.escape(t) + ". Its channel is being created; you are the commander and will be invited.");
     }
 
     // ---- roles

@@ -1,8 +1,8 @@
 package dev.flightdeck.slack;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.slack.command.Parsed;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.flightdeck.reliability;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.MutableClock;
 import dev.flightdeck.testing.SignedRequests;
 import dev.flightdeck.testing.TestApp;
 import dev.flightdeck.testing.TestAws;
+import dev.flightdeck.text.Mrkdwn;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

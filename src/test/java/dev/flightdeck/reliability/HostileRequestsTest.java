@@ -70,8 +70,9 @@ class HostileRequestsTest {
         assertThat(reply.status()).isEqualTo(200);
         var json = reply.json().getAsJsonObject();
         assertThat(json.get("response_action").getAsString()).isEqualTo("errors");
+        // Counted as typed: the title is stored as typed (no longer Slack-escaped, where each & counted 5).
         assertThat(json.getAsJsonObject("errors").get(Ids.INCIDENT_INPUT_TITLE).getAsString())
-                .isEqualTo("At most 500 characters, please (this is 724).");
+                .isEqualTo("At most 500 characters, please (this is 624).");
         assertThat(app.slack.calls("conversations.create")).hasSize(callsBefore);
     }
 

@@ -1,8 +1,8 @@
 package dev.flightdeck.slack;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
+import dev.flightdeck.text.Mrkdwn;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.flightdeck.deploy.check;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Gate;
 import dev.flightdeck.deploy.DeployRepository;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,5 @@
 package dev.flightdeck.slack.blocks;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -12,6 +11,7 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.DeployView;
 import dev.flightdeck.slack.Ids;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.ArrayList;
 import java.util.List;

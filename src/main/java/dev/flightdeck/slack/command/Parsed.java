@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.command;
 
 import dev.flightdeck.text.Mrkdwn;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.flightdeck.web.deploys;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;
+import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.web.Texts;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.flightdeck.slack.config;
 
 import com.google.gson.JsonElement;
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.text.Mrkdwn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

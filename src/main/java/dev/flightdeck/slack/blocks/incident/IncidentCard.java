@@ -1,11 +1,11 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.slack.Ids;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.time.Instant;
 import java.util.ArrayList;

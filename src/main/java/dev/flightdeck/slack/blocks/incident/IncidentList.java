@@ -1,8 +1,8 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.Ids;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.time.Duration;
 import java.util.List;

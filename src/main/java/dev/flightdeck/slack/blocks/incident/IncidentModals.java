@@ -1,6 +1,5 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
@@ -9,6 +8,7 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.Ids;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.flightdeck.slack.blocks.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.flightdeck.slack.handlers.deploy;
 
-import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.config.Durations;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.DeployQueries;
@@ -11,6 +10,7 @@ import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.blocks.SlackTime;
 import dev.flightdeck.slack.command.DeployCommand;
+import dev.flightdeck.text.Mrkdwn;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;

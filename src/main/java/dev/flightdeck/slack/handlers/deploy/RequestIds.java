@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.handlers.deploy;
 
 import dev.flightdeck.text.Mrkdwn;
+
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 

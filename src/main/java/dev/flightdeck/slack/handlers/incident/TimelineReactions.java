@@ -1,6 +1,5 @@
 package dev.flightdeck.slack.handlers.incident;
 
-import dev.flightdeck.text.Mrkdwn;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
@@ -12,6 +11,7 @@ import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.slack.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
