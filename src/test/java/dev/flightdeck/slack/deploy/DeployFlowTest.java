@@ -174,6 +174,8 @@ class DeployFlowTest {
     void whenSlackRefusesTheMessageTheRequesterIsToldAndTheRequestIsCancelled() {
         String v = DeployDriver.newVersion();
         String url = d.slack.responseUrl();
+        // Twice: after the first not_in_channel Flightdeck joins the channel and posts once more.
+        d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.error("not_in_channel"));
         d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.error("not_in_channel"));
         d.command("reports " + v + " to prod", REQUESTER, url);
         assertThat(d.slack.awaitResponse(url, DeployDriver.WAIT).rawBody())
