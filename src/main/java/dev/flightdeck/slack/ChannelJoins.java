@@ -75,6 +75,11 @@ public final class ChannelJoins {
         return new TreeMap<>(mustInvite);
     }
 
+    /** A post to the channel succeeded: the bot is in it. */
+    void posted(String channel) {
+        joined(channel);
+    }
+
     private Outcome joined(String channel) {
         if (mustInvite.remove(channel) != null) {
             LOG.info("Flightdeck is in {} now", channel);

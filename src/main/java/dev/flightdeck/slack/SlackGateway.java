@@ -103,7 +103,11 @@ public class SlackGateway implements AutoCloseable {
     public CompletableFuture<ChatPostMessageResponse> postMessage(ChatPostMessageRequest request) {
         return call("chat.postMessage", c -> c.chatPostMessage(request)).thenCompose(r -> {
             String channel = request.getChannel();
-            if (r.isOk() || channel == null || !(channel.startsWith("#") || channel.startsWith("C") || channel.startsWith("G"))) {
+            if (channel == null || !(channel.startsWith("#") || channel.startsWith("C") || channel.startsWith("G"))) {
+                return CompletableFuture.completedFuture(r);
+            }
+            if (r.isOk()) {
+                channels.posted(channel); // someone invited the bot since: the advice is out of date
                 return CompletableFuture.completedFuture(r);
             }
             return switch (r.getError()) {

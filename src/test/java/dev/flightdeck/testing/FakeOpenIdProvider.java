@@ -83,10 +83,23 @@ public final class FakeOpenIdProvider implements AutoCloseable {
                 + "\"claims_supported\":[\"sub\",\"auth_time\",\"iss\",\"name\"]}";
     }
 
+    /**
+     * Slack sends people back only to a redirect URL the app registered (manifest.yml's oauth_config.redirect_urls),
+     * else it answers bad_redirect_uri. The host differs in tests (127.0.0.1), so the path must match.
+     */
+    static boolean registered(String redirectUri) {
+        String path = URI.create(redirectUri).getPath();
+        return SlackManifest.load().redirectUrls().stream().anyMatch(u -> URI.create(u).getPath().equals(path));
+    }
+
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
         if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || q.get("redirect_uri") == null) {
             json(ex, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        if (!registered(q.get("redirect_uri"))) {
+            json(ex, 400, "{\"ok\":false,\"error\":\"bad_redirect_uri\"}");
             return;
         }
         String code = UUID.randomUUID().toString();

@@ -171,6 +171,9 @@ public final class FakeSlack implements AutoCloseable {
 
     public void addMember(String channelId, String userId) { locked(() -> existing(channelId).members.add(userId)); }
 
+    /** Someone removes a member (e.g. kicks the bot out of a channel). */
+    public void removeMember(String channelId, String userId) { locked(() -> existing(channelId).members.remove(userId)); }
+
     /** On by default (and after reset): the bot must be a member to post/invite/pin/set topics, and ephemeral recipients too. */
     public void checkMembership(boolean on) { locked(() -> state.checkMembership = on); }
 

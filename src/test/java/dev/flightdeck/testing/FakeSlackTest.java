@@ -110,6 +110,9 @@ class FakeSlackTest {
 
     @Test
     void membersTopicsPinsAndUserGroupsAreKept() throws Exception {
+        // Beyond manifest.yml's grant: pins.list and users.info are read back here.
+        fake.grantScopes(java.util.stream.Stream.concat(SlackManifest.load().botScopes().stream(),
+                java.util.stream.Stream.of("pins:read", "users:read")).toList());
         String alice = fake.addUser("U0ALICE0001", "alice");
         String bob = fake.addUser("bob");
         fake.addUserGroup("S0RELEASE01", "release-managers", List.of(alice, bob));
@@ -131,14 +134,65 @@ class FakeSlackTest {
     }
 
     @Test
-    void membershipCheckingRefusesPostsWhereTheBotIsNotAMember() throws Exception {
+    void byDefaultAPostWhereTheBotIsNotAMemberIsRefusedUntilItJoins() throws Exception {
         String outside = fake.addChannelWithoutBot("random");
+        assertThat(api.chatPostMessage(r -> r.channel(outside).text("hi")).getError()).isEqualTo("not_in_channel");
+        assertThat(api.conversationsJoin(r -> r.channel(outside)).isOk()).isTrue();
         assertThat(api.chatPostMessage(r -> r.channel(outside).text("hi")).isOk()).isTrue();
 
-        fake.checkMembership(true);
-        assertThat(api.chatPostMessage(r -> r.channel(outside).text("hi")).getError()).isEqualTo("not_in_channel");
-        api.conversationsJoin(r -> r.channel(outside));
-        assertThat(api.chatPostMessage(r -> r.channel(outside).text("hi")).isOk()).isTrue();
+        String secret = fake.addPrivateChannel("secret");
+        fake.removeMember(secret, fake.botUserId());
+        assertThat(api.chatPostMessage(r -> r.channel(secret).text("hi")).getError()).isEqualTo("channel_not_found");
+        assertThat(api.conversationsList(r -> r.types(List.of(com.slack.api.model.ConversationType.PUBLIC_CHANNEL,
+                com.slack.api.model.ConversationType.PRIVATE_CHANNEL))).getChannels())
+                .extracting(c -> c.getName()).contains("random").doesNotContain("secret");
+
+        fake.checkMembership(false);
+        assertThat(api.chatPostMessage(r -> r.channel(fake.addChannelWithoutBot("lenient")).text("hi")).isOk()).isTrue();
+    }
+
+    @Test
+    void aMethodWhoseScopeTheManifestLacksAnswersMissingScopeAsSlackDoes() throws Exception {
+        String channel = fake.addChannel("general");
+        assertThat(SlackManifest.load().botScopes()).doesNotContain("pins:read").contains("chat:write");
+        var pins = api.pinsList(r -> r.channel(channel));
+        assertThat(pins.getError()).isEqualTo("missing_scope");
+        assertThat(pins.getNeeded()).isEqualTo("pins:read");
+        assertThat(pins.getProvided()).contains("chat:write", "commands");
+
+        String secret = fake.addPrivateChannel("private-deploys");
+        fake.grantScopes(List.of("chat:write", "channels:history"));
+        assertThat(api.conversationsHistory(r -> r.channel(channel)).isOk()).isTrue();
+        var history = api.conversationsHistory(r -> r.channel(secret));
+        assertThat(history.getError()).isEqualTo("missing_scope");
+        assertThat(history.getNeeded()).isEqualTo("groups:history");
+        fake.reset();
+        assertThat(fake.channels()).isEmpty();
+        assertThat(api.usersInfo(r -> r.user(fake.botUserId())).getError())
+                .as("users:read comes back with the manifest only if it grants it")
+                .isEqualTo(SlackManifest.load().botScopes().contains("users:read") ? null : "missing_scope");
+    }
+
+    @Test
+    void historyListsTopLevelMessagesOnlyAndRepliesFindsAThreadReplyByItsTs() throws Exception {
+        String channel = fake.addChannel("ops");
+        String parent = fake.addMessage(channel, "U0ALICE0001", "parent");
+        String reply = fake.addReply(channel, parent, "U0ALICE0001", "the reply");
+
+        assertThat(api.conversationsHistory(r -> r.channel(channel).latest(reply).inclusive(true).limit(1)).getMessages())
+                .extracting(m -> m.getTs()).containsExactly(parent);
+        assertThat(api.conversationsReplies(r -> r.channel(channel).ts(parent)).getMessages())
+                .extracting(m -> m.getTs()).containsExactly(parent, reply);
+        assertThat(api.conversationsReplies(r -> r.channel(channel).ts(reply)).getMessages())
+                .extracting(m -> m.getText()).contains("the reply");
+    }
+
+    @Test
+    void eventsAreDeliveredOnlyForTypesTheManifestSubscribesTo() {
+        SignedRequests signed = new SignedRequests("secret").forWorkspace(fake);
+        assertThat(signed.event("reaction_added", java.util.Map.of("reaction", "pushpin")).body()).contains("reaction_added");
+        assertThatThrownBy(() -> signed.event("member_joined_channel", java.util.Map.of("user", "U1")))
+                .hasMessageContaining("manifest.yml does not subscribe to member_joined_channel");
     }
 
     @Test

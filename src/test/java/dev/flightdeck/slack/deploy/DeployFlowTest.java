@@ -174,7 +174,9 @@ class DeployFlowTest {
     void whenSlackRefusesTheMessageTheRequesterIsToldAndTheRequestIsCancelled() {
         String v = DeployDriver.newVersion();
         String url = d.slack.responseUrl();
+        // After not_in_channel Flightdeck joins the channel and posts once more; here the join is refused too.
         d.slack.failNext("chat.postMessage", dev.flightdeck.testing.Fault.error("not_in_channel"));
+        d.slack.failNext("conversations.join", dev.flightdeck.testing.Fault.error("is_archived"));
         d.command("reports " + v + " to prod", REQUESTER, url);
         assertThat(d.slack.awaitResponse(url, DeployDriver.WAIT).rawBody())
                 .contains("Could not post the go/no-go message to #deploys (Slack said not_in_channel)", "was cancelled");

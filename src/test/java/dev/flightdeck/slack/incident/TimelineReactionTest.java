@@ -40,6 +40,22 @@ class TimelineReactionTest {
     }
 
     @Test
+    void aPushpinOnAThreadReplyAddsTheReply() {
+        String pia = f.user("pia");
+        String quinn = f.user("quinn");
+        Incident incident = f.declare("declare Queue backlog sev3", pia, f.channel("ops", pia));
+        String channel = incident.channelId().orElseThrow();
+        String parent = f.slack().addMessage(channel, pia, "What do we know about the backlog?");
+        String reply = f.slack().addReply(channel, parent, quinn, "Consumers stalled at 09:12 after the deploy");
+
+        assertThat(f.app.signed().reactionAdded(pia, "pushpin", channel, reply).send(f.app.uri()).status()).isEqualTo(200);
+
+        List<TimelineEntry> pinned = awaitPinned(incident);
+        assertThat(pinned).extracting(TimelineEntry::text).containsExactly("Consumers stalled at 09:12 after the deploy");
+        assertThat(pinned.get(0).author()).isEqualTo(quinn);
+    }
+
+    @Test
     void aPushpinOutsideIncidentChannelsIsIgnored() {
         String rae = f.user("rae");
         String channel = f.channel("random", rae);
