@@ -2,8 +2,8 @@ package dev.flightdeck.slack.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * Queuing is a database insert; it never waits on Slack. Gauges: {@code flightdeck.outbox.backlog} (entries not yet
  * sent) and {@code flightdeck.outbox.oldest.age} (seconds the oldest of them has waited).
  */
-@Singleton
+@Context // its gauges exist from start-up, so a dashboard shows an empty backlog rather than no data
 @Requires(beans = OutboxStore.class)
 public class Outbox {
 
