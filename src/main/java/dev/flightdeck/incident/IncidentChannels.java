@@ -45,10 +45,13 @@ public interface IncidentChannels {
     /** Asks in the incident channel for a communicator, with a button to claim the role. */
     void askForCommunicator(Incident incident);
 
-    /** A plain message in the incident channel. */
+    /** A plain message in the incident channel; returns once it is queued (callable before the ack). */
     void post(Incident incident, String text);
 
-    /** A status update: in the incident channel and broadcast to the stakeholder channel. */
+    /**
+     * A status update: in the incident channel and broadcast to the stakeholder channel, rendered from
+     * {@code incident} as given; returns once it is queued (callable before the ack).
+     */
     void postUpdate(Incident incident, String text, String authorId);
 
     /** DMs the new holder of a role what it asks of them. */

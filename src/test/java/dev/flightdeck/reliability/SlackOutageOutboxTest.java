@@ -69,6 +69,7 @@ class SlackOutageOutboxTest {
         OutboxWorker worker = d.context().getBean(OutboxWorker.class);
         MutableClock clock = d.clock;
 
+        int before = faulted();
         // Slack fails every chat.postMessage for 12 calls: more than two rounds of the gateway's five tries.
         slack.failNext("chat.postMessage", Fault.times(12, Fault.httpStatus(503)));
         try (LogCapture gateway = new LogCapture(dev.flightdeck.slack.SlackGateway.class)) {
@@ -76,7 +77,7 @@ class SlackOutageOutboxTest {
             d.awaitState(p.id(), DeployState.RUNNING);
             await(() -> gateway.lines().stream().anyMatch(l -> l.contains("chat.postMessage failed after 5 attempt(s)")));
         }
-        await(() -> faulted() == 5);
+        await(() -> faulted() - before == 5);
         // The first round gave up; nothing is lost: it waits in the outbox, visible in /health and the metric.
         assertThat(started(p, version)).isEmpty();
         JsonObject outbox = health().getAsJsonObject("details").getAsJsonObject("outbox");
@@ -86,12 +87,12 @@ class SlackOutageOutboxTest {
 
         clock.advance(Duration.ofSeconds(30));
         worker.runDue();
-        assertThat(faulted()).isEqualTo(10);
+        assertThat(faulted() - before).isEqualTo(10);
         assertThat(started(p, version)).isEmpty();
 
         clock.advance(Duration.ofSeconds(60)); // the second wait doubles
         worker.runDue();
-        assertThat(faulted()).isEqualTo(12);
+        assertThat(faulted() - before).isEqualTo(12);
 
         // Slack is back: the go-ahead, the update and the build notice (channel and thread) arrive once each, in order.
         List<FakeMessage> thread = d.thread(p);
@@ -106,6 +107,36 @@ class SlackOutageOutboxTest {
         assertThat(backlog()).isZero();
         assertThat(worker.runDue()).as("nothing left to send").isZero();
         assertThat(started(p, version)).hasSize(1);
+    }
+
+    @Test
+    void aMessageSlackNeverTookExpiresLoudlyInTheLogTheMetricAndHealth() throws Exception {
+        d.moveToWindow(true);
+        String version = DeployDriver.newVersion();
+        slack.failNext("chat.postMessage", Fault.times(5, Fault.httpStatus(503)));
+        String url = slack.responseUrl();
+        d.command("billing " + version + " to prod", REQUESTER, url);
+        assertThat(slack.awaitResponse(url, WAIT).text()).contains("will be posted in #deploys as soon as it does");
+        long id = d.repository().history("billing", java.util.Optional.of("prod"), 50).stream()
+                .filter(r -> r.version().equals(version)).findFirst().orElseThrow().id();
+        MeterRegistry meters = d.context().getBean(MeterRegistry.class);
+
+        try (LogCapture log = new LogCapture(OutboxWorker.class)) {
+            d.clock.advance(Duration.ofHours(6).plusMinutes(1)); // flightdeck.outbox.expire-after: 6h
+            d.context().getBean(OutboxWorker.class).runDue();
+            assertThat(log.lines()).anyMatch(l -> l.contains("gave up on deploy:" + id) && l.contains("expired"));
+        }
+        assertThat(goNoGos(version)).isEmpty();
+        assertThat(meters.get("flightdeck.outbox.given_up").tag("reason", "expired").counter().count()).isGreaterThanOrEqualTo(1);
+        JsonObject outbox = health().getAsJsonObject("details").getAsJsonObject("outbox");
+        assertThat(outbox.get("status").getAsString()).isEqualTo("BEHIND");
+        assertThat(outbox.getAsJsonObject("details").getAsJsonArray("givenUp").toString())
+                .contains("deploy:" + id, "EXPIRED", "not delivered within PT6H");
+    }
+
+    private static List<FakeMessage> goNoGos(String version) {
+        String channel = slack.channel("deploys").orElseThrow().id();
+        return slack.messagesIn(channel).stream().filter(m -> m.allText().contains("using version " + version)).toList();
     }
 
     private static int faulted() {

@@ -2,8 +2,8 @@ package dev.flightdeck.slack.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * Queuing is a database insert; it never waits on Slack. Gauges: {@code flightdeck.outbox.backlog} (entries not yet
  * sent) and {@code flightdeck.outbox.oldest.age} (seconds the oldest of them has waited).
  */
-@Singleton
+@Context // its gauges exist from start-up, so a dashboard shows an empty backlog rather than no data
 @Requires(beans = OutboxStore.class)
 public class Outbox {
 
@@ -47,23 +47,34 @@ public class Outbox {
 
     /** Stores the message and starts sending it. Queuing a message key that is already queued changes nothing. */
     public OutboxEntry send(OutboxMessage m) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String key = m.messageKey() != null ? m.messageKey() : "m:" + UUID.randomUUID();
-        OutboxEntry entry = store.enqueue(new OutboxEntry.New(key, m.orderingKey(), m.method(), m.channel(),
-                m.threadTs(), m.parentKey(), OutboxPayload.of(m), m.onSent(), now, now.plus(settings.expireAfter())));
+        OutboxEntry entry = store(m);
         worker.kick(m.orderingKey());
         return entry;
     }
 
+    private OutboxEntry store(OutboxMessage m) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String key = m.messageKey() != null ? m.messageKey() : "m:" + UUID.randomUUID();
+        return store.enqueue(new OutboxEntry.New(key, m.orderingKey(), m.method(), m.channel(), m.threadTs(),
+                m.parentKey(), OutboxPayload.of(m), m.onSent(), now, now.plus(settings.expireAfter())));
+    }
+
     /**
      * Queues the message and waits up to {@code wait} for its first try: the entry as it then stands (SENT with its
-     * ts, FAILED, or still PENDING when Slack did not take it yet; the worker keeps trying).
+     * ts, FAILED, or still PENDING when Slack did not take it yet, or an older message of its key is still waiting
+     * for Slack; the worker keeps trying). For work after the ack that wants Slack's answer when Slack is quick.
      */
     public OutboxEntry sendAndWait(OutboxMessage m, Duration wait) {
-        OutboxEntry entry = send(m);
+        OutboxEntry entry = store(m);
+        if (entry.state().finished()) {
+            return entry; // queued before under this key, and done with
+        }
+        java.util.concurrent.CompletableFuture<OutboxEntry> outcome = worker.watch(entry);
+        worker.kick(m.orderingKey());
         try {
-            return worker.firstOutcome(entry).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
+            outcome.cancel(false);
             return store.find(entry.id()).orElse(entry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,7 +48,10 @@ public class OutboxWorker {
     /** Keys this replica is draining now, and keys kicked again meanwhile (the drain loops once more for them). */
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
-    private final Map<Long, CompletableFuture<OutboxEntry>> waiters = new ConcurrentHashMap<>();
+    private final Map<Long, Waiter> waiters = new ConcurrentHashMap<>();
+
+    private record Waiter(String orderingKey, CompletableFuture<OutboxEntry> outcome) {
+    }
 
     public OutboxWorker(OutboxStore store, SlackGateway gateway, OutboxSettings settings, Clock clock,
                         MeterRegistry meters, List<OutboxListener> listeners) {
@@ -97,18 +100,20 @@ public class OutboxWorker {
                 continue;
             }
             handled += drain(head.orderingKey());
+            release(head.orderingKey());
         }
         return handled;
     }
 
     /**
-     * Completes when the entry's first try is over (sent, refused, or waiting for its next try), or at once if that
-     * already happened: for a caller that wants Slack's answer when Slack answers quickly.
+     * Completes when the entry's first try is over (sent, refused, or waiting for its next try), or when it cannot be
+     * tried now (an older message of its key waits for Slack): for a caller that wants Slack's answer when Slack
+     * answers quickly. Call before {@link #kick}.
      */
-    public CompletableFuture<OutboxEntry> firstOutcome(OutboxEntry entry) {
-        CompletableFuture<OutboxEntry> f = waiters.computeIfAbsent(entry.id(), id -> new CompletableFuture<>());
-        store.find(entry.id()).filter(e -> e.state().finished() || e.attempts() > 0).ifPresent(f::complete);
-        f.whenComplete((e, x) -> waiters.remove(entry.id(), f));
+    CompletableFuture<OutboxEntry> watch(OutboxEntry entry) {
+        CompletableFuture<OutboxEntry> f = new CompletableFuture<>();
+        waiters.put(entry.id(), new Waiter(entry.orderingKey(), f));
+        f.whenComplete((e, x) -> waiters.remove(entry.id()));
         return f;
     }
 
@@ -124,6 +129,8 @@ public class OutboxWorker {
             draining.remove(key);
             if (again.remove(key)) {
                 kick(key);
+            } else {
+                release(key);
             }
         }
     }
@@ -210,10 +217,19 @@ public class OutboxWorker {
     }
 
     private void settle(OutboxEntry e) {
-        CompletableFuture<OutboxEntry> waiter = waiters.get(e.id());
+        Waiter waiter = waiters.get(e.id());
         if (waiter != null) {
-            store.find(e.id()).ifPresent(waiter::complete);
+            store.find(e.id()).ifPresent(waiter.outcome()::complete);
         }
+    }
+
+    /** After a drain sent all it could: whoever still waits on this key waits behind a message Slack has not taken. */
+    private void release(String key) {
+        waiters.forEach((id, w) -> {
+            if (w.orderingKey().equals(key)) {
+                store.find(id).ifPresent(w.outcome()::complete);
+            }
+        });
     }
 
     @PreDestroy

@@ -37,8 +37,12 @@ import java.util.Optional;
 public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackDeployAnnouncer.class);
-    /** How long /deploy waits for the go/no-go's first try before answering "queued" (it runs after the ack). */
-    private static final Duration POST_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a call waits for its message's first try (calls run after the ack, on an executor or a timer): /deploy
+     * answers "queued" after it, and the callers see Slack's pace as before. A message stuck behind one that Slack has
+     * not taken does not wait.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final SlackGateway gateway;
     private final Outbox outbox;
@@ -62,7 +66,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
 
     @Override
     public Optional<MessageRef> post(DeployView view) {
-        OutboxEntry e = outbox.sendAndWait(goNoGo(view), POST_WAIT);
+        OutboxEntry e = outbox.sendAndWait(goNoGo(view), WAIT);
         return switch (e.state()) {
             case SENT -> Optional.of(new MessageRef(e.sentChannel(), e.sentTs()));
             case FAILED, EXPIRED -> throw new AnnounceFailed(e.lastError()
@@ -91,24 +95,25 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         OutboxMessage update = r.hasMessage()
                 ? OutboxMessage.update(keyOf(r.id()), r.channelId(), r.messageTs(), message.text())
                 : OutboxMessage.updateOf(keyOf(r.id()), keyOf(r.id()), message.text());
-        outbox.send(update.blocks(message.blocks()));
+        outbox.sendAndWait(update.blocks(message.blocks()), WAIT);
     }
 
     @Override
     public void reply(DeployRequest r, String text) {
-        outbox.send(replyTo(r, text));
+        outbox.sendAndWait(replyTo(r, text), WAIT);
     }
 
     @Override
     public void reply(DeployRequest r, String text, String key) {
         // The key makes the reply queued once, however often a scheduler run that died is redone.
-        outbox.send(replyTo(r, text).key(keyOf(r.id()) + ":" + key).marker(key));
+        outbox.sendAndWait(replyTo(r, text).key(keyOf(r.id()) + ":" + key).marker(key), WAIT);
     }
 
     @Override
     public boolean hasReply(DeployRequest r, String key) {
-        return outbox.queued(keyOf(r.id()) + ":" + key)
-                || r.hasMessage() && ThreadMarkers.inThread(gateway, r.channelId(), r.messageTs(), key);
+        // The thread first: a reply sent before the outbox existed is only there.
+        return r.hasMessage() && ThreadMarkers.inThread(gateway, r.channelId(), r.messageTs(), key)
+                || outbox.queued(keyOf(r.id()) + ":" + key);
     }
 
     private OutboxMessage replyTo(DeployRequest r, String text) {
@@ -126,7 +131,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         // Starts and results go to the channel itself, so they are seen without opening the thread; the thread copy
         // keeps the deploy's story in one place. Channel first: once the thread has it, the channel has it too.
         outbox.send(OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour));
-        outbox.send(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour)));
+        outbox.sendAndWait(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour)), WAIT);
     }
 
     @Override

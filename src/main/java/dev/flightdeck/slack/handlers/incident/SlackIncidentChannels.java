@@ -48,6 +48,9 @@ public class SlackIncidentChannels implements IncidentChannels {
         this.config = config;
     }
 
+    /** How long a message call waits for its first try; one stuck behind a message Slack has not taken does not wait. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static String keyOf(Incident incident) {
         return "incident:" + incident.number();
     }
@@ -79,8 +82,8 @@ public class SlackIncidentChannels implements IncidentChannels {
         if (incident.channelId().isEmpty() || incident.cardTs().isEmpty()) {
             return; // the declaration posts the card with the latest state when it gets there
         }
-        outbox.send(OutboxMessage.update(keyOf(incident), incident.channelId().get(), incident.cardTs().get(),
-                IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident)));
+        outbox.sendAndWait(OutboxMessage.update(keyOf(incident), incident.channelId().get(), incident.cardTs().get(),
+                IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident)), WAIT);
     }
 
     @Override
@@ -108,14 +111,14 @@ public class SlackIncidentChannels implements IncidentChannels {
 
     @Override
     public void post(Incident incident, String text) {
-        incident.channelId().ifPresent(ch -> post(incident, ch, text, null));
+        incident.channelId().ifPresent(ch -> queue(incident, ch, text));
     }
 
     @Override
     public void postUpdate(Incident incident, String text, String authorId) {
         String message = IncidentMessages.update(incident, text, authorId);
-        incident.channelId().ifPresent(ch -> post(incident, ch, message, null));
-        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(incident, ch, message, null));
+        incident.channelId().ifPresent(ch -> queue(incident, ch, message));
+        channel(config.incidents().stakeholderChannel()).ifPresent(ch -> queue(incident, ch, message));
     }
 
     @Override
@@ -147,9 +150,17 @@ public class SlackIncidentChannels implements IncidentChannels {
                 .channel(channel).user(incident.declaredBy()).text(text))));
     }
 
-    /** {@code channel}: a channel id, a #name, or a user id (Slack opens the DM). */
+    /**
+     * Queues a message and waits for its first try, as these calls did before the outbox (they run after the ack).
+     * {@code channel}: a channel id, a #name, or a user id (Slack opens the DM).
+     */
     private void post(Incident incident, String channel, String text, List<LayoutBlock> blocks) {
-        outbox.send(OutboxMessage.post(keyOf(incident), channel, text).blocks(blocks));
+        outbox.sendAndWait(OutboxMessage.post(keyOf(incident), channel, text).blocks(blocks), WAIT);
+    }
+
+    /** Queues a message without waiting: for messages queued in the command's own thread, before the ack. */
+    private void queue(Incident incident, String channel, String text) {
+        outbox.send(OutboxMessage.post(keyOf(incident), channel, text));
     }
 
     private static Optional<String> channel(Optional<ChannelRef> ref) {
