@@ -3,10 +3,12 @@ package dev.flightdeck.incident;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.incident.summary.SummaryBuilder;
+import dev.flightdeck.people.PersonNames;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +21,16 @@ public class IncidentResolution {
     private final IncidentChannels channels;
     private final Auditor auditor;
     private final FreezeLiftPolicy freezeLifts;
+    private final PersonNames people;
 
     public IncidentResolution(IncidentService incidents, IncidentRepository repository, IncidentChannels channels,
-                              Auditor auditor, FreezeLiftPolicy freezeLifts) {
+                              Auditor auditor, FreezeLiftPolicy freezeLifts, PersonNames people) {
         this.incidents = incidents;
         this.repository = repository;
         this.channels = channels;
         this.auditor = auditor;
         this.freezeLifts = freezeLifts;
+        this.people = people;
     }
 
     /** Whether {@code actor} may resolve it: resolving lifts every deploy freeze the incident holds. */
@@ -34,9 +38,11 @@ public class IncidentResolution {
         return freezeLifts.check(incident, Optional.empty(), actor);
     }
 
-    /** The resolve form's first draft, from the record. */
+    /** The resolve form's first draft, from the record, with people named (see {@link SummaryBuilder#draft}). */
     public Incident.SummaryText draft(Incident incident) {
-        return SummaryBuilder.draft(incident, repository.timeline(incident.number()));
+        List<TimelineEntry> timeline = repository.timeline(incident.number());
+        return SummaryBuilder.draft(incident, timeline,
+                people.book(List.of(), timeline.stream().map(TimelineEntry::text).toList()));
     }
 
     public IncidentSummary summary(Incident incident) {

@@ -2,6 +2,7 @@ package dev.flightdeck.incident.summary;
 
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.TimelineEntry;
+import dev.flightdeck.people.NameBook;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -35,12 +36,20 @@ public final class SummaryBuilder {
      * first, since it is the most complete), what happened from the timeline; prevention is left to people.
      */
     public static Incident.SummaryText draft(Incident incident, List<TimelineEntry> timeline) {
+        return draft(incident, timeline, NameBook.empty());
+    }
+
+    /**
+     * The draft with people's mentions written as names: the resolve form's fields are plain-text inputs, where
+     * Slack shows a {@code <@U…>} exactly as stored, and the parts end up on the web page and in the Markdown.
+     */
+    public static Incident.SummaryText draft(Incident incident, List<TimelineEntry> timeline, NameBook names) {
         List<TimelineEntry> updates = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.UPDATE).toList();
-        String latest = updates.isEmpty() ? "" : updates.get(updates.size() - 1).text();
+        String latest = updates.isEmpty() ? "" : names.inText(updates.get(updates.size() - 1).text());
         String summary = incident.title() + (latest.isEmpty() ? "" : ". " + latest);
-        String affected = updates.stream().map(TimelineEntry::text).collect(Collectors.joining("\n"));
+        String affected = updates.stream().map(e -> names.inText(e.text())).collect(Collectors.joining("\n"));
         String happened = timeline.stream()
-                .map(e -> TIME.format(e.at()) + " " + e.text())
+                .map(e -> TIME.format(e.at()) + " " + names.inText(e.text()))
                 .collect(Collectors.joining("\n"));
         return new Incident.SummaryText(cut(summary), cut(affected), cut(happened), "");
     }

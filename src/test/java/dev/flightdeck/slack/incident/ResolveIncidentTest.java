@@ -42,6 +42,8 @@ class ResolveIncidentTest {
                 && c.param("view").contains(incident.id()), IncidentFixture.WAIT);
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         assertThat(view.toString()).contains("queue misrouted", "Switched EMAIL_QUEUE_URL back", IncidentSummary.PREVENTION);
+        // The form's fields are plain text, where Slack shows a mention as the raw "<@U…>": the draft names people.
+        assertThat(view.toString()).contains("@ned-").doesNotContain("<@" + ned + ">");
 
         var submit = f.app.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(
                 Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Order emails were not sent for an hour."),
