@@ -1,6 +1,7 @@
 package dev.flightdeck.ops;
 
 import dev.flightdeck.slack.deploy.DeployDriver;
+import dev.flightdeck.slack.outbox.OutboxStore;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
@@ -42,6 +43,9 @@ class H2OnlineBackupTest {
         FakeSlack slack = new FakeSlack().start();
         try (EmbeddedServer a = ApplicationContext.run(EmbeddedServer.class, properties(slack, live))) {
             BackupCli.fillWithDeployAndIncident(slack, a, pool(a)::getConnection, version, incidentTitle, "sev2");
+            // The outbox sends what the fill owes Slack in the background: let it finish, so the snapshot and the
+            // tables read after it are of one quiet moment (a message sent in between would differ in state only).
+            awaitOutboxDelivered(a);
 
             // The service holds the file: opening it directly fails, so the command must have asked the service.
             assertThat(adminSocketDirectoryIsOwnerOnly(dir.resolve("live/flightdeck.admin"))).isTrue();
@@ -96,6 +100,15 @@ class H2OnlineBackupTest {
         assertThat(Files.readString(dir.resolve("offline.sql"))).contains("CREATE", "deploy_request");
     }
 
+
+    private static void awaitOutboxDelivered(EmbeddedServer app) throws InterruptedException {
+        OutboxStore outbox = app.getApplicationContext().getBean(OutboxStore.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (outbox.backlog().pending() > 0) {
+            assertThat(System.nanoTime()).as("the outbox still owes Slack messages after 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
 
     private static DataSource pool(EmbeddedServer app) {
         var context = app.getApplicationContext();
