@@ -50,7 +50,7 @@ public final class DeployTexts {
 
     /** The reason is the approver's own text, shown as they typed it, like a no-go reason. */
     public static String stuckCancelled(String approverId, DeployState was, String reason) {
-        return "<@" + approverId + "> cancelled this deploy while its build was " + was.label() + ": " + reason
+        return "<@" + approverId + "> cancelled this deploy while its build was " + was.label() + ": " + Mrkdwn.escape(reason)
                 + ". Flightdeck no longer follows that build, and the lock is free.";
     }
 
