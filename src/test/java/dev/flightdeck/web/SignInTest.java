@@ -161,6 +161,47 @@ class SignInTest {
         assertThat(get("/deploys/abc", cookie, "text/html").body()).contains("There is no deploy abc.");
     }
 
+    @Test
+    void aMissingIncidentsMarkdownIsAPlain404() throws Exception {
+        String cookie = sessionCookie(get("/signin?token=" + accessToken, null, "text/html")).split(";")[0];
+        for (String accept : List.of(BROWSER_ACCEPT, "text/markdown", "*/*")) {
+            HttpResponse<String> md = get("/incidents/999999/summary.md", cookie, accept);
+            assertThat(md.statusCode()).as(accept).isEqualTo(404);
+            assertThat(md.body()).as(accept).isEqualTo("There is no such incident.\n")
+                    .doesNotContain("ModelAndView", "io.micronaut", "Internal");
+        }
+    }
+
+    @Test
+    void healthNamesNoClassesAndMetricsNeedSignIn() throws Exception {
+        for (String path : List.of("/health", "/health/db", "/health/readiness", "/health/liveness")) {
+            HttpResponse<String> r = get(path, null, "application/json");
+            assertThat(r.body()).as(path).doesNotContain("io.micronaut", "dev.flightdeck", "Exception", "java.");
+        }
+        HttpResponse<String> metrics = get("/metrics", null, "application/json");
+        assertThat(metrics.statusCode()).isEqualTo(401);
+        assertThat(metrics.body()).doesNotContain("jvm.", "flightdeck.");
+        HttpResponse<String> metricsPage = get("/metrics", null, BROWSER_ACCEPT);
+        assertThat(metricsPage.statusCode()).isBetween(302, 303);
+        String cookie = sessionCookie(get("/signin?token=" + accessToken, null, "text/html")).split(";")[0];
+        assertThat(get("/metrics", cookie, "application/json").body()).contains("jvm.memory.used");
+    }
+
+    @Test
+    void pagesAndTheirRedirectsCarryTheBrowserProtections() throws Exception {
+        String cookie = sessionCookie(get("/signin?token=" + accessToken, null, "text/html")).split(";")[0];
+        for (HttpResponse<String> r : List.of(get("/incidents", cookie, BROWSER_ACCEPT), get("/signin", null, BROWSER_ACCEPT),
+                get("/deploys", null, BROWSER_ACCEPT), get("/incidents/" + incident.number() + "/summary.md", cookie, "*/*"))) {
+            String what = r.request().uri().getPath() + " " + r.statusCode();
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(what).hasValue("default-src 'none'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
+                    + "base-uri 'none'");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        }
+    }
+
     private static String sessionCookie(HttpResponse<String> r) {
         return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
     }

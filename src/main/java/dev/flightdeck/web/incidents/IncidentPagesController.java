@@ -107,7 +107,8 @@ public class IncidentPagesController {
     public HttpResponse<?> markdown(@PathVariable String number) {
         Optional<Incident> incident = find(number);
         if (incident.isEmpty()) {
-            return notFound(number);
+            // A plain answer: this route produces Markdown, so an HTML view here was never rendered (a 500 instead).
+            return HttpResponse.notFound("There is no such incident.\n").contentType(MediaType.TEXT_PLAIN_TYPE);
         }
         IncidentSummary summary = SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number()));
         String md = MarkdownSummary.render(summary, summary.names(people));
