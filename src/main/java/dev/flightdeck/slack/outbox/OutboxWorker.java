@@ -1,6 +1,7 @@
 package dev.flightdeck.slack.outbox;
 
 import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.tracing.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -75,8 +76,10 @@ public class OutboxWorker {
             again.add(orderingKey);
             return;
         }
+        // The sends stay in the trace (and logging context) of the request that queued them.
+        Spans.Carried caller = Spans.Carried.capture();
         try {
-            executor.execute(() -> drainLoop(orderingKey));
+            executor.execute(() -> caller.run(() -> drainLoop(orderingKey)));
         } catch (RejectedExecutionException e) {
             draining.remove(orderingKey); // shutting down: the timer of the next process sends it
         }
