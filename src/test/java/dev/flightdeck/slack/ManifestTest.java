@@ -100,10 +100,16 @@ class ManifestTest {
         return methods;
     }
 
-    /** chatPostMessage to chat.postMessage; usergroupsUsersList to usergroups.users.list (Slack's one nested family). */
+    /**
+     * chatPostMessage to chat.postMessage; usergroupsUsersList to usergroups.users.list and appsConnectionsOpen to
+     * apps.connections.open (Slack's nested families).
+     */
     static String dotted(String family, String rest) {
         if (family.equals("usergroups") && rest.startsWith("Users")) {
             return "usergroups.users." + Character.toLowerCase(rest.charAt(5)) + rest.substring(6);
+        }
+        if (family.equals("apps") && rest.startsWith("Connections")) {
+            return "apps.connections." + Character.toLowerCase(rest.charAt(11)) + rest.substring(12);
         }
         return family + "." + Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
     }

@@ -58,7 +58,7 @@ class SignedRequestsTest {
         assertThat(SignedRequests.signature(SECRET, future.headers().get(SignedRequest.TIMESTAMP), future.body()))
                 .isEqualTo(future.headers().get(SignedRequest.SIGNATURE));
         assertThat(valid(signed.slashCommand("/deploy", "help", "U1", "C1", "u").tampered())).isFalse();
-        assertThat(valid(signed.event("app_mention", Map.of("text", "hi")).tampered())).isFalse();
+        assertThat(valid(signed.event("reaction_added", Map.of("reaction", "pushpin")).tampered())).isFalse();
         assertThat(signed.urlVerification("c").withoutSignature().headers()).doesNotContainKey(SignedRequest.SIGNATURE);
     }
 
