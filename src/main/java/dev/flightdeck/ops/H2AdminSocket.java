@@ -1,5 +1,7 @@
 package dev.flightdeck.ops;
 
+import dev.flightdeck.persistence.H2FilePermissions;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,23 +22,8 @@ final class H2AdminSocket {
 
     /** The socket path for an H2 file URL; empty for in-memory, TCP/SSL server URLs and other databases. */
     static Optional<Path> of(String jdbcUrl) {
-        if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            return Optional.empty();
-        }
-        String rest = jdbcUrl.substring("jdbc:h2:".length());
-        int semicolon = rest.indexOf(';');
-        String location = semicolon < 0 ? rest : rest.substring(0, semicolon);
-        if (location.startsWith("mem:") || location.startsWith("tcp:") || location.startsWith("ssl:")
-                || location.startsWith("zip:") || location.startsWith("nio")) {
-            return Optional.empty();
-        }
-        if (location.startsWith("file:")) {
-            location = location.substring("file:".length());
-        }
-        if (location.startsWith("~")) {
-            location = System.getProperty("user.home") + location.substring(1);
-        }
-        return Optional.of(Path.of(location + ".admin").toAbsolutePath().normalize().resolve(SOCKET));
+        return H2FilePermissions.databaseFile(jdbcUrl)
+                .map(base -> base.resolveSibling(base.getFileName() + ".admin").resolve(SOCKET));
     }
 
     /** Creates the socket's directory as owner-only (0700), or makes an existing one so. */

@@ -63,7 +63,7 @@ public class H2FilePermissions implements BeanCreatedEventListener<DatasourceCon
     }
 
     /** The database's base path for an embedded H2 file URL; empty for in-memory, server URLs and other databases. */
-    static Optional<Path> databaseFile(String jdbcUrl) {
+    public static Optional<Path> databaseFile(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
             return Optional.empty();
         }

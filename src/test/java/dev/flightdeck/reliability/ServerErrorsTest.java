@@ -1,12 +1,10 @@
 package dev.flightdeck.reliability;
 
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.PagesApp;
 import dev.flightdeck.testing.LogCapture;
-import dev.flightdeck.testing.TestApp;
 import dev.flightdeck.testing.TestSecretsFactory;
 import dev.flightdeck.web.errors.ServerErrorHandler;
-import dev.flightdeck.web.signin.AccessLink;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +31,7 @@ class ServerErrorsTest {
     static final String JENKINS_FAILED = """
             {"name":"commons-prod-server","url":"job/commons-prod-server/","build":{"full_url":"https://jenkins.example.com/job/commons-prod-server/77/",
              "number":77,"phase":"COMPLETED","status":"FAILURE","url":"job/commons-prod-server/77/","parameters":{"VERSION":"5.11.2"}}}""";
+    static PagesApp app;
     static FakeSlack slack;
     static EmbeddedServer server;
     static String accessToken;
@@ -40,20 +39,15 @@ class ServerErrorsTest {
 
     @BeforeAll
     static void start() {
-        slack = new FakeSlack().start();
-        try (LogCapture log = new LogCapture(AccessLink.class)) {
-            server = ApplicationContext.run(EmbeddedServer.class,
-                    TestApp.properties(slack, Map.of(BrokenBeans.PROPERTY, "true")));
-            Matcher m = Pattern.compile("/signin\\?token=([A-Za-z0-9_-]{40,})").matcher(String.join("\n", log.lines()));
-            assertThat(m.find()).isTrue();
-            accessToken = m.group(1);
-        }
+        app = PagesApp.start(Map.of(BrokenBeans.PROPERTY, "true"));
+        slack = app.slack();
+        server = app.server();
+        accessToken = app.accessToken();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        slack.stop();
+        app.close();
     }
 
     @Test

@@ -2,13 +2,11 @@ package dev.flightdeck.web;
 
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.PagesApp;
 import dev.flightdeck.testing.InjectedText;
-import dev.flightdeck.testing.LogCapture;
 import dev.flightdeck.testing.MutableClock;
 import dev.flightdeck.testing.SignedRequests;
 import dev.flightdeck.testing.TestApp;
-import dev.flightdeck.web.signin.AccessLink;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a member typed into /incident reads the same on the manager pages and in the Markdown summary. */
 class TypedTextOnPagesTest {
 
+    static PagesApp app;
     static FakeSlack slack;
     static EmbeddedServer server;
     static String accessToken;
@@ -36,19 +35,15 @@ class TypedTextOnPagesTest {
 
     @BeforeAll
     static void start() {
-        slack = new FakeSlack().start();
-        try (LogCapture log = new LogCapture(AccessLink.class)) {
-            server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of()));
-            Matcher m = Pattern.compile("/signin\\?token=([A-Za-z0-9_-]{40,})").matcher(String.join("\n", log.lines()));
-            assertThat(m.find()).isTrue();
-            accessToken = m.group(1);
-        }
+        app = PagesApp.start(Map.of());
+        slack = app.slack();
+        server = app.server();
+        accessToken = app.accessToken();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        slack.stop();
+        app.close();
     }
 
     @Test
