@@ -179,13 +179,31 @@ class ManagerPagesBrowserTest {
 
     @Test
     @Order(4)
-    void signOutEndsTheSession() {
+    void signOutEndsTheSession() throws Exception {
         open("/incidents");
         assertThat(path()).isEqualTo("/incidents");
+        String copied = "JWT=" + browser.driver.manage().getCookieNamed("JWT").getValue();
+        assertThat(getWithCookie("/incidents", copied).statusCode()).isEqualTo(200);
         clickAndWait(By.cssSelector("header button[type=submit]"));
         assertThat(text("main")).contains("You are signed out.");
         open("/incidents");
         assertThat(path()).isEqualTo("/signin");
+        // A copy of the cookie taken before signing out (another machine, a proxy's log) is refused too: the
+        // session ended on the server, for every replica (web_signed_out), not only in this browser.
+        java.net.http.HttpResponse<String> replayed = getWithCookie("/incidents", copied);
+        assertThat(replayed.statusCode()).isBetween(302, 303);
+        assertThat(replayed.headers().firstValue("Location")).hasValue("/signin");
+        assertThat(replayed.body()).doesNotContain("EU card payments");
+        // Signing in again at once works.
+        clickAndWait(By.linkText("Sign in with Slack"));
+        assertThat(path()).isEqualTo("/incidents");
+        assertThat(text("main")).contains("EU card payments");
+    }
+
+    private static java.net.http.HttpResponse<String> getWithCookie(String path, String cookie) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        server.getURI().resolve(path)).header("Cookie", cookie).header("Accept", "text/html").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

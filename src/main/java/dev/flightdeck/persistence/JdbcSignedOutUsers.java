@@ -1,0 +1,35 @@
+package dev.flightdeck.persistence;
+
+import dev.flightdeck.web.signin.SignedOutUsers;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@link SignedOutUsers} in the table web_signed_out. Insert-or-update without ON CONFLICT … DO UPDATE, which H2 does
+ * not understand: move an existing row forward, else insert, else (another replica inserted meanwhile) move forward.
+ */
+@Singleton
+@Requires(beans = javax.sql.DataSource.class)
+public class JdbcSignedOutUsers implements SignedOutUsers {
+
+    private final WebSignedOutRows rows;
+
+    public JdbcSignedOutUsers(WebSignedOutRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void signedOut(String subject, Instant at) {
+        if (rows.moveForward(subject, at) == 0 && rows.insertIfAbsent(subject, at) == 0) {
+            rows.moveForward(subject, at);
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastSignOut(String subject) {
+        return rows.findBySubject(subject).map(WebSignedOutRow::signedOutAt);
+    }
+}

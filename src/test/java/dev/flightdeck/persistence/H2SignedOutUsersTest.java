@@ -1,0 +1,20 @@
+package dev.flightdeck.persistence;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The sign-out times contract on H2 in PostgreSQL mode, the default database. */
+@MicronautTest(transactional = false, startApplication = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class H2SignedOutUsersTest extends JdbcSignedOutUsersContract implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        return H2Databases.micronautProperties(
+                H2Databases.inMemoryUrl("signout_" + UUID.randomUUID().toString().replace("-", "")));
+    }
+}
