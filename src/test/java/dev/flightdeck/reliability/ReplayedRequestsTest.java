@@ -59,16 +59,22 @@ class ReplayedRequestsTest {
         // The click is answered after the ack: wait for that answer before counting.
         app.slack.awaitCall("chat.postEphemeral", c -> c.text() != null && c.text().contains("#999999"),
                 Duration.ofSeconds(10));
-        int callsBefore = app.slack.calls().size();
+        long callsBefore = answers();
 
         assertThat(help.send(app.uri()).status()).isEqualTo(409);
         assertThat(click.send(app.uri()).status()).isEqualTo(409);
 
         Thread.sleep(300); // as long as the first click took to be answered after its ack
-        assertThat(app.slack.calls()).hasSize(callsBefore);
+        assertThat(answers()).isEqualTo(callsBefore);
         // A fresh request with the same words is a new request: served.
         assertThat(app.signed().slashCommand("/deploy", "help", ALICE, channel, app.slack.responseUrl())
                 .send(app.uri()).status()).isEqualTo(200);
+    }
+
+    /** What a replay could make the bot say; start-up work of the app (joining channels) goes on beside the test. */
+    private long answers() {
+        return app.slack.calls().stream().filter(c -> c.method().startsWith("chat.")
+                || c.method().equals(dev.flightdeck.testing.FakeSlack.RESPONSE_URL) || c.method().startsWith("views.")).count();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -29,12 +30,14 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /slack/events} answered straight from Netty, one per connection, ahead of Micronaut's router, filters
@@ -60,6 +63,8 @@ final class FastSlackEdge extends ChannelDuplexHandler {
     private HttpRequest taking;       // the Slack request whose body is being gathered
     private CompositeByteBuf body;
     private boolean answering;        // handed to the pool, answer not written yet
+    /** How long a refused client may go on sending before the connection is closed anyway. */
+    static final Duration LINGER = Duration.ofSeconds(2);
     private boolean refused;          // answered 413 and closing: the rest of the connection's input is dropped
     private int inMicronaut;          // requests passed on and not yet answered
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -74,6 +79,9 @@ final class FastSlackEdge extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (refused) {
             ReferenceCountUtil.release(msg);
+            if (msg instanceof LastHttpContent) {
+                ctx.close(); // the client has sent all it meant to: it has read the 413 by now or will find it
+            }
         } else if (answering) {
             waiting.add(msg);
         } else if (taking != null) {
@@ -193,7 +201,17 @@ final class FastSlackEdge extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        // A lingering close, as web servers do: closing while the client is still sending makes its TCP stack reset
+        // the connection, and the client may never read the 413. So stop writing (the client reads the answer, then
+        // end of stream), drop what it still sends, and close when its request ends or after LINGER at the latest.
+        ctx.writeAndFlush(response).addListener(f -> {
+            if (ctx.channel() instanceof DuplexChannel duplex && f.isSuccess()) {
+                duplex.shutdownOutput();
+                ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.blocks.config.Rendered;
 import dev.flightdeck.slack.blocks.metrics.StatsBlocks;
 import dev.flightdeck.slack.command.DeployCommand;
-import io.micronaut.context.annotation.Value;
+import dev.flightdeck.web.WebSettings;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -26,10 +26,9 @@ public class StatsHandler implements CommandHandler<DeployCommand.Stats> {
     private final Provider<DeliveryMetrics> metrics;
     private final String baseUrl;
 
-    public StatsHandler(Provider<DeliveryMetrics> metrics,
-                        @Value("${flightdeck.web.base-url:`http://localhost:8080`}") String baseUrl) {
+    public StatsHandler(Provider<DeliveryMetrics> metrics, WebSettings web) {
         this.metrics = metrics;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = web.base();
     }
 
     @Override
