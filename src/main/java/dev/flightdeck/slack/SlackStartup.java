@@ -17,6 +17,7 @@ import dev.flightdeck.config.TeamConfig;
 
 import java.util.List;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public class SlackStartup {
     private final Slack slack;
     private final Duration retry;
     private volatile SocketModeApp socketMode;
+    private volatile CompletableFuture<Void> channelsJoined = CompletableFuture.completedFuture(null);
     private volatile String socketProblem;
     private ScheduledExecutorService retries;
 
@@ -80,8 +82,13 @@ public class SlackStartup {
         List<String> channels = team.channels().stream().map(ChannelRef::text).toList();
         if (!channels.isEmpty()) {
             LOG.info("Joining the team file's channels: {}", String.join(", ", channels));
-            gateway.channels().joinAll(channels);
+            channelsJoined = gateway.channels().joinAll(channels);
         }
+    }
+
+    /** Done when the start-up joins have ended (joined or not: each outcome is logged); it never fails. */
+    public CompletableFuture<Void> channelsJoined() {
+        return channelsJoined;
     }
 
     private void startSocketMode() {

@@ -1,5 +1,6 @@
 package dev.flightdeck.testing;
 
+import dev.flightdeck.slack.SlackStartup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running Flightdeck for every test class that talks to it through its real edges: started once per JVM
@@ -42,6 +44,8 @@ public final class TestApp {
         return SHARED.computeIfAbsent(name, n -> {
             FakeSlack slack = new FakeSlack().start();
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack, Map.of()));
+            // Tests that count Slack calls start once the app has done its start-up calls (joining channels).
+            server.getApplicationContext().getBean(SlackStartup.class).channelsJoined().orTimeout(30, TimeUnit.SECONDS).join();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 slack.stop();
