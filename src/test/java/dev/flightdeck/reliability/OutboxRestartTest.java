@@ -85,7 +85,8 @@ class OutboxRestartTest {
                 for (String version : List.of(queued, unqueued)) {
                     List<FakeMessage> posted = goNoGos(slack, version);
                     assertThat(posted).as("go/no-go of %s", version).hasSize(1);
-                    DeployRequest r = stored(repository, version);
+                    // The ts is stored by the send's completion, which may land just after Slack has the message.
+                    DeployRequest r = awaitStoredTs(repository, version);
                     assertThat(r.messageTs()).as("its ts is stored").isEqualTo(posted.get(0).ts());
                     assertThat(r.channelId()).isEqualTo(posted.get(0).channel());
                 }
@@ -103,6 +104,16 @@ class OutboxRestartTest {
     private static void timers(EmbeddedServer replica) {
         replica.getApplicationContext().getBean(DeployScheduler.class).runDue();
         replica.getApplicationContext().getBean(OutboxWorker.class).runDue();
+    }
+
+    private static DeployRequest awaitStoredTs(DeployRepository repository, String version) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        DeployRequest r = stored(repository, version);
+        while (r.messageTs() == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            r = stored(repository, version);
+        }
+        return r;
     }
 
     private static DeployRequest stored(DeployRepository repository, String version) {
