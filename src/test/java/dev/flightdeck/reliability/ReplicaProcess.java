@@ -61,6 +61,10 @@ final class ReplicaProcess implements AutoCloseable {
         props.put("incident-jobs.interval", "500ms");
         // Nudges come every 2 s here: a claim left by the killed replica must come due again within the test.
         props.put("flightdeck.scheduler.claim-lease", "3s");
+        // Likewise an outbox claim (a nudge in flight) held by the killed replica: the default lease is 10 minutes.
+        props.put("flightdeck.outbox.lease", "3s");
+        props.put("flightdeck.outbox.send-timeout", "2s");
+        props.put("flightdeck.outbox.interval", "500ms");
         props.put("flightdeck.deploy.post-release-job", "false");
         props.put("flightdeck.build.http-timeout", "3s");
         props.put("aws.disableEc2Metadata", "true");

@@ -102,8 +102,12 @@ class ConcurrentGoPostgresTest {
         Pattern mine = Pattern.compile("\"request\":" + p.id() + "[,}]");
         List<AuditEvent> approvals = audit.find(AuditQuery.newestFirst(1000).ofTypes("deploy.approval")).stream()
                 .filter(e -> mine.matcher(e.payloadJson()).find()).toList();
-        List<AuditEvent> transitions = audit.find(AuditQuery.oldestFirst(1000).ofTypes("deploy.state_changed")).stream()
-                .filter(e -> mine.matcher(e.payloadJson()).find()).toList();
+        // The start (TRIGGERING, then RUNNING) runs after the winning click's ack: wait for it to be recorded.
+        List<AuditEvent> transitions = transitions(audit, mine);
+        while (transitions.size() < 3 && System.nanoTime() < deadline + Duration.ofSeconds(20).toNanos()) {
+            Thread.sleep(20);
+            transitions = transitions(audit, mine);
+        }
         assertThat(approvals).hasSize(1);
         assertThat(transitions).extracting(e -> e.payloadJson().replaceAll(".*\"to\":\"([A-Z_]+)\".*", "$1"))
                 .containsExactly("APPROVED", "TRIGGERING", "RUNNING");
@@ -151,5 +155,10 @@ class ConcurrentGoPostgresTest {
         assertThat(a.thread(p).stream().filter(m -> m.allText().contains("for a go/no-go")).count()).isEqualTo(1);
         assertThat(a.thread(p).stream().filter(m -> m.allText().contains("expired after 4h")).count()).isEqualTo(1);
         assertThat(a.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.EXPIRED);
+    }
+
+    private static List<AuditEvent> transitions(AuditLog audit, Pattern mine) {
+        return audit.find(AuditQuery.oldestFirst(1000).ofTypes("deploy.state_changed")).stream()
+                .filter(e -> mine.matcher(e.payloadJson()).find()).toList();
     }
 }
