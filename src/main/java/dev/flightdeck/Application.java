@@ -5,7 +5,7 @@ import dev.flightdeck.config.ParseResult;
 import dev.flightdeck.config.TeamConfigFiles;
 import dev.flightdeck.config.TeamConfigParser;
 import dev.flightdeck.demo.DemoTeamFile;
-import dev.flightdeck.ops.H2BackupCommand;
+import dev.flightdeck.persistence.backup.H2BackupCommand;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package dev.flightdeck.alarms;
 
-import dev.flightdeck.config.AlarmSelector;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.alarms.AlarmSelector;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.flightdeck.alarms;
 
-import dev.flightdeck.config.AlarmSelector;
+import dev.flightdeck.alarms.AlarmSelector;
 
 import java.util.List;
 

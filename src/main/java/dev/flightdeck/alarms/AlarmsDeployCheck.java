@@ -1,6 +1,6 @@
 package dev.flightdeck.alarms;
 
-import dev.flightdeck.config.Gate;
+import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;

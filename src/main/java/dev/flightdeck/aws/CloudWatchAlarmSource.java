@@ -3,7 +3,7 @@ package dev.flightdeck.aws;
 import dev.flightdeck.alarms.Alarm;
 import dev.flightdeck.alarms.AlarmSource;
 import dev.flightdeck.alarms.AlarmSourceException;
-import dev.flightdeck.config.AlarmSelector;
+import dev.flightdeck.alarms.AlarmSelector;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;

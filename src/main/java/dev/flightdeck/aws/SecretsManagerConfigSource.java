@@ -2,8 +2,8 @@ package dev.flightdeck.aws;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import dev.flightdeck.config.EnvConfigSettings;
-import dev.flightdeck.config.EnvTemplates;
+import dev.flightdeck.envconfig.EnvConfigSettings;
+import dev.flightdeck.envconfig.EnvTemplates;
 import dev.flightdeck.envconfig.ConfigEntry;
 import dev.flightdeck.envconfig.ConfigSource;
 import dev.flightdeck.envconfig.ConfigSourceException;

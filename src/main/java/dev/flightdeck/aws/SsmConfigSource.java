@@ -1,6 +1,6 @@
 package dev.flightdeck.aws;
 
-import dev.flightdeck.config.EnvConfigSettings;
+import dev.flightdeck.envconfig.EnvConfigSettings;
 import dev.flightdeck.envconfig.ConfigEntry;
 import dev.flightdeck.envconfig.ConfigSource;
 import dev.flightdeck.envconfig.ConfigSourceException;

@@ -2,9 +2,9 @@ package dev.flightdeck.build;
 
 import dev.flightdeck.build.circleci.CircleSlugs;
 import dev.flightdeck.build.poll.BuildStatusReaders;
-import dev.flightdeck.config.BuildBackendConfig;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.DeployEvent;
 import dev.flightdeck.deploy.DeployOutcome;
 import dev.flightdeck.deploy.DeployRepository;

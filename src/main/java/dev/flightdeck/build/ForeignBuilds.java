@@ -1,12 +1,12 @@
 package dev.flightdeck.build;
 
-import dev.flightdeck.config.ChannelRef;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
-import dev.flightdeck.slack.BuildNewsMessages;
-import dev.flightdeck.slack.outbox.Outbox;
-import dev.flightdeck.slack.outbox.OutboxMessage;
+import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.slack.deploy.BuildNewsMessages;
+import dev.flightdeck.slack.api.outbox.Outbox;
+import dev.flightdeck.slack.api.outbox.OutboxMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.flightdeck.envconfig.EnvTemplates;
+import dev.flightdeck.team.BuildBackendConfig;
 
 /** flightdeck.services.NAME.build: exactly one of jenkins, circleci, github-actions, codebuild. */
 final class BuildBackendParser {

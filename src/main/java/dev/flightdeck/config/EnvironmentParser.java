@@ -10,6 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.flightdeck.config.ErrorSink.show;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.DeployWindow;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.ChannelRef;
 
 /** flightdeck.environments.NAME: one environment's deploy policy. */
 final class EnvironmentParser {

@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.flightdeck.config.ErrorSink.show;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.team.WebhooksConfig;
 
 /** flightdeck.incidents and flightdeck.webhooks. */
 final class IncidentsParser {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.flightdeck.metrics.MetricsConfig;
 
 /** flightdeck.metrics. */
 final class MetricsParser {

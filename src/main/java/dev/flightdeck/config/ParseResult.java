@@ -1,6 +1,7 @@
 package dev.flightdeck.config;
 
 import java.util.List;
+import dev.flightdeck.team.TeamConfig;
 
 /** The outcome of reading a team config: every error at once, or the config. */
 public sealed interface ParseResult {

@@ -14,7 +14,7 @@ import static dev.flightdeck.config.ErrorSink.show;
  * A YAML mapping at a key path, with typed getters that report what is wrong (with the path) and return empty
  * instead of stopping, so one parse finds every error. A key set to nothing ({@code key:}) counts as absent.
  */
-final class Section {
+public final class Section {
     final String path;
     private final Map<String, Object> map;
     private final ErrorSink errors;
@@ -40,7 +40,7 @@ final class Section {
     }
 
     /** Reports every key not in {@code known}, suggesting the closest known one. */
-    Section allowOnly(Set<String> known) {
+    public Section allowOnly(Set<String> known) {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
                 String hint = Suggestions.closest(key, known).map(s -> "did you mean \"" + s + "\"?")
@@ -123,7 +123,7 @@ final class Section {
         return Optional.empty();
     }
 
-    Optional<Boolean> bool(String key) {
+    public Optional<Boolean> bool(String key) {
         Object v = map.get(key);
         if (v == null) {
             return Optional.empty();

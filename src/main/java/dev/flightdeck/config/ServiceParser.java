@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import static dev.flightdeck.config.ErrorSink.show;
+import dev.flightdeck.alarms.AlarmSelector;
+import dev.flightdeck.envconfig.ConfigRules;
+import dev.flightdeck.envconfig.EnvConfigSettings;
+import dev.flightdeck.envconfig.EnvTemplates;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.team.ServiceConfig;
 
 /** flightdeck.services.NAME: build backend, config sources and rules, alarm selector, health URLs. */
 final class ServiceParser {

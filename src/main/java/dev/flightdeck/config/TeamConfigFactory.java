@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.flightdeck.team.TeamConfig;
 
 /**
  * The team config as a bean, built at start-up (@Context) so a bad file stops the service with every error listed
@@ -41,7 +42,7 @@ public class TeamConfigFactory {
     }
 
     /** @throws TeamConfigException listing every error, one per line */
-    static TeamConfig load(Optional<String> filesSetting) {
+    public static TeamConfig load(Optional<String> filesSetting) {
         List<Path> files = TeamConfigFiles.yamlFiles(filesSetting.orElse(null));
         if (files.isEmpty()) {
             LOG.warn("No team config file: set {} to the path of your flightdeck.yml (see flightdeck.example.yml). "

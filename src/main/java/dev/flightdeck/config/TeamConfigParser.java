@@ -13,6 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.health.HealthChecksConfig;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.metrics.MetricsConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.team.WebhooksConfig;
 
 /**
  * Reads the {@code flightdeck:} section of the team's config file(s) into a {@link TeamConfig}, collecting every
@@ -143,7 +150,7 @@ public final class TeamConfigParser {
         WebhooksConfig webhooks = fd.section("webhooks").map(IncidentsParser::webhooks).orElse(WebhooksConfig.NONE);
         MetricsConfig metrics = fd.section("metrics").map(m -> MetricsParser.metrics(m, envNames))
                 .orElse(MetricsConfig.DEFAULTS);
-        HealthChecksConfig health = fd.section("health").map(HealthChecksConfig::parse).orElse(HealthChecksConfig.DEFAULTS);
+        HealthChecksConfig health = fd.section("health").map(TeamConfigParser::health).orElse(HealthChecksConfig.DEFAULTS);
         return new TeamConfig(environments, services, incidents, webhooks, metrics, health);
     }
 
@@ -152,5 +159,10 @@ public final class TeamConfigParser {
             parent.error(name, what + " names are lowercase letters, digits, - and _ (they are typed in commands), got \""
                     + name + "\"");
         }
+    }
+
+    private static HealthChecksConfig health(Section s) {
+        s.allowOnly(java.util.Set.of("allow-shared-address-space"));
+        return new HealthChecksConfig(s.bool("allow-shared-address-space").orElse(false));
     }
 }

@@ -2,7 +2,7 @@ package dev.flightdeck.demo;
 
 import dev.flightdeck.audit.AuditType;
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.metrics.DeliveryHistory;

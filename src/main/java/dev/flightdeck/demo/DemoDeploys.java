@@ -1,9 +1,9 @@
 package dev.flightdeck.demo;
 
-import dev.flightdeck.config.ApproverRef;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRepository;

@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.ApproverRef;
-import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.team.ServiceConfig;
 
 /**
  * Starts a build (port; the Jenkins, CircleCI, GitHub Actions and CodeBuild adapters come with the builds issue).

@@ -1,8 +1,8 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

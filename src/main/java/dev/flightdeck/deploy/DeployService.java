@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -86,7 +86,7 @@ public class DeployService {
                     + ". An approver can override that with a written reason (*Override*), then say go."), r, 0, false);
         }
         // One deploy at a time: the lock check ran at request time, but another request may have been approved since.
-        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.config.Gate.LOCK) || repository.checks(id).stream()
+        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.deploy.Gate.LOCK) || repository.checks(id).stream()
                 .anyMatch(c -> c.name().equals("lock") && c.overridden());
         Optional<DeployRequest> holder = lockOff ? Optional.empty()
                 : repository.inFlight(r.service(), r.environment(), id);

@@ -1,9 +1,9 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
-import dev.flightdeck.tracing.Spans;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.telemetry.Spans;
 import io.opentelemetry.api.trace.SpanKind;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 

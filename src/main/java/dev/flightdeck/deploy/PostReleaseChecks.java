@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.TeamConfig;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 

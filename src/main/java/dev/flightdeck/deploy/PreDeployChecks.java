@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.EnvironmentConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;

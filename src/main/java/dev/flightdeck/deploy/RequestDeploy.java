@@ -1,9 +1,9 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.team.ServiceConfig;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.ConfigRules;
+import dev.flightdeck.envconfig.ConfigRules;
 import dev.flightdeck.text.Mrkdwn;
 
 import java.util.ArrayList;

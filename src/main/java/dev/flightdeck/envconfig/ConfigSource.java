@@ -1,6 +1,6 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.EnvConfigSettings;
+import dev.flightdeck.envconfig.EnvConfigSettings;
 
 /**
  * A store of a service's configuration (STYLE.md habit 4: named by role; SSM and Secrets Manager are adapters).

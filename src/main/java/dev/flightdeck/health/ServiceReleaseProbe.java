@@ -3,7 +3,7 @@ package dev.flightdeck.health;
 import dev.flightdeck.alarms.Alarm;
 import dev.flightdeck.alarms.AlarmGroup;
 import dev.flightdeck.alarms.AlarmService;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.ReleaseProbe;
 import jakarta.inject.Singleton;
 

@@ -1,10 +1,10 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.ApproverRef;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.Severity;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.ApprovalPolicy;
 import dev.flightdeck.deploy.ApproverDirectory;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Severity;
 
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;

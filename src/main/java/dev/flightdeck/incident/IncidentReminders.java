@@ -1,7 +1,7 @@
 package dev.flightdeck.incident;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package dev.flightdeck.incident;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.config.Severity;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

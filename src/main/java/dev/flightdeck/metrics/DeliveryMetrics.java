@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics;
 
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.flightdeck.slack;
 
+import dev.flightdeck.slack.api.SlackGateway;
+
 /**
  * Handles one kind of parsed command (a record of {@code DeployCommand} or {@code IncidentCommand}).
  * Adding a command is one new bean: the listener finds it by {@link #handles()}, nothing else is edited.

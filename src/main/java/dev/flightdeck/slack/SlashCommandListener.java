@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** A slash command's listener: parse → route to its handler → render → ack. Nothing else. */
-abstract class SlashCommandListener<C> implements SlackListener {
+public abstract class SlashCommandListener<C> implements SlackListener {
 
     private static final String HELP = "help";
 
@@ -20,7 +20,7 @@ abstract class SlashCommandListener<C> implements SlackListener {
     private final CommandRouter router;
     private final Map<CommandReply, Response> helpAcks = new ConcurrentHashMap<>();
 
-    SlashCommandListener(String command, Function<String, Parsed<C>> parser, CommandRouter router) {
+    public SlashCommandListener(String command, Function<String, Parsed<C>> parser, CommandRouter router) {
         this.command = command;
         this.parser = parser;
         this.router = router;

@@ -1,6 +1,6 @@
 package dev.flightdeck.web;
 
-import dev.flightdeck.slack.SlackEventsController;
+import dev.flightdeck.slack.edge.SlackEventsController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;

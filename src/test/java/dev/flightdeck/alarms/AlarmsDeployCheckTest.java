@@ -1,8 +1,8 @@
 package dev.flightdeck.alarms;
 
-import dev.flightdeck.config.AlarmSelector;
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.alarms.AlarmSelector;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.config.TeamConfigParser;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;

@@ -1,8 +1,8 @@
 package dev.flightdeck.aws;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.flightdeck.config.ConfigRules;
-import dev.flightdeck.config.EnvConfigSettings;
+import dev.flightdeck.envconfig.ConfigRules;
+import dev.flightdeck.envconfig.EnvConfigSettings;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.envconfig.Fingerprinter;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.flightdeck.aws;
 
 import dev.flightdeck.alarms.Alarm;
-import dev.flightdeck.config.AlarmSelector;
+import dev.flightdeck.alarms.AlarmSelector;
 import dev.flightdeck.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.flightdeck.aws;
 
-import dev.flightdeck.config.ConfigRules;
-import dev.flightdeck.config.EnvConfigSettings;
+import dev.flightdeck.envconfig.ConfigRules;
+import dev.flightdeck.envconfig.EnvConfigSettings;
 import dev.flightdeck.envconfig.ConfigEntry;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.envconfig.Fingerprinter;

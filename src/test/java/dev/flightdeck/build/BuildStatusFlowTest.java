@@ -1,7 +1,6 @@
 package dev.flightdeck.build;
 
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.TestSecretsFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +15,7 @@ import java.net.http.HttpResponse;
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /** A webhook for a build Flightdeck started moves its deploy; the same delivery twice changes nothing twice. */
 class BuildStatusFlowTest {
@@ -36,7 +36,7 @@ class BuildStatusFlowTest {
     @Test
     void jenkinsReportsSuccessAndTheDeploySucceedsOnce() throws Exception {
         var p = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitState(p.id(), DeployState.RUNNING);
 
         String body = """

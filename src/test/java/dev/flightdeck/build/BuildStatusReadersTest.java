@@ -3,7 +3,7 @@ package dev.flightdeck.build;
 import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.FakeBuildServer.Answer;
 import dev.flightdeck.build.poll.BuildStatusReaders;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.flightdeck.build;
 import dev.flightdeck.aws.AwsClients;
 import dev.flightdeck.aws.AwsSettings;
 import dev.flightdeck.build.codebuild.CodeBuildBackend;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import dev.flightdeck.build.FakeBuildServer.Answer;
 import dev.flightdeck.build.circleci.CircleCiBackend;
 import dev.flightdeck.build.github.GithubActionsBackend;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

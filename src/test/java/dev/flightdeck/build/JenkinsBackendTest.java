@@ -2,7 +2,7 @@ package dev.flightdeck.build;
 
 import dev.flightdeck.build.FakeBuildServer.Answer;
 import dev.flightdeck.build.jenkins.JenkinsBackend;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class JenkinsBackendTest {
         }
         var down = new BuildBackendConfig.Jenkins("http://127.0.0.1:" + closed, "commons-{env}-server", "deploy-bot", "JENKINS_TOKEN");
         var built = new dev.flightdeck.build.BuildBackends(backend, null, null, null);
-        var service = new dev.flightdeck.config.ServiceConfig("commons", down, dev.flightdeck.config.EnvConfigSettings.NONE,
+        var service = new dev.flightdeck.team.ServiceConfig("commons", down, dev.flightdeck.envconfig.EnvConfigSettings.NONE,
                 java.util.Optional.empty(), Map.of());
         var request = BuildStatusReadersTest.running(42, null, null);
         BuildTrigger result = built.trigger(request, service);

@@ -4,7 +4,6 @@ import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.OUTSIDER;
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * A deploy never stays TRIGGERING or RUNNING forever (teamconfig/ci-backends.yml: build-silence 10m in dev and
@@ -78,8 +78,8 @@ class StuckBuildsTest {
         d.awaitState(p.id(), DeployState.TRIGGER_FAILED);
         d.awaitThreadReply(p, "the build trigger did not finish within 10m and no build of this deploy was found."
                 + " Check CI, then press *Retry*");
-        d.awaitUpdate(p, Ids.DEPLOY_RETRY);
-        d.click(Ids.DEPLOY_RETRY, p, REQUESTER);
+        d.awaitUpdate(p, DeploySlackIds.DEPLOY_RETRY);
+        d.click(DeploySlackIds.DEPLOY_RETRY, p, REQUESTER);
         d.awaitState(p.id(), DeployState.RUNNING);
     }
 
@@ -116,7 +116,7 @@ class StuckBuildsTest {
     @Test
     void anApproverCancelsAStuckBuildWithAReasonAndOthersAreRefused() {
         var p = approvedInStaging();
-        d.click(Ids.DEPLOY_START, p, REQUESTER);
+        d.click(DeploySlackIds.DEPLOY_START, p, REQUESTER);
         d.awaitState(p.id(), DeployState.RUNNING);
 
         assertThat(cancel(p.id() + " -- the build vanished", OUTSIDER))
@@ -146,7 +146,7 @@ class StuckBuildsTest {
 
     private DeployDriver.Posted approvedInStaging(String service) {
         var p = d.request(service, DeployDriver.newVersion(), "staging", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, p, DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, p, DEVELOPER);
         d.awaitState(p.id(), DeployState.APPROVED);
         return p;
     }

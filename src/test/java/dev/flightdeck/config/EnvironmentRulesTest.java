@@ -8,6 +8,10 @@ import static dev.flightdeck.config.TeamConfigs.PROD;
 import static dev.flightdeck.config.TeamConfigs.errors;
 import static dev.flightdeck.config.TeamConfigs.valid;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.ChannelRef;
 
 class EnvironmentRulesTest {
     private static final String P = "flightdeck.yml: flightdeck.environments.prod.";

@@ -11,6 +11,17 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.alarms.AlarmSelector;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.envconfig.ConfigRules;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 
 /** flightdeck.example.yml at the repo root is the documentation teams copy: it must parse and mean what it says. */
 class ExampleConfigTest {

@@ -10,6 +10,11 @@ import static dev.flightdeck.config.TeamConfigs.PROD;
 import static dev.flightdeck.config.TeamConfigs.errors;
 import static dev.flightdeck.config.TeamConfigs.valid;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.TeamConfig;
 
 /** Whole-file behaviour: syntax, top level, incidents and webhooks, several files, no file. */
 class FileRulesTest {

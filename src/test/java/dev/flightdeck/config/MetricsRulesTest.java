@@ -9,6 +9,8 @@ import java.util.Optional;
 import static dev.flightdeck.config.TeamConfigs.errors;
 import static dev.flightdeck.config.TeamConfigs.valid;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.metrics.MetricsConfig;
+import dev.flightdeck.team.TeamConfig;
 
 /** flightdeck.metrics: optional, and every mistake named with its key path. */
 class MetricsRulesTest {

@@ -6,6 +6,9 @@ import static dev.flightdeck.config.TeamConfigs.PROD;
 import static dev.flightdeck.config.TeamConfigs.errors;
 import static dev.flightdeck.config.TeamConfigs.valid;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.envconfig.ConfigRules;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.team.TeamConfig;
 
 class ServiceRulesTest {
     private static final String S = "flightdeck.yml: flightdeck.services.commons.";

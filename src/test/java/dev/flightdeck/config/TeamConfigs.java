@@ -3,6 +3,7 @@ package dev.flightdeck.config;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.team.TeamConfig;
 
 /** Test helpers: parse YAML text as if it were flightdeck.yml. */
 final class TeamConfigs {

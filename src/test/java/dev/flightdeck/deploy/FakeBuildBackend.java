@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.testing.TestClockFactory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -33,7 +33,7 @@ public class FakeBuildBackend implements BuildBackend {
             return answer;
         }
         return new BuildTrigger.Started(service.buildFor(request.environment()) instanceof
-                dev.flightdeck.config.BuildBackendConfig.Jenkins j ? j.job() + " #" + (100 + triggered.size()) : "build",
+                dev.flightdeck.team.BuildBackendConfig.Jenkins j ? j.job() + " #" + (100 + triggered.size()) : "build",
                 "https://ci.example.com/build/" + request.id());
     }
 

@@ -1,9 +1,9 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.ApproverRef;
-import dev.flightdeck.config.ChannelRef;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.flightdeck.config.EnvironmentConfig.DEFAULT_EXPIRE_AFTER;
-import static dev.flightdeck.config.EnvironmentConfig.DEFAULT_NUDGE_AFTER;
-import static dev.flightdeck.config.EnvironmentConfig.DEFAULT_POST_RELEASE_CHECK;
-import static dev.flightdeck.config.EnvironmentConfig.DEFAULT_RUNNER_NUDGE_AFTER;
+import static dev.flightdeck.deploy.EnvironmentConfig.DEFAULT_EXPIRE_AFTER;
+import static dev.flightdeck.deploy.EnvironmentConfig.DEFAULT_NUDGE_AFTER;
+import static dev.flightdeck.deploy.EnvironmentConfig.DEFAULT_POST_RELEASE_CHECK;
+import static dev.flightdeck.deploy.EnvironmentConfig.DEFAULT_RUNNER_NUDGE_AFTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The checks list: gates decide which run; a check that throws blocks, named, instead of failing the request. */

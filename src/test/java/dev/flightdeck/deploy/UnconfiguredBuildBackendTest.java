@@ -1,8 +1,8 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.BuildBackendConfig;
-import dev.flightdeck.config.EnvConfigSettings;
-import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.envconfig.EnvConfigSettings;
+import dev.flightdeck.team.ServiceConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.config.TeamConfigParser;
 
 /** A team config for the env-config unit tests, read from YAML like the real one. */

@@ -1,6 +1,6 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.config.EnvConfigSettings;
+import dev.flightdeck.envconfig.EnvConfigSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.flightdeck.alarms.Alarm;
 import dev.flightdeck.alarms.AlarmService;
 import dev.flightdeck.config.ParseResult;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.config.TeamConfigParser;
 import dev.flightdeck.deploy.ReleaseProbe;
 import org.junit.jupiter.api.AfterEach;

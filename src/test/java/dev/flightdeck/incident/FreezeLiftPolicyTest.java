@@ -1,13 +1,13 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.ApproverRef;
-import dev.flightdeck.config.ChannelRef;
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.IncidentsConfig;
-import dev.flightdeck.config.Severity;
-import dev.flightdeck.config.TeamConfig;
-import dev.flightdeck.config.WebhooksConfig;
+import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.team.WebhooksConfig;
 import dev.flightdeck.deploy.ApprovalPolicy;
 import dev.flightdeck.deploy.ApproverDirectory;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.Gate;
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.deploy.Gate;
+import dev.flightdeck.incident.Severity;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class IncidentFreezeCheckTest {
     }
 
     private static DeployCandidate candidate(Optional<Severity> freezeAt) {
-        EnvironmentConfig prod = new EnvironmentConfig("prod", new dev.flightdeck.config.ChannelRef.Named("deploys"), 1,
+        EnvironmentConfig prod = new EnvironmentConfig("prod", new dev.flightdeck.team.ChannelRef.Named("deploys"), 1,
                 List.of(), false, Optional.empty(), freezeAt, Set.of(Gate.FREEZE), true, Duration.ofMinutes(15),
                 Duration.ofMinutes(10), Duration.ofHours(4), Duration.ofMinutes(5));
         return new DeployCandidate("commons", "prod", "5.11.2", "U1", null, prod, Instant.parse("2026-11-24T12:00:00Z"));

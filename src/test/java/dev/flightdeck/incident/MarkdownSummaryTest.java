@@ -1,6 +1,6 @@
 package dev.flightdeck.incident;
 
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Severity;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.incident.summary.MarkdownSummary;
 import dev.flightdeck.incident.summary.SummaryBuilder;

@@ -1,6 +1,6 @@
 package dev.flightdeck.metrics;
 
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.config.TeamConfigParser;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package dev.flightdeck.ops;
 
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.SignedRequest;
@@ -17,14 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.persistence.backup.H2BackupCommand;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /** What the backup tests share: the backup/restore command as a user runs it, and a database filled through Slack. */
-final class BackupCli {
+public final class BackupCli {
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    interface Connections {
+    public interface Connections {
         Connection open() throws SQLException;
     }
 
@@ -32,7 +33,7 @@ final class BackupCli {
     }
 
     /** Runs {@code backup FILE} or {@code restore FILE} against {@code url}, capturing what it prints. */
-    static Result run(String url, String command, Path file) {
+    public static Result run(String url, String command, Path file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = H2BackupCommand.run(List.of(command, file.toString()),
@@ -61,12 +62,12 @@ final class BackupCli {
     }
 
     /** Through the signed Slack edge: a prod deploy of commons that started its build, and a declared incident. */
-    static void fillWithDeployAndIncident(FakeSlack slack, EmbeddedServer app, Connections db, String version,
+    public static void fillWithDeployAndIncident(FakeSlack slack, EmbeddedServer app, Connections db, String version,
                                           String incidentTitle, String severity) throws Exception {
         DeployDriver d = new DeployDriver(slack, app);
         d.moveToWindow(true);
         var p = d.request("commons", version, "prod", DeployDriver.REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, p, DeployDriver.RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, DeployDriver.RM1);
         d.awaitState(p.id(), DeployState.RUNNING);
         d.awaitThreadReply(p, "PROD: Job commons-prod-server #");
         slack.addChannel("incidents");
@@ -77,7 +78,7 @@ final class BackupCli {
         awaitIncidentSetUp(db, incidentTitle);
     }
 
-    static String text(SignedRequest.Reply reply) {
+    public static String text(SignedRequest.Reply reply) {
         return reply.json().getAsJsonObject().get("text").getAsString();
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.flightdeck.persistence.backup.H2BackupCommand;
 
 /** backup FILE / restore FILE on H2: a filled database comes back row for row, into an empty database only. */
 class H2BackupRestoreTest {

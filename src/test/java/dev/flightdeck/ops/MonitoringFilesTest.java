@@ -3,7 +3,7 @@ package dev.flightdeck.ops;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.flightdeck.slack.SlackGateway;
+import dev.flightdeck.slack.api.SlackGateway;
 import dev.flightdeck.testing.Fault;
 import dev.flightdeck.testing.TestApp;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.telemetry.DeployTransitionMetrics;
+import dev.flightdeck.telemetry.ReminderMetrics;
 
 /** The counters the alert rules read, as Prometheus will see them. */
 class OpsMetricsTest {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Every table of the public schema with every row (in a stable order) and every column's value. */
-final class TableRows {
+public final class TableRows {
 
     private TableRows() {
     }
 
-    static Map<String, List<List<Object>>> of(Connection c) throws SQLException {
+    public static Map<String, List<List<Object>>> of(Connection c) throws SQLException {
         Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();

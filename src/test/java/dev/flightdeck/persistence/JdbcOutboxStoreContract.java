@@ -1,7 +1,7 @@
 package dev.flightdeck.persistence;
 
-import dev.flightdeck.slack.outbox.OutboxEntry;
-import dev.flightdeck.slack.outbox.OutboxStore;
+import dev.flightdeck.slack.api.outbox.OutboxEntry;
+import dev.flightdeck.slack.api.outbox.OutboxStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.flightdeck.reliability;
 
 import dev.flightdeck.slack.command.CommandParser;
-import dev.flightdeck.slack.command.DeployCommand;
-import dev.flightdeck.slack.command.IncidentCommand;
+import dev.flightdeck.slack.deploy.DeployCommand;
+import dev.flightdeck.slack.incident.IncidentCommand;
 import dev.flightdeck.slack.command.Parsed;
 import dev.flightdeck.testing.LogCapture;
 import net.jqwik.api.Arbitraries;

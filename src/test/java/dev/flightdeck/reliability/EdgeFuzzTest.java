@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.flightdeck.slack.Ids;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.flightdeck.testing.SignedRequest;
@@ -25,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
+import dev.flightdeck.slack.incident.IncidentSlackIds;
 
 /**
  * Fuzzing through the real HTTP edge ({@code POST /slack/events}, signed): a sample of generated command texts, and
@@ -67,7 +68,7 @@ class EdgeFuzzTest {
 
     @Provide
     Arbitrary<String> commands() {
-        return Arbitraries.of(Ids.DEPLOY_COMMAND, Ids.INCIDENT_COMMAND);
+        return Arbitraries.of(DeploySlackIds.DEPLOY_COMMAND, IncidentSlackIds.INCIDENT_COMMAND);
     }
 
     @Provide
@@ -108,7 +109,7 @@ class EdgeFuzzTest {
 
     private static JsonObject base(String type, String actionId, JsonElement value) {
         var ws = APP.signed().workspace();
-        JsonObject action = obj("action_id", actionId, "block_id", Ids.DEPLOY_ACTIONS_BLOCK, "type", "button",
+        JsonObject action = obj("action_id", actionId, "block_id", DeploySlackIds.DEPLOY_ACTIONS_BLOCK, "type", "button",
                 "action_ts", "1700000000.000001");
         action.add("value", value);
         JsonObject view = obj("id", "V0FUZZ", "type", "modal", "callback_id", actionId,
@@ -143,9 +144,18 @@ class EdgeFuzzTest {
                 Arbitraries.just((JsonElement) new JsonObject()));
     }
 
+    private static List<Field> fieldsOf(Class<?>... classes) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : classes) {
+            fields.addAll(List.of(c.getFields()));
+        }
+        return fields;
+    }
+
     private static List<String> knownIds() {
         List<String> ids = new ArrayList<>();
-        for (Field f : Ids.class.getFields()) {
+        for (Field f : fieldsOf(dev.flightdeck.slack.deploy.DeploySlackIds.class,
+                dev.flightdeck.slack.incident.IncidentSlackIds.class)) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                 try {
                     ids.add((String) f.get(null));

@@ -5,7 +5,6 @@ import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeMessage;
 import dev.flightdeck.testing.FakeSlack;
@@ -29,6 +28,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.DEVELOPER;
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * Issue #8 item 4: a scripted day of activity (deploy requests, decisions, builds that succeed and fail, incidents
@@ -94,7 +94,7 @@ class FaultyDayTest {
         for (int i = 0; i < 4; i++) {
             String version = DeployDriver.newVersion();
             DeployDriver.Posted p = d.request("commons", version, "prod", REQUESTER, "");
-            d.click(Ids.DEPLOY_GO, p, RM1);
+            d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
             d.awaitState(p.id(), DeployState.RUNNING);
             deploys.buildStatus(p.id(), i == 2 ? DeployEvent.BUILD_FAILED : DeployEvent.BUILD_SUCCEEDED, null, null);
             d.awaitThreadReply(p, i == 2 ? "failed" : "succeeded");
@@ -104,7 +104,7 @@ class FaultyDayTest {
         // A staging deploy of billing approved by a developer.
         String billing = DeployDriver.newVersion();
         DeployDriver.Posted staging = d.request("billing", billing, "staging", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, staging, DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, staging, DEVELOPER);
         d.awaitState(staging.id(), DeployState.RUNNING);
         deploys.buildStatus(staging.id(), DeployEvent.BUILD_SUCCEEDED, null, null);
         d.awaitThreadReply(staging, "succeeded");

@@ -1,6 +1,5 @@
 package dev.flightdeck.reliability;
 
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
+import dev.flightdeck.slack.incident.IncidentSlackIds;
 
 /**
  * What an attacker or a broken proxy can send to {@code POST /slack/events}: oversized bodies, wrong content
@@ -64,14 +65,14 @@ class HostileRequestsTest {
     @Test
     void theDeclareFormRefusesATitleTooLongToStoreWithTheReasonOnTheField() {
         int callsBefore = app.slack.calls("conversations.create").size();
-        var reply = app.signed().viewSubmission(Ids.INCIDENT_DECLARE_MODAL, channel,
-                java.util.Map.of(Ids.INCIDENT_INPUT_TITLE, java.util.Map.of(Ids.INCIDENT_INPUT_TITLE, "Checkout & payments down ".repeat(25)),
-                        Ids.INCIDENT_INPUT_SEVERITY, java.util.Map.of(Ids.INCIDENT_INPUT_SEVERITY, "sev2")), ALICE).send(app.uri());
+        var reply = app.signed().viewSubmission(IncidentSlackIds.INCIDENT_DECLARE_MODAL, channel,
+                java.util.Map.of(IncidentSlackIds.INCIDENT_INPUT_TITLE, java.util.Map.of(IncidentSlackIds.INCIDENT_INPUT_TITLE, "Checkout & payments down ".repeat(25)),
+                        IncidentSlackIds.INCIDENT_INPUT_SEVERITY, java.util.Map.of(IncidentSlackIds.INCIDENT_INPUT_SEVERITY, "sev2")), ALICE).send(app.uri());
         assertThat(reply.status()).isEqualTo(200);
         var json = reply.json().getAsJsonObject();
         assertThat(json.get("response_action").getAsString()).isEqualTo("errors");
         // Counted as typed: the title is stored as typed (no longer Slack-escaped, where each & counted 5).
-        assertThat(json.getAsJsonObject("errors").get(Ids.INCIDENT_INPUT_TITLE).getAsString())
+        assertThat(json.getAsJsonObject("errors").get(IncidentSlackIds.INCIDENT_INPUT_TITLE).getAsString())
                 .isEqualTo("At most 500 characters, please (this is 624).");
         assertThat(app.slack.calls("conversations.create")).hasSize(callsBefore);
     }
@@ -106,7 +107,7 @@ class HostileRequestsTest {
 
     @Test
     void aValidSignedClickReplayedAfterFiveMinutesIsRefusedWith401() {
-        SignedRequest click = app.signed().blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, "999999", ALICE,
+        SignedRequest click = app.signed().blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, "999999", ALICE,
                 channel, "1700000000.000100", app.slack.responseUrl());
         SignedRequest command = app.signed().slashCommand("/deploy", "help", ALICE, channel, app.slack.responseUrl());
         assertThat(command.send(app.uri()).status()).isEqualTo(200);

@@ -4,7 +4,7 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployScheduler;
 import dev.flightdeck.slack.deploy.DeployDriver;
-import dev.flightdeck.slack.outbox.OutboxWorker;
+import dev.flightdeck.slack.api.outbox.OutboxWorker;
 import dev.flightdeck.testing.FakeMessage;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.Fault;

@@ -1,6 +1,5 @@
 package dev.flightdeck.reliability;
 
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
@@ -14,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * A signed request captured on the way and sent again within its 5-minute window (issue 13, item 16): commands and
@@ -52,7 +52,7 @@ class ReplayedRequestsTest {
     @Test
     void aReplayedClickAndAReplayedHelpAreRefusedToo() throws InterruptedException {
         SignedRequest help = app.signed().slashCommand("/deploy", "help", ALICE, channel, app.slack.responseUrl());
-        SignedRequest click = app.signed().blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, "999999", ALICE,
+        SignedRequest click = app.signed().blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, "999999", ALICE,
                 channel, "1700000000.000200", app.slack.responseUrl());
         assertThat(help.send(app.uri()).status()).isEqualTo(200);
         assertThat(click.send(app.uri()).status()).isEqualTo(200);

@@ -1,6 +1,5 @@
 package dev.flightdeck.reliability;
 
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.PostgresDatabase;
@@ -35,6 +34,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM2;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * Two Flightdeck processes (separate JVMs) on one PostgreSQL, as two replicas behind a load balancer. Issue #8
@@ -125,7 +125,7 @@ class ReplicaProcessesTest {
         List<String> approvers = List.of(RM1, RM2, LEAD);
         for (int i = 0; i < CLICKS; i++) {
             ReplicaProcess replica = i % 2 == 0 ? a : b;
-            var click = signed.blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), approvers.get(i % 3),
+            var click = signed.blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), approvers.get(i % 3),
                     p.channel, p.ts, slack.responseUrl());
             clicks.add(pool.submit(() -> {
                 go.await();
@@ -197,7 +197,7 @@ class ReplicaProcessesTest {
                 nudges(p), reminderDms, remindersSince(killedAt), reminderAudits);
 
         // The survivor takes the go and starts the build, once.
-        var click = signed.blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
+        var click = signed.blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
                 slack.responseUrl()).send(b.uri());
         assertThat(click.status()).isEqualTo(200);
         await("billing RUNNING", () -> "RUNNING".equals(state(p.id)));
@@ -210,7 +210,7 @@ class ReplicaProcessesTest {
         ReplicaProcess live = b;
         Posted p = request(live, "slowci", DeployDriver.newVersion());
         long started = System.nanoTime();
-        var click = signed.blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
+        var click = signed.blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id), RM1, p.channel, p.ts,
                 slack.responseUrl()).send(live.uri());
         long clickMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(click.status()).isEqualTo(200);

@@ -3,9 +3,8 @@ package dev.flightdeck.reliability;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.slack.deploy.DeployDriver;
-import dev.flightdeck.slack.outbox.OutboxWorker;
+import dev.flightdeck.slack.api.outbox.OutboxWorker;
 import dev.flightdeck.testing.FakeMessage;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.Fault;
@@ -32,6 +31,7 @@ import java.util.function.Predicate;
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * Issue #13 item 21: Slack answering 5xx for longer than the gateway's five tries delays a deploy's messages (the
@@ -72,8 +72,8 @@ class SlackOutageOutboxTest {
         int before = faulted();
         // Slack fails every chat.postMessage for 12 calls: more than two rounds of the gateway's five tries.
         slack.failNext("chat.postMessage", Fault.times(12, Fault.httpStatus(503)));
-        try (LogCapture gateway = new LogCapture(dev.flightdeck.slack.SlackGateway.class)) {
-            d.click(Ids.DEPLOY_GO, p, RM1);
+        try (LogCapture gateway = new LogCapture(dev.flightdeck.slack.api.SlackGateway.class)) {
+            d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
             d.awaitState(p.id(), DeployState.RUNNING);
             await(() -> gateway.lines().stream().anyMatch(l -> l.contains("chat.postMessage failed after 5 attempt(s)")));
         }

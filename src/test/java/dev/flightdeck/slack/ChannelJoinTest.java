@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.api.ChannelJoins;
 
 /**
  * A workspace where nobody invited the bot anywhere (the example team file's channels): it joins the public ones at

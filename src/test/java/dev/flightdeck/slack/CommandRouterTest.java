@@ -1,7 +1,7 @@
 package dev.flightdeck.slack;
 
-import dev.flightdeck.slack.command.DeployCommand;
-import dev.flightdeck.slack.command.DeployParser;
+import dev.flightdeck.slack.deploy.DeployCommand;
+import dev.flightdeck.slack.deploy.DeployParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

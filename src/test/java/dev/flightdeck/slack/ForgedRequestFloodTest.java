@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.edge.RejectedRequests;
 
 /** A flood of forged requests is counted in a metric and summarised in a few log lines, not one line each. */
 class ForgedRequestFloodTest {

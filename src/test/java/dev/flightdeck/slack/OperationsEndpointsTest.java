@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.api.SlackHealthIndicator;
 
 /** Health and metrics as an operator or a load balancer sees them. */
 class OperationsEndpointsTest {

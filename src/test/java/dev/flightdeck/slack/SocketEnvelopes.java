@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * Socket Mode envelopes from Slack's published examples (src/test/resources/vendor/slack, sources in the README
@@ -58,7 +59,7 @@ final class SocketEnvelopes {
         p.addProperty("response_url", slack.responseUrl());
         JsonObject action = p.getAsJsonArray("actions").get(0).getAsJsonObject();
         action.addProperty("action_id", actionId);
-        action.addProperty("block_id", Ids.DEPLOY_ACTIONS_BLOCK);
+        action.addProperty("block_id", DeploySlackIds.DEPLOY_ACTIONS_BLOCK);
         action.addProperty("value", value);
         return envelope;
     }
@@ -68,12 +69,12 @@ final class SocketEnvelopes {
         JsonObject p = envelope.getAsJsonObject("payload");
         workspace(p, REQUESTER);
         JsonObject view = p.getAsJsonObject("view");
-        view.addProperty("callback_id", Ids.DEPLOY_REQUEST_MODAL);
+        view.addProperty("callback_id", DeploySlackIds.DEPLOY_REQUEST_MODAL);
         view.addProperty("private_metadata", commandChannel);
         JsonObject values = new JsonObject();
-        values.add(Ids.DEPLOY_FIELD_SERVICE, field(Ids.DEPLOY_FIELD_SERVICE, selected(service)));
-        values.add(Ids.DEPLOY_FIELD_VERSION, field(Ids.DEPLOY_FIELD_VERSION, typed(version)));
-        values.add(Ids.DEPLOY_FIELD_ENV, field(Ids.DEPLOY_FIELD_ENV, selected(env)));
+        values.add(DeploySlackIds.DEPLOY_FIELD_SERVICE, field(DeploySlackIds.DEPLOY_FIELD_SERVICE, selected(service)));
+        values.add(DeploySlackIds.DEPLOY_FIELD_VERSION, field(DeploySlackIds.DEPLOY_FIELD_VERSION, typed(version)));
+        values.add(DeploySlackIds.DEPLOY_FIELD_ENV, field(DeploySlackIds.DEPLOY_FIELD_ENV, selected(env)));
         view.getAsJsonObject("state").add("values", values);
         return envelope;
     }

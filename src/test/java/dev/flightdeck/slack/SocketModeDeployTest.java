@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
  * A team behind a VPN runs Flightdeck over Socket Mode: a whole deploy goes through the socket (the command, the Go
@@ -88,7 +89,7 @@ class SocketModeDeployTest {
         long id = d.awaitRequest("commons", "prod", v).id();
         var posted = new DeployDriver.Posted(id, channel, ts, "", "");
 
-        JsonObject clickAck = send(envelopes.click(Ids.DEPLOY_GO, String.valueOf(id), RM1, channel, ts));
+        JsonObject clickAck = send(envelopes.click(DeploySlackIds.DEPLOY_GO, String.valueOf(id), RM1, channel, ts));
         assertThat(clickAck.has("payload")).isFalse();
         d.awaitThreadReply(posted, "<@" + RM1 + "> go ahead and run the PROD build");
         d.awaitState(id, DeployState.RUNNING);
@@ -103,7 +104,7 @@ class SocketModeDeployTest {
         JsonObject bad = send(envelopes.formSubmission("commons", "not a version!", "staging"));
         JsonObject answer = bad.getAsJsonObject("payload");
         assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
-        assertThat(answer.getAsJsonObject("errors").get(Ids.DEPLOY_FIELD_VERSION).getAsString()).contains("is not a version");
+        assertThat(answer.getAsJsonObject("errors").get(DeploySlackIds.DEPLOY_FIELD_VERSION).getAsString()).contains("is not a version");
 
         String v = DeployDriver.newVersion();
         send(envelopes.formSubmission("commons", v, "staging"));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.api.SlackStartup;
 
 /**
  * A team behind a VPN sets SLACK_APP_TOKEN wrong on the first try: the log and /health say what Slack answered and

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.api.SlackStartup;
 
 /** With no Slack settings the service starts, serves health, and says exactly what to set. */
 class StartWithoutSlackTest {
@@ -45,7 +46,7 @@ class StartWithoutSlackTest {
             slack.addUser("U0KNOWNBYSLACK", "Chen Li");
             var incident = server.getApplicationContext().getBean(dev.flightdeck.incident.IncidentRepository.class)
                     .create(new dev.flightdeck.incident.IncidentRepository.NewIncident("No Slack here",
-                            dev.flightdeck.config.Severity.SEV3, "U0KNOWNBYSLACK", "C0NOSLACK1",
+                            dev.flightdeck.incident.Severity.SEV3, "U0KNOWNBYSLACK", "C0NOSLACK1",
                             java.time.Instant.now(), java.util.Optional.empty()));
             java.util.regex.Matcher token = java.util.regex.Pattern.compile("/signin\\?token=([A-Za-z0-9_-]{40,})")
                     .matcher(String.join("\n", signin.lines()));

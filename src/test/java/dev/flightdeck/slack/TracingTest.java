@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.api.SlackGateway;
+import dev.flightdeck.slack.edge.TraceMiddleware;
 
 /** Every Slack request gets a trace id in the logging context; it follows the work onto the gateway's threads. */
 class TracingTest {
@@ -56,7 +58,7 @@ class TracingTest {
         var seen = new java.util.concurrent.CompletableFuture<String>();
         MDC.put(TraceMiddleware.TRACE_ID, "abcdefabcdefabcdefabcdefabcdefab");
         try {
-            app.bean(dev.flightdeck.slack.handlers.deploy.AfterAck.class)
+            app.bean(dev.flightdeck.slack.deploy.AfterAck.class)
                     .run("trace probe", () -> seen.complete(MDC.get(TraceMiddleware.TRACE_ID)));
         } finally {
             MDC.clear();

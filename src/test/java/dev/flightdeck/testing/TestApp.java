@@ -1,6 +1,6 @@
 package dev.flightdeck.testing;
 
-import dev.flightdeck.slack.SlackStartup;
+import dev.flightdeck.slack.api.SlackStartup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -1,6 +1,6 @@
 package dev.flightdeck.web;
 
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Severity;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRepository;

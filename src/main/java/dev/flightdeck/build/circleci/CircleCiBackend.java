@@ -5,7 +5,7 @@ import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.BuildParameters;
 import dev.flightdeck.build.EnvSecrets;
 import dev.flightdeck.build.Json;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -4,7 +4,7 @@ import dev.flightdeck.aws.AwsClients;
 import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.BuildParameters;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.deploy.DeployRequest;
 import jakarta.inject.Singleton;

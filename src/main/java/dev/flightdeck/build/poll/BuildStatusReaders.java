@@ -8,7 +8,7 @@ import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.EnvSecrets;
 import dev.flightdeck.build.Json;
 import dev.flightdeck.build.codebuild.CodeBuildBackend;
-import dev.flightdeck.config.BuildBackendConfig;
+import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.DeployRequest;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -1,9 +1,9 @@
 package dev.flightdeck.config.iam;
 
-import dev.flightdeck.config.AlarmSelector;
-import dev.flightdeck.config.BuildBackendConfig;
-import dev.flightdeck.config.ServiceConfig;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.alarms.AlarmSelector;
+import dev.flightdeck.team.BuildBackendConfig;
+import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

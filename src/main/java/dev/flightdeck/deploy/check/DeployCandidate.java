@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy.check;
 
-import dev.flightdeck.config.EnvironmentConfig;
-import dev.flightdeck.config.ServiceConfig;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.team.ServiceConfig;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy.check;
 
-import dev.flightdeck.config.Gate;
+import dev.flightdeck.deploy.Gate;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.flightdeck.incident.summary;
 
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Severity;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Edit distance for "did you mean": optimal string alignment, so a swap of two letters costs one. */
-final class Closest {
+public final class Closest {
 
     private Closest() {
     }
@@ -33,7 +33,7 @@ final class Closest {
      * A plausible typo of a candidate: one edit away from a word of up to four letters, two from a longer one.
      * The closest such candidate wins; ties go to the earlier candidate.
      */
-    static Optional<String> typoOf(String word, Collection<String> candidates) {
+    public static Optional<String> typoOf(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -48,7 +48,7 @@ final class Closest {
     }
 
     /** The candidate at the smallest distance, however far; ties go to the earlier candidate. */
-    static String nearest(String word, Collection<String> candidates) {
+    public static String nearest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -4,6 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
+import dev.flightdeck.slack.deploy.DeployCommand;
+import dev.flightdeck.slack.deploy.DeployForm;
+import dev.flightdeck.slack.deploy.DeployParser;
+import dev.flightdeck.slack.incident.IncidentCommand;
+import dev.flightdeck.slack.incident.IncidentForm;
+import dev.flightdeck.slack.incident.IncidentParser;
 
 /**
  * The one entry point for the Slack handlers: slash command text in, {@link Parsed} out. Never throws; should a

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * name that was meant. An empty set means "not known": environments then fall back to common names (used only to
  * recognise words, never to reject one) and services are never rejected.
  */
-final class KnownNames {
+public final class KnownNames {
 
     static final List<String> COMMON_ENVIRONMENTS = List.of("dev", "staging", "prod", "production", "qa", "test");
 
@@ -26,7 +26,7 @@ final class KnownNames {
     private final boolean environmentsConfigured;
     private final Set<String> services;
 
-    KnownNames(Set<String> environments, Set<String> services) {
+    public KnownNames(Set<String> environments, Set<String> services) {
         this.environmentsConfigured = !environments.isEmpty();
         this.environments = lowered(environmentsConfigured ? environments : Set.copyOf(COMMON_ENVIRONMENTS));
         this.services = lowered(services);
@@ -39,35 +39,35 @@ final class KnownNames {
     }
 
     /** An environment word that is not also a known service. */
-    boolean isEnvironment(String word) {
+    public boolean isEnvironment(String word) {
         String lower = Words.lower(word);
         return environments.contains(lower) && !services.contains(lower);
     }
 
-    boolean isService(String word) {
+    public boolean isService(String word) {
         return services.contains(Words.lower(word));
     }
 
-    boolean servicesKnown() {
+    public boolean servicesKnown() {
         return !services.isEmpty();
     }
 
-    Set<String> services() {
+    public Set<String> services() {
         return services;
     }
 
-    static boolean isVersion(String word) {
+    public static boolean isVersion(String word) {
         return VERSION.matcher(word).matches();
     }
 
     /** A word that reads as a version rather than a name: it has a digit and is not an environment. */
-    boolean looksLikeVersion(String word) {
+    public boolean looksLikeVersion(String word) {
         return isVersion(word) && word.chars().anyMatch(Character::isDigit) && !isEnvironment(word)
                 && !isService(word);
     }
 
     /** Why a word cannot be a service name, if it cannot. */
-    Optional<String> serviceProblem(String word) {
+    public Optional<String> serviceProblem(String word) {
         String lower = Words.lower(word);
         if (!NAME.matcher(lower).matches()) {
             return Optional.of("`" + word + "` is not a service name.");
@@ -82,7 +82,7 @@ final class KnownNames {
     }
 
     /** Why a word cannot be an environment name, if it cannot. */
-    Optional<String> environmentProblem(String word) {
+    public Optional<String> environmentProblem(String word) {
         String lower = Words.lower(word);
         if (!NAME.matcher(lower).matches()) {
             return Optional.of("`" + word + "` is not an environment name.");
@@ -95,11 +95,11 @@ final class KnownNames {
     }
 
     /** The known service a mistyped word most likely meant, or the placeholder. */
-    String serviceSuggestion(String word) {
+    public String serviceSuggestion(String word) {
         return Closest.typoOf(Words.lower(word), services).orElse("<service>");
     }
 
-    String environmentSuggestion(String word) {
+    public String environmentSuggestion(String word) {
         return Closest.typoOf(Words.lower(word), environments).orElse("<env>");
     }
 }

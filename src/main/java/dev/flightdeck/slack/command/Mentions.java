@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Slack escapes mentions in slash command text (should_escape: true): users as {@code <@U123|name>}
  * or {@code <@U123>}, channels as {@code <#C123|name>}.
  */
-final class Mentions {
+public final class Mentions {
 
     // W... ids are enterprise-grid users.
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
@@ -17,17 +17,17 @@ final class Mentions {
     private Mentions() {
     }
 
-    static Optional<String> userId(String word) {
+    public static Optional<String> userId(String word) {
         Matcher m = USER.matcher(word);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    static boolean isUser(String word) {
+    public static boolean isUser(String word) {
         return USER.matcher(word).matches();
     }
 
     /** How a word reads back to the user in a suggestion: an escaped mention as {@code @name}, {@code #name}. */
-    static String display(String word) {
+    public static String display(String word) {
         Matcher user = USER.matcher(word);
         if (user.matches()) {
             String name = user.group(2);
@@ -42,7 +42,7 @@ final class Mentions {
     }
 
     /** A word meant as a person, shown the way it should have been typed: {@code bob} becomes {@code @bob}. */
-    static String asPerson(String word) {
+    public static String asPerson(String word) {
         String shown = display(word);
         return shown.startsWith("@") || shown.startsWith("<@") ? shown : "@" + shown;
     }

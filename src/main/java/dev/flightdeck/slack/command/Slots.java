@@ -10,15 +10,15 @@ import java.util.function.Function;
  * Fits a user's words into a form's service and environment slots. Words in the wrong order
  * ({@code rollback prod commons}), missing or surplus still yield a closest form built from those words.
  */
-final class Slots {
+public final class Slots {
 
-    enum Kind { SERVICE, ENV }
+    public enum Kind { SERVICE, ENV }
 
-    record Slot(Kind kind, String placeholder) {
+    public record Slot(Kind kind, String placeholder) {
     }
 
-    static final Slot SERVICE = new Slot(Kind.SERVICE, "<service>");
-    static final Slot ENV = new Slot(Kind.ENV, "<env>");
+    public static final Slot SERVICE = new Slot(Kind.SERVICE, "<service>");
+    public static final Slot ENV = new Slot(Kind.ENV, "<env>");
 
     private Slots() {
     }
@@ -27,7 +27,7 @@ final class Slots {
      * @param render turns slot values (placeholders where missing) into the full closest form
      * @return the words, lowercased, in slot order
      */
-    static List<String> fill(List<String> words, List<Slot> slots, KnownNames names, String usage,
+    public static List<String> fill(List<String> words, List<Slot> slots, KnownNames names, String usage,
                              Function<List<String>, String> render) {
         if (words.size() != slots.size()) {
             List<String> arranged = arrange(words, slots, names);
@@ -94,7 +94,7 @@ final class Slots {
     }
 
     /** Environment words to environment slots, other words to service slots, in the order typed; surplus dropped. */
-    static List<String> arrange(List<String> words, List<Slot> slots, KnownNames names) {
+    public static List<String> arrange(List<String> words, List<Slot> slots, KnownNames names) {
         List<String> envs = new ArrayList<>();
         List<String> others = new ArrayList<>();
         words.forEach(w -> (names.isEnvironment(w) ? envs : others).add(w));

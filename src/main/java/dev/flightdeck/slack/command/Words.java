@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Splits command text into words, tolerating tabs, newlines, non-breaking spaces and repeated spaces. */
-final class Words {
+public final class Words {
 
     // Slack clients paste non-breaking and zero-width spaces; \s alone does not match them.
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2060]+");
@@ -15,7 +15,7 @@ final class Words {
     private Words() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         if (text == null) {
             return List.of();
         }
@@ -23,23 +23,23 @@ final class Words {
         return spaced.isEmpty() ? List.of() : List.of(spaced.split(" "));
     }
 
-    static String lower(String word) {
+    public static String lower(String word) {
         return word.toLowerCase(Locale.ROOT);
     }
 
-    static String join(List<String> words) {
+    public static String join(List<String> words) {
         return String.join(" ", words);
     }
 
     /** Words before the note separator, and the note after it. */
-    record WithNote(List<String> words, Optional<String> note, boolean hasSeparator) {
+    public record WithNote(List<String> words, Optional<String> note, boolean hasSeparator) {
     }
 
     /**
      * Finds the note separator: a word "--", or a word starting with "--" (a note typed without the space).
      * Em and en dashes count too, because macOS and iOS turn a typed "--" into one.
      */
-    static WithNote splitNote(List<String> words) {
+    public static WithNote splitNote(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             String rest = separatorRest(word);

@@ -1,7 +1,7 @@
 package dev.flightdeck.slack.edge;
 
-import dev.flightdeck.slack.SlackEdge;
-import dev.flightdeck.slack.SlackEventsController;
+import dev.flightdeck.slack.edge.SlackEdge;
+import dev.flightdeck.slack.edge.SlackEventsController;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;

@@ -1,7 +1,7 @@
 package dev.flightdeck.slack.edge;
 
-import dev.flightdeck.slack.SlackEdge;
-import dev.flightdeck.slack.SlackEventsController;
+import dev.flightdeck.slack.edge.SlackEdge;
+import dev.flightdeck.slack.edge.SlackEventsController;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;

@@ -1,6 +1,6 @@
 package dev.flightdeck.web.deploys;
 
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;

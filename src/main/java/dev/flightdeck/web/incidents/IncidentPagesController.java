@@ -1,6 +1,6 @@
 package dev.flightdeck.web.incidents;
 
-import dev.flightdeck.config.Severity;
+import dev.flightdeck.incident.Severity;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.incident.summary.IncidentSummary;

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeployCommand;
+import dev.flightdeck.slack.deploy.DeployParserTest;
+import dev.flightdeck.slack.incident.IncidentCommand;
 
 class CommandParserTest {
 

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.deploy.DeployCommand;
+import dev.flightdeck.slack.deploy.DeployParser;
+import dev.flightdeck.slack.incident.IncidentParser;
 
 /** Thousands of random texts, seeded so a failure reproduces: the parsers always answer, never throw. */
 class ParserFuzzTest {

@@ -4,7 +4,6 @@ import dev.flightdeck.audit.AuditEvent;
 import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.PostgresDatabase;
 import dev.flightdeck.testing.TestApp;
@@ -77,7 +76,7 @@ class ConcurrentGoPostgresTest {
         for (int i = 0; i < CLICKS; i++) {
             DeployDriver replica = i % 2 == 0 ? a : b;
             String user = approvers.get(i % approvers.size());
-            var request = replica.signed().blockAction(Ids.DEPLOY_GO, Ids.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id()),
+            var request = replica.signed().blockAction(DeploySlackIds.DEPLOY_GO, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, String.valueOf(p.id()),
                     user, p.channel(), p.ts(), slack.responseUrl());
             clicks.add(pool.submit(() -> {
                 go.await();

@@ -3,7 +3,6 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +33,21 @@ class DeployBlockedTest {
 
         assertThat(d.slack.awaitResponse(p.responseUrl(), DeployDriver.WAIT).rawBody()).contains("blocked by *window*");
         assertThat(d.message(p).allText()).contains("*window*: outside the deploy window for PROD (Mon,Tue,Wed,Thu 09:00-16:00 America/Los_Angeles)");
-        assertThat(DeployDriver.buttons(d.message(p))).extracting(b -> b[0]).contains(Ids.DEPLOY_OVERRIDE);
+        assertThat(DeployDriver.buttons(d.message(p))).extracting(b -> b[0]).contains(DeploySlackIds.DEPLOY_OVERRIDE);
 
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitEphemeral(RM1, "is blocked by *window*");
         assertThat(d.repository().approvals(p.id())).isEmpty();
 
-        d.click(Ids.DEPLOY_OVERRIDE, p, OUTSIDER);
+        d.click(DeploySlackIds.DEPLOY_OVERRIDE, p, OUTSIDER);
         d.awaitEphemeral(OUTSIDER, "Only approvers for PROD");
-        d.click(Ids.DEPLOY_OVERRIDE, p, RM2);
-        var open = d.slack.awaitCall("views.open", c -> c.param("view").contains(Ids.DEPLOY_OVERRIDE_MODAL)
+        d.click(DeploySlackIds.DEPLOY_OVERRIDE, p, RM2);
+        var open = d.slack.awaitCall("views.open", c -> c.param("view").contains(DeploySlackIds.DEPLOY_OVERRIDE_MODAL)
                 && c.param("view").contains(v), DeployDriver.WAIT);
         assertThat(open.param("view")).contains("outside the deploy window");
 
         var tooShort = submitOverride(p, "ok", RM2);
-        assertThat(tooShort.body()).contains("errors", Ids.DEPLOY_REASON);
+        assertThat(tooShort.body()).contains("errors", DeploySlackIds.DEPLOY_REASON);
         submitOverride(p, "login outage hotfix, CTO approved", RM2);
 
         d.awaitThreadReply(p, "<@" + RM2 + "> overrode *window*");
@@ -57,7 +56,7 @@ class DeployBlockedTest {
                 .anySatisfy(e -> assertThat(e.payloadJson()).contains("login outage hotfix, CTO approved", "window",
                         "\"request\":" + p.id()));
 
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitState(p.id(), DeployState.RUNNING);
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
     }
@@ -91,7 +90,7 @@ class DeployBlockedTest {
     void aDeployInFlightLocksItsServiceAndEnvironmentForTheNextRequest() {
         d.moveToWindow(true);
         var first = d.request("web", DeployDriver.newVersion(), "staging", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, first, DeployDriver.DEVELOPER);
         d.awaitState(first.id(), DeployState.RUNNING);
 
         var second = d.request("web", DeployDriver.newVersion(), "staging", RM1, "");
@@ -103,17 +102,17 @@ class DeployBlockedTest {
         d.moveToWindow(true);
         var first = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
         var second = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, first, DeployDriver.DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, first, DeployDriver.DEVELOPER);
         d.awaitState(first.id(), DeployState.RUNNING);
 
-        d.click(Ids.DEPLOY_GO, second, DeployDriver.DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, second, DeployDriver.DEVELOPER);
         d.awaitEphemeral(DeployDriver.DEVELOPER, "is running; one deploy at a time");
         assertThat(d.repository().find(second.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
         assertThat(d.backend().triggersOf(second.id())).isZero();
     }
 
     private dev.flightdeck.testing.SignedRequest.Reply submitOverride(DeployDriver.Posted p, String reason, String user) {
-        return d.signed().viewSubmission(Ids.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
-                Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, reason)), user).send(d.uri());
+        return d.signed().viewSubmission(DeploySlackIds.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
+                Map.of(DeploySlackIds.DEPLOY_REASON, Map.of(DeploySlackIds.DEPLOY_REASON, reason)), user).send(d.uri());
     }
 }

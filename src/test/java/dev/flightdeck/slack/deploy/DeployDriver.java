@@ -6,7 +6,6 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.FakeBuildBackend;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeMessage;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.MutableClock;
@@ -154,7 +153,7 @@ public final class DeployDriver {
     }
 
     public SignedRequest.Reply click(String actionId, String value, String channel, String ts, String user) {
-        SignedRequest.Reply reply = signed().blockAction(actionId, Ids.DEPLOY_ACTIONS_BLOCK, value, user, channel, ts,
+        SignedRequest.Reply reply = signed().blockAction(actionId, DeploySlackIds.DEPLOY_ACTIONS_BLOCK, value, user, channel, ts,
                 slack.responseUrl()).send(uri());
         assertThat(reply.status()).isEqualTo(200);
         return reply;

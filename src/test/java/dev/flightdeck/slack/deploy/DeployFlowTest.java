@@ -3,7 +3,6 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +48,7 @@ class DeployFlowTest {
                 "*window*: inside the deploy window", "*lock*: no other deploy", "*approval*: 1 go needed from @release-managers, <@U0LEAD>",
                 "REQUESTED", "<http://localhost:8080/deploys/" + p.id() + "|Deploy #" + p.id() + " page>");
 
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
 
         d.awaitThreadReply(p, "<@" + RM1 + "> go ahead and run the PROD build");
         d.awaitState(p.id(), DeployState.RUNNING);
@@ -73,9 +72,9 @@ class DeployFlowTest {
         String v = DeployDriver.newVersion();
         var p = d.request("commons", v, "prod", LEAD, "");
 
-        d.click(Ids.DEPLOY_GO, p, LEAD);
+        d.click(DeploySlackIds.DEPLOY_GO, p, LEAD);
         d.awaitEphemeral(LEAD, "self-approval is off in PROD");
-        d.click(Ids.DEPLOY_GO, p, OUTSIDER);
+        d.click(DeploySlackIds.DEPLOY_GO, p, OUTSIDER);
         d.awaitEphemeral(OUTSIDER, "Only approvers for PROD can decide");
 
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
@@ -95,20 +94,20 @@ class DeployFlowTest {
     void noGoAsksForAReasonAndShowsItInTheMessageAndThread() {
         String v = DeployDriver.newVersion();
         var p = d.request("billing", v, "prod", REQUESTER, "");
-        d.click(Ids.DEPLOY_NOGO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_NOGO, p, RM1);
         var open = d.slack.awaitCall("views.open", c -> c.param("view").contains(v), DeployDriver.WAIT);
-        assertThat(open.param("view")).contains(Ids.DEPLOY_NOGO_MODAL);
+        assertThat(open.param("view")).contains(DeploySlackIds.DEPLOY_NOGO_MODAL);
         String meta = p.id() + ":" + p.channel();
 
-        var reply = d.signed().viewSubmission(Ids.DEPLOY_NOGO_MODAL, meta,
-                java.util.Map.of(Ids.DEPLOY_REASON, java.util.Map.of(Ids.DEPLOY_REASON, "error rate still high")), RM1)
+        var reply = d.signed().viewSubmission(DeploySlackIds.DEPLOY_NOGO_MODAL, meta,
+                java.util.Map.of(DeploySlackIds.DEPLOY_REASON, java.util.Map.of(DeploySlackIds.DEPLOY_REASON, "error rate still high")), RM1)
                 .send(d.uri());
         assertThat(reply.status()).isEqualTo(200);
 
         d.awaitThreadReply(p, "<@" + RM1 + "> no-go: error rate still high");
         d.awaitState(p.id(), DeployState.REJECTED);
         d.awaitUpdate(p, "No-go: error rate still high");
-        d.click(Ids.DEPLOY_GO, p, LEAD);
+        d.click(DeploySlackIds.DEPLOY_GO, p, LEAD);
         d.awaitEphemeral(LEAD, "already finished: rejected");
         assertThat(d.backend().triggersOf(p.id())).isZero();
         assertThat(d.context().getBean(AuditLog.class).find(AuditQuery.newestFirst(50).ofTypes("deploy.state_changed"))
@@ -126,7 +125,7 @@ class DeployFlowTest {
         d.awaitState(p.id(), DeployState.CANCELLED);
         d.awaitThreadReply(p, "<@" + REQUESTER + "> cancelled this deploy.");
 
-        d.click(Ids.DEPLOY_START, p, REQUESTER);
+        d.click(DeploySlackIds.DEPLOY_START, p, REQUESTER);
         d.awaitEphemeral(REQUESTER, "already finished: cancelled");
         assertThat(d.backend().triggersOf(p.id())).isZero();
     }
@@ -135,7 +134,7 @@ class DeployFlowTest {
     void aNewCheckBeanIsPickedUpAndACheckThatThrowsBlocksNamingIt() {
         var p = d.request("billing", dev.flightdeck.deploy.ProbeCheck.EXPLODING_VERSION, "staging", REQUESTER, "");
         assertThat(d.message(p).allText()).contains("*probe*: could not check probe: probe service unreachable");
-        assertThat(DeployDriver.buttons(d.message(p))).extracting(b -> b[0]).contains(Ids.DEPLOY_OVERRIDE);
+        assertThat(DeployDriver.buttons(d.message(p))).extracting(b -> b[0]).contains(DeploySlackIds.DEPLOY_OVERRIDE);
         List<String> others = List.of("window", "lock", "approval");
         assertThat(d.repository().checks(p.id())).extracting(c -> c.name()).contains("probe", "lock", "approval")
                 .doesNotContain("window"); // staging sets no window
@@ -157,15 +156,15 @@ class DeployFlowTest {
         String v = DeployDriver.newVersion();
         d.backend().failVersion(v, "Jenkins answered 503");
         var p = d.request("commons", v, "staging", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, p, DeployDriver.DEVELOPER);
+        d.click(DeploySlackIds.DEPLOY_GO, p, DeployDriver.DEVELOPER);
         d.awaitState(p.id(), DeployState.TRIGGER_FAILED);
         d.awaitThreadReply(p, "Could not start the STAGING build of commons " + v + ": Jenkins answered 503");
-        d.awaitUpdate(p, Ids.DEPLOY_RETRY);
+        d.awaitUpdate(p, DeploySlackIds.DEPLOY_RETRY);
 
         d.backend().succeedVersion(v);
-        d.click(Ids.DEPLOY_RETRY, p, OUTSIDER);
+        d.click(DeploySlackIds.DEPLOY_RETRY, p, OUTSIDER);
         d.awaitEphemeral(OUTSIDER, "Only the runner");
-        d.click(Ids.DEPLOY_RETRY, p, REQUESTER);
+        d.click(DeploySlackIds.DEPLOY_RETRY, p, REQUESTER);
         d.awaitState(p.id(), DeployState.RUNNING);
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(2);
     }

@@ -3,7 +3,6 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.deploy.DeployEvent;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +66,9 @@ class DeployInputAndQueriesTest {
     void buttonsForRequestsThatDoNotExistOrAreNotIdsAreAnsweredAndChangeNothing() {
         var p = d.request("reports", DeployDriver.newVersion(), "staging", REQUESTER, "");
         int before = allRequests();
-        d.click(Ids.DEPLOY_GO, "987654321", p.channel(), p.ts(), RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, "987654321", p.channel(), p.ts(), RM1);
         d.awaitEphemeral(RM1, "There is no deploy request #987654321");
-        d.click(Ids.DEPLOY_CANCEL, "1; DROP TABLE deploy_request", p.channel(), p.ts(), RM1);
+        d.click(DeploySlackIds.DEPLOY_CANCEL, "1; DROP TABLE deploy_request", p.channel(), p.ts(), RM1);
         d.awaitEphemeral(RM1, "is not a deploy id");
         assertThat(allRequests()).isEqualTo(before);
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
@@ -81,7 +80,7 @@ class DeployInputAndQueriesTest {
         long last = 0;
         for (String v : versions) {
             var p = d.request("commons", v, "staging", REQUESTER, "");
-            d.click(Ids.DEPLOY_GO, p, DEVELOPER);
+            d.click(DeploySlackIds.DEPLOY_GO, p, DEVELOPER);
             d.awaitState(p.id(), DeployState.RUNNING);
             d.context().getBean(DeployService.class).buildStatus(p.id(), DeployEvent.BUILD_SUCCEEDED, null, null);
             d.awaitThreadReply(p, "STAGING: Job commons-staging-server #");

@@ -7,7 +7,6 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployScheduler;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.persistence.H2Databases;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
@@ -73,27 +72,27 @@ class DeployManualStartTest {
     void twoApprovalsAreNeededAndThenOnlyTheRunnersStartTriggersTheBuildOnce() {
         var p = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, " runner <@" + RUNNER + ">");
 
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitThreadReply(p, "<@" + RM1 + "> said go (1 of 2 approvals)");
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitEphemeral(RM1, "You already said go");
-        d.click(Ids.DEPLOY_START, p, RUNNER);
+        d.click(DeploySlackIds.DEPLOY_START, p, RUNNER);
         d.awaitEphemeral(RUNNER, "needs a go from an approver");
 
-        d.click(Ids.DEPLOY_GO, p, LEAD);
+        d.click(DeploySlackIds.DEPLOY_GO, p, LEAD);
         d.awaitThreadReply(p, "<@" + LEAD + "> go ahead and run the PROD build");
         d.awaitState(p.id(), DeployState.APPROVED);
         d.awaitUpdate(p, "APPROVED by <@" + LEAD + ">");
         assertThat(DeployDriver.buttons(d.message(p))).extracting(b -> b[0])
-                .containsExactly(Ids.DEPLOY_START, Ids.DEPLOY_CANCEL);
+                .containsExactly(DeploySlackIds.DEPLOY_START, DeploySlackIds.DEPLOY_CANCEL);
         assertThat(d.backend().triggersOf(p.id())).isZero();
 
-        d.click(Ids.DEPLOY_START, p, OUTSIDER);
+        d.click(DeploySlackIds.DEPLOY_START, p, OUTSIDER);
         d.awaitEphemeral(OUTSIDER, "Only the runner <@" + RUNNER + ">");
-        d.click(Ids.DEPLOY_START, p, RUNNER);
+        d.click(DeploySlackIds.DEPLOY_START, p, RUNNER);
         d.awaitState(p.id(), DeployState.RUNNING);
-        d.click(Ids.DEPLOY_START, p, RUNNER);
+        d.click(DeploySlackIds.DEPLOY_START, p, RUNNER);
         d.awaitEphemeral(RUNNER, "has already started");
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
         d.finishInFlight();
@@ -132,16 +131,16 @@ class DeployManualStartTest {
         d.awaitThreadReply(p, "expired after 4h without a decision");
         d.awaitUpdate(p, "EXPIRED");
         assertThat(DeployDriver.buttons(d.message(p))).isEmpty();
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitEphemeral(RM1, "already finished: expired");
     }
 
     @Test
     void theRunnerIsPingedTenMinutesAfterGoWhenTheBuildWasNotStarted() {
         var p = d.request("reports", DeployDriver.newVersion(), "prod", REQUESTER, " runner <@" + RUNNER + ">");
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitThreadReply(p, "said go (1 of 2");
-        d.click(Ids.DEPLOY_GO, p, LEAD);
+        d.click(DeploySlackIds.DEPLOY_GO, p, LEAD);
         Instant approvedAt = d.awaitState(p.id(), DeployState.APPROVED).stateChangedAt();
         DeployScheduler scheduler = d.context().getBean(DeployScheduler.class);
 
@@ -160,7 +159,7 @@ class DeployManualStartTest {
         String version = DeployDriver.newVersion();
         var p = d.request("web", version, "prod", REQUESTER, "");
         Instant requestedAt = d.repository().find(p.id()).orElseThrow().requestedAt();
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitThreadReply(p, "said go (1 of 2");
 
         server.close();
@@ -171,10 +170,10 @@ class DeployManualStartTest {
         d.context().getBean(DeployScheduler.class).runDue();
         d.awaitThreadReply(p, "has waited 15 minutes");
         assertThat(d.repository().approvals(p.id())).extracting(a -> a.approverId()).containsExactly(RM1);
-        d.click(Ids.DEPLOY_GO, p, LEAD);
+        d.click(DeploySlackIds.DEPLOY_GO, p, LEAD);
         d.awaitState(p.id(), DeployState.APPROVED);
         d.awaitUpdate(p, "2 of 2 from");
-        d.click(Ids.DEPLOY_START, p, REQUESTER);
+        d.click(DeploySlackIds.DEPLOY_START, p, REQUESTER);
         d.awaitState(p.id(), DeployState.RUNNING);
         assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
         d.finishInFlight();

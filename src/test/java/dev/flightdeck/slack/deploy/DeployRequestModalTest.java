@@ -1,6 +1,5 @@
 package dev.flightdeck.slack.deploy;
 
-import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,15 @@ class DeployRequestModalTest {
     void theFormOffersTheTeamsServicesAndEnvironmentsAndItsSubmissionPostsTheMessage() {
         var reply = d.command("", REQUESTER, d.slack.responseUrl());
         assertThat(reply.json().getAsJsonObject().get("text").getAsString()).contains("Opening the deploy form");
-        var open = d.slack.awaitCall("views.open", c -> c.param("view").contains(Ids.DEPLOY_REQUEST_MODAL), DeployDriver.WAIT);
+        var open = d.slack.awaitCall("views.open", c -> c.param("view").contains(DeploySlackIds.DEPLOY_REQUEST_MODAL), DeployDriver.WAIT);
         assertThat(open.param("view")).contains("\"commons\"", "\"billing\"", "\"web\"", "\"reports\"", "\"dev\"",
                 "\"staging\"", "\"prod\"");
 
         int before = all();
         var bad = submit("commons", "not a version!", "staging");
-        assertThat(bad.body()).contains("\"response_action\":\"errors\"", Ids.DEPLOY_FIELD_VERSION, "is not a version");
+        assertThat(bad.body()).contains("\"response_action\":\"errors\"", DeploySlackIds.DEPLOY_FIELD_VERSION, "is not a version");
         var unknown = submit("commonz", "1.2.3", "staging");
-        assertThat(unknown.body()).contains(Ids.DEPLOY_FIELD_SERVICE, "There is no service");
+        assertThat(unknown.body()).contains(DeploySlackIds.DEPLOY_FIELD_SERVICE, "There is no service");
         assertThat(all()).isEqualTo(before);
 
         String v = DeployDriver.newVersion();
@@ -51,10 +50,10 @@ class DeployRequestModalTest {
     }
 
     private dev.flightdeck.testing.SignedRequest.Reply submit(String service, String version, String env) {
-        return d.signed().viewSubmission(Ids.DEPLOY_REQUEST_MODAL, d.commandChannel, Map.of(
-                Ids.DEPLOY_FIELD_SERVICE, Map.of(Ids.DEPLOY_FIELD_SERVICE, service),
-                Ids.DEPLOY_FIELD_VERSION, Map.of(Ids.DEPLOY_FIELD_VERSION, version),
-                Ids.DEPLOY_FIELD_ENV, Map.of(Ids.DEPLOY_FIELD_ENV, env)), REQUESTER).send(d.uri());
+        return d.signed().viewSubmission(DeploySlackIds.DEPLOY_REQUEST_MODAL, d.commandChannel, Map.of(
+                DeploySlackIds.DEPLOY_FIELD_SERVICE, Map.of(DeploySlackIds.DEPLOY_FIELD_SERVICE, service),
+                DeploySlackIds.DEPLOY_FIELD_VERSION, Map.of(DeploySlackIds.DEPLOY_FIELD_VERSION, version),
+                DeploySlackIds.DEPLOY_FIELD_ENV, Map.of(DeploySlackIds.DEPLOY_FIELD_ENV, env)), REQUESTER).send(d.uri());
     }
 
     private int all() {

@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.InjectedText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,11 @@ class DeployTextInjectionTest {
         assertThat(d.message(p).allText()).contains("Note: " + InjectedText.AS_MRKDWN);
         assertThat(d.repository().find(p.id()).orElseThrow().note()).isEqualTo(InjectedText.AS_TYPED);
 
-        d.click(Ids.DEPLOY_NOGO, p, RM1);
-        d.slack.awaitCall("views.open", c -> c.param("view").contains(Ids.DEPLOY_NOGO_MODAL)
+        d.click(DeploySlackIds.DEPLOY_NOGO, p, RM1);
+        d.slack.awaitCall("views.open", c -> c.param("view").contains(DeploySlackIds.DEPLOY_NOGO_MODAL)
                 && c.param("view").contains(v), DeployDriver.WAIT);
-        d.signed().viewSubmission(Ids.DEPLOY_NOGO_MODAL, p.id() + ":" + p.channel(),
-                Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, InjectedText.IN_A_MODAL)), RM1).send(d.uri());
+        d.signed().viewSubmission(DeploySlackIds.DEPLOY_NOGO_MODAL, p.id() + ":" + p.channel(),
+                Map.of(DeploySlackIds.DEPLOY_REASON, Map.of(DeploySlackIds.DEPLOY_REASON, InjectedText.IN_A_MODAL)), RM1).send(d.uri());
         d.awaitThreadReply(p, "<@" + RM1 + "> no-go: " + InjectedText.IN_A_MODAL_MRKDWN);
         d.awaitUpdate(p, "No-go: " + InjectedText.IN_A_MODAL_MRKDWN);
         d.awaitState(p.id(), DeployState.REJECTED);
@@ -53,11 +52,11 @@ class DeployTextInjectionTest {
         d.moveToWindow(false);
         String v = DeployDriver.newVersion();
         var p = d.request("commons", v, "prod", REQUESTER, "");
-        d.click(Ids.DEPLOY_OVERRIDE, p, RM2);
-        d.slack.awaitCall("views.open", c -> c.param("view").contains(Ids.DEPLOY_OVERRIDE_MODAL)
+        d.click(DeploySlackIds.DEPLOY_OVERRIDE, p, RM2);
+        d.slack.awaitCall("views.open", c -> c.param("view").contains(DeploySlackIds.DEPLOY_OVERRIDE_MODAL)
                 && c.param("view").contains(v), DeployDriver.WAIT);
-        d.signed().viewSubmission(Ids.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
-                Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, "hotfix " + InjectedText.IN_A_MODAL)), RM2)
+        d.signed().viewSubmission(DeploySlackIds.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
+                Map.of(DeploySlackIds.DEPLOY_REASON, Map.of(DeploySlackIds.DEPLOY_REASON, "hotfix " + InjectedText.IN_A_MODAL)), RM2)
                 .send(d.uri());
 
         d.awaitUpdate(p, "overridden by <@" + RM2 + ">: _hotfix " + InjectedText.IN_A_MODAL_MRKDWN + "_");

@@ -2,7 +2,6 @@ package dev.flightdeck.slack.deploy;
 
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.SignedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.LEAD;
 import static dev.flightdeck.slack.deploy.DeployDriver.OUTSIDER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM2;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.incident.IncidentSlackIds;
 
 /**
  * An incident at prod's freeze level (the example team file: freeze-at sev2, approvers @release-managers and
@@ -47,18 +47,18 @@ class FreezeLiftTest {
         assertThat(found(number).severity().label()).isEqualTo("sev2");
 
         assertThat(text(incident("resolve " + id, OUTSIDER))).contains("Only its commander");
-        var form = d.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, id, Map.of(
-                Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Fine now.")), OUTSIDER).send(d.uri());
+        var form = d.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, id, Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Fine now.")), OUTSIDER).send(d.uri());
         assertThat(form.body()).contains("errors", "Only its commander");
         assertThat(found(number).isOpen()).isTrue();
-        assertThat(d.slack.calls("views.open")).noneMatch(c -> c.param("view").contains(Ids.INCIDENT_RESOLVE_MODAL)
+        assertThat(d.slack.calls("views.open")).noneMatch(c -> c.param("view").contains(IncidentSlackIds.INCIDENT_RESOLVE_MODAL)
                 && c.param("view").contains(id));
 
         // RM2 is an approver through the @release-managers user group.
         assertThat(text(incident("severity sev3 " + id, RM2))).contains("sev2 → sev3");
         assertThat(text(incident("severity sev2 " + id, OUTSIDER))).contains("sev3 → sev2");
-        var resolved = d.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, id, Map.of(
-                Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Fine now.")), DEVELOPER).send(d.uri());
+        var resolved = d.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, id, Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Fine now.")), DEVELOPER).send(d.uri());
         assertThat(resolved.body()).doesNotContain("errors");
         assertThat(found(number).isOpen()).isFalse();
     }

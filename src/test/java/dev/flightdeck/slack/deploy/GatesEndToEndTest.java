@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
 import dev.flightdeck.deploy.DeployState;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.MotoServer;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestAws;
@@ -24,6 +23,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static dev.flightdeck.slack.deploy.DeployDriver.RM2;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.flightdeck.slack.incident.IncidentSlackIds;
 
 /**
  * The gates of the other features, through a real /deploy request: alarms firing (CloudWatch in moto), a config
@@ -58,12 +58,12 @@ class GatesEndToEndTest {
                 assertThat(d.slack.awaitResponse(p.responseUrl(), DeployDriver.WAIT).rawBody()).contains("blocked by *alarms*");
                 assertThat(d.message(p).allText()).contains("commons-prod-5xx");
 
-                d.click(Ids.DEPLOY_OVERRIDE, p, RM2);
-                d.slack.awaitCall("views.open", c -> c.param("view").contains(Ids.DEPLOY_OVERRIDE_MODAL)
+                d.click(DeploySlackIds.DEPLOY_OVERRIDE, p, RM2);
+                d.slack.awaitCall("views.open", c -> c.param("view").contains(DeploySlackIds.DEPLOY_OVERRIDE_MODAL)
                         && c.param("view").contains(String.valueOf(p.id())), DeployDriver.WAIT);
                 submitOverride(p, "5xx from a canary node being drained", RM2);
                 d.awaitThreadReply(p, "<@" + RM2 + "> overrode *alarms*");
-                d.click(Ids.DEPLOY_GO, p, RM1);
+                d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
                 d.awaitState(p.id(), DeployState.RUNNING);
                 assertThat(d.backend().triggersOf(p.id())).isEqualTo(1);
             } finally {
@@ -85,7 +85,7 @@ class GatesEndToEndTest {
                 var p = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, "");
                 assertThat(d.slack.awaitResponse(p.responseUrl(), DeployDriver.WAIT).rawBody()).contains("blocked by *config*");
                 assertThat(d.message(p).allText()).contains("EMAIL_QUEUE_URL");
-                d.click(Ids.DEPLOY_GO, p, RM1);
+                d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
                 d.awaitEphemeral(RM1, "is blocked by *config*");
                 assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.REQUESTED);
             } finally {
@@ -110,15 +110,15 @@ class GatesEndToEndTest {
             var blocked = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, "");
             assertThat(d.slack.awaitResponse(blocked.responseUrl(), DeployDriver.WAIT).rawBody()).contains("blocked by *freeze*");
             assertThat(d.message(blocked).allText()).contains(incident + " (sev1) is open: Checkout down");
-            d.click(Ids.DEPLOY_CANCEL, blocked, REQUESTER);
+            d.click(DeploySlackIds.DEPLOY_CANCEL, blocked, REQUESTER);
         } finally {
-            var resolved = d.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, incident, Map.of(
-                    Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Checkout was down.")), RM1).send(d.uri());
+            var resolved = d.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, incident, Map.of(
+                    IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Checkout was down.")), RM1).send(d.uri());
             assertThat(resolved.status()).isEqualTo(200);
         }
         var after = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, "");
         assertThat(d.slack.awaitResponse(after.responseUrl(), DeployDriver.WAIT).rawBody()).doesNotContain("blocked by");
-        d.click(Ids.DEPLOY_GO, after, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, after, RM1);
         d.awaitState(after.id(), DeployState.RUNNING);
     }
 
@@ -138,7 +138,7 @@ class GatesEndToEndTest {
         try {
             String version = DeployDriver.newVersion();
             var p = d.request("commons", version, "prod", REQUESTER, "");
-            d.click(Ids.DEPLOY_GO, p, RM1);
+            d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
             d.awaitState(p.id(), DeployState.RUNNING);
             // The timeline hears of the transition just after it is stored: wait for it rather than race it.
             var incidents = d.context().getBean(dev.flightdeck.incident.IncidentService.class);
@@ -153,13 +153,13 @@ class GatesEndToEndTest {
                 assertThat(e.text()).isEqualTo("Deploy commons " + version + " to prod: started");
             });
         } finally {
-            d.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, "INC-" + number, Map.of(
-                    Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Search was slow.")), RM1).send(d.uri());
+            d.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, "INC-" + number, Map.of(
+                    IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Search was slow.")), RM1).send(d.uri());
         }
     }
 
     private SignedRequest.Reply submitOverride(DeployDriver.Posted p, String reason, String user) {
-        return d.signed().viewSubmission(Ids.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
-                Map.of(Ids.DEPLOY_REASON, Map.of(Ids.DEPLOY_REASON, reason)), user).send(d.uri());
+        return d.signed().viewSubmission(DeploySlackIds.DEPLOY_OVERRIDE_MODAL, p.id() + ":" + p.channel(),
+                Map.of(DeploySlackIds.DEPLOY_REASON, Map.of(DeploySlackIds.DEPLOY_REASON, reason)), user).send(d.uri());
     }
 }

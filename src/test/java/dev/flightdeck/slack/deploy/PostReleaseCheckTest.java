@@ -6,7 +6,6 @@ import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.FakeReleaseProbe;
 import dev.flightdeck.deploy.PostReleaseChecks;
 import dev.flightdeck.deploy.ReleaseProbe;
-import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class PostReleaseCheckTest {
 
     private DeployDriver.Posted succeeded(String service) {
         var p = d.request(service, DeployDriver.newVersion(), "prod", REQUESTER, "");
-        d.click(Ids.DEPLOY_GO, p, RM1);
+        d.click(DeploySlackIds.DEPLOY_GO, p, RM1);
         d.awaitState(p.id(), DeployState.RUNNING);
         d.context().getBean(DeployService.class).buildStatus(p.id(), DeployEvent.BUILD_SUCCEEDED, null, null);
         return p;

@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.incident;
 
 import dev.flightdeck.incident.Incident;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeChannel;
 import dev.flightdeck.testing.FakeMessage;
 import dev.flightdeck.testing.FakeSlack;
@@ -54,7 +53,7 @@ class DeclareIncidentTest {
         FakeMessage ask = f.slack().messagesIn(channel.id()).stream()
                 .filter(m -> m.text() != null && m.text().startsWith("Who will communicate for " + incident.id()))
                 .findFirst().orElseThrow();
-        assertThat(ask.blocks().toString()).contains(Ids.INCIDENT_CLAIM_COMMUNICATOR);
+        assertThat(ask.blocks().toString()).contains(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR);
         // Channel creation before invites, invites in one call.
         List<FakeSlack.Call> calls = f.slack().calls();
         int created = indexOf(calls, "conversations.create", name);

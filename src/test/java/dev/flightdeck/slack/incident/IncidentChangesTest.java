@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.incident;
 
 import dev.flightdeck.incident.Incident;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -63,23 +62,23 @@ class IncidentChangesTest {
         String channel = incident.channelId().orElseThrow();
         f.slack().addMember(channel, hank);
 
-        var click = f.app.signed().blockAction(Ids.INCIDENT_CLAIM_COMMUNICATOR, "b", incident.id(), hank, channel,
+        var click = f.app.signed().blockAction(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR, "b", incident.id(), hank, channel,
                 incident.cardTs().orElseThrow(), f.slack().responseUrl()).send(f.app.uri());
         assertThat(click.status()).isEqualTo(200);
         assertThat(f.incident(incident.number()).communicatorId()).contains(hank);
         awaitCard(incident, "<@" + hank + ">");
-        assertThat(f.card(incident).blocks().toString()).doesNotContain(Ids.INCIDENT_CLAIM_COMMUNICATOR);
+        assertThat(f.card(incident).blocks().toString()).doesNotContain(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR);
 
-        var open = f.app.signed().blockAction(Ids.INCIDENT_OPEN_UPDATE, "b", incident.id(), hank, channel,
+        var open = f.app.signed().blockAction(IncidentSlackIds.INCIDENT_OPEN_UPDATE, "b", incident.id(), hank, channel,
                 incident.cardTs().orElseThrow(), f.slack().responseUrl()).send(f.app.uri());
         assertThat(open.status()).isEqualTo(200);
-        var opened = f.slack().awaitCall("views.open", c -> c.param("view").contains(Ids.INCIDENT_UPDATE_MODAL)
+        var opened = f.slack().awaitCall("views.open", c -> c.param("view").contains(IncidentSlackIds.INCIDENT_UPDATE_MODAL)
                 && c.param("view").contains(incident.id()), IncidentFixture.WAIT);
         assertThat(opened.ok()).isTrue();
 
-        var submitted = f.app.signed().viewSubmission(Ids.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
-                Ids.INCIDENT_INPUT_STATUS, Map.of(Ids.INCIDENT_INPUT_STATUS, "MONITORING"),
-                Ids.INCIDENT_INPUT_TEXT, Map.of(Ids.INCIDENT_INPUT_TEXT, "Fix deployed <all good?> & watching")), hank)
+        var submitted = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_STATUS, Map.of(IncidentSlackIds.INCIDENT_INPUT_STATUS, "MONITORING"),
+                IncidentSlackIds.INCIDENT_INPUT_TEXT, Map.of(IncidentSlackIds.INCIDENT_INPUT_TEXT, "Fix deployed <all good?> & watching")), hank)
                 .send(f.app.uri());
         assertThat(submitted.status()).isEqualTo(200);
         var posted = f.slack().awaitCall("chat.postMessage", c -> f.isStatus(c.channel())
@@ -87,9 +86,9 @@ class IncidentChangesTest {
         assertThat(posted.text()).contains("[SEV2 · monitoring] " + incident.id(), "Fix deployed &lt;all good?&gt; &amp; watching");
         assertThat(f.incident(incident.number()).status().label()).isEqualTo("monitoring");
 
-        var empty = f.app.signed().viewSubmission(Ids.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
-                Ids.INCIDENT_INPUT_TEXT, Map.of(Ids.INCIDENT_INPUT_TEXT, "  ")), hank).send(f.app.uri());
-        assertThat(empty.body()).contains("errors", Ids.INCIDENT_INPUT_TEXT);
+        var empty = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_TEXT, Map.of(IncidentSlackIds.INCIDENT_INPUT_TEXT, "  ")), hank).send(f.app.uri());
+        assertThat(empty.body()).contains("errors", IncidentSlackIds.INCIDENT_INPUT_TEXT);
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.incident.TimelineEntry;
-import dev.flightdeck.slack.Ids;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,13 +22,13 @@ class IncidentCommandsTest {
         String tom = f.user("tom");
         String here = f.channel("ops", tom);
         assertThat(IncidentFixture.text(f.command("", tom, here))).contains("Opening the form");
-        var open = f.slack().awaitCall("views.open", c -> c.param("view").contains(Ids.INCIDENT_DECLARE_MODAL)
+        var open = f.slack().awaitCall("views.open", c -> c.param("view").contains(IncidentSlackIds.INCIDENT_DECLARE_MODAL)
                 && c.param("view").contains(here), IncidentFixture.WAIT);
         assertThat(open.ok()).isTrue();
 
-        var submit = f.app.signed().viewSubmission(Ids.INCIDENT_DECLARE_MODAL, here, Map.of(
-                Ids.INCIDENT_INPUT_TITLE, Map.of(Ids.INCIDENT_INPUT_TITLE, "Invoices show <wrong> totals"),
-                Ids.INCIDENT_INPUT_SEVERITY, Map.of(Ids.INCIDENT_INPUT_SEVERITY, "SEV2")), tom).send(f.app.uri());
+        var submit = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_DECLARE_MODAL, here, Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_TITLE, Map.of(IncidentSlackIds.INCIDENT_INPUT_TITLE, "Invoices show <wrong> totals"),
+                IncidentSlackIds.INCIDENT_INPUT_SEVERITY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SEVERITY, "SEV2")), tom).send(f.app.uri());
         assertThat(submit.status()).isEqualTo(200);
         var told = f.slack().awaitCall("chat.postEphemeral", c -> tom.equals(c.param("user"))
                 && c.text().startsWith("Declaring INC-"), IncidentFixture.WAIT);
@@ -39,9 +38,9 @@ class IncidentCommandsTest {
         assertThat(incident.severity().label()).isEqualTo("sev2");
         assertThat(incident.channelName()).contains("inc-" + n + "-invoices-show-wrong-totals");
 
-        var blank = f.app.signed().viewSubmission(Ids.INCIDENT_DECLARE_MODAL, here, Map.of(
-                Ids.INCIDENT_INPUT_TITLE, Map.of(Ids.INCIDENT_INPUT_TITLE, " ")), tom).send(f.app.uri());
-        assertThat(blank.body()).contains("errors", Ids.INCIDENT_INPUT_TITLE);
+        var blank = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_DECLARE_MODAL, here, Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_TITLE, Map.of(IncidentSlackIds.INCIDENT_INPUT_TITLE, " ")), tom).send(f.app.uri());
+        assertThat(blank.body()).contains("errors", IncidentSlackIds.INCIDENT_INPUT_TITLE);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.flightdeck.slack.incident;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentReminders;
 import dev.flightdeck.incident.IncidentRepository;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class IncidentRemindersTest {
                 && c.text().contains("no update for"), IncidentFixture.WAIT);
         assertThat(dm.ok()).isTrue();
         assertThat(dm.text()).contains(incident.id(), "31m");
-        assertThat(dm.blocks().toString()).contains(Ids.INCIDENT_OPEN_UPDATE);
+        assertThat(dm.blocks().toString()).contains(IncidentSlackIds.INCIDENT_OPEN_UPDATE);
         f.runReminders();
         assertThat(reminders(incident, jack)).hasSize(1);
         assertThat(reminders(incident, ivy)).as("not the commander").isEmpty();

@@ -2,7 +2,6 @@ package dev.flightdeck.slack.incident;
 
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.InjectedText;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +36,9 @@ class IncidentTextInjectionTest {
         assertThat(broadcast.text()).contains(InjectedText.AS_MRKDWN);
         InjectedText.assertNotLive(f.command("note " + InjectedText.AS_SLACK_SENDS_IT, jon, channel).body());
 
-        var form = f.app.signed().viewSubmission(Ids.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
-                Ids.INCIDENT_INPUT_STATUS, Map.of(Ids.INCIDENT_INPUT_STATUS, "MONITORING"),
-                Ids.INCIDENT_INPUT_TEXT, Map.of(Ids.INCIDENT_INPUT_TEXT, InjectedText.IN_A_MODAL)), jon).send(f.app.uri());
+        var form = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_UPDATE_MODAL, incident.id(), Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_STATUS, Map.of(IncidentSlackIds.INCIDENT_INPUT_STATUS, "MONITORING"),
+                IncidentSlackIds.INCIDENT_INPUT_TEXT, Map.of(IncidentSlackIds.INCIDENT_INPUT_TEXT, InjectedText.IN_A_MODAL)), jon).send(f.app.uri());
         assertThat(form.status()).isEqualTo(200);
         f.slack().awaitCall("chat.postMessage", c -> f.isStatus(c.channel()) && c.text() != null
                 && c.text().contains(InjectedText.IN_A_MODAL_MRKDWN), IncidentFixture.WAIT);

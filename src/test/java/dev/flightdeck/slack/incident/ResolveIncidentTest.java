@@ -2,7 +2,7 @@ package dev.flightdeck.slack.incident;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.flightdeck.config.TeamConfig;
+import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.incident.Incident;
@@ -10,7 +10,6 @@ import dev.flightdeck.incident.IncidentFreezeCheck;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
-import dev.flightdeck.slack.Ids;
 import dev.flightdeck.testing.FakeSlack;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +37,18 @@ class ResolveIncidentTest {
 
         String opened = IncidentFixture.text(f.command("resolve", mia, channel));
         assertThat(opened).contains("Opening the resolve form for " + incident.id());
-        FakeSlack.Call open = f.slack().awaitCall("views.open", c -> c.param("view").contains(Ids.INCIDENT_RESOLVE_MODAL)
+        FakeSlack.Call open = f.slack().awaitCall("views.open", c -> c.param("view").contains(IncidentSlackIds.INCIDENT_RESOLVE_MODAL)
                 && c.param("view").contains(incident.id()), IncidentFixture.WAIT);
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         assertThat(view.toString()).contains("queue misrouted", "Switched EMAIL_QUEUE_URL back", IncidentSummary.PREVENTION);
         // The form's fields are plain text, where Slack shows a mention as the raw "<@U…>": the draft names people.
         assertThat(view.toString()).contains("@ned-").doesNotContain("<@" + ned + ">");
 
-        var submit = f.app.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(
-                Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Order emails were not sent for an hour."),
-                Ids.INCIDENT_INPUT_AFFECTED, Map.of(Ids.INCIDENT_INPUT_AFFECTED, "EU customers ordering 10:00-11:05."),
-                Ids.INCIDENT_INPUT_WHAT_HAPPENED, Map.of(Ids.INCIDENT_INPUT_WHAT_HAPPENED, "Two consumers on one queue."),
-                Ids.INCIDENT_INPUT_PREVENTION, Map.of(Ids.INCIDENT_INPUT_PREVENTION, "Config rule: queue URLs differ.")),
+        var submit = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Order emails were not sent for an hour."),
+                IncidentSlackIds.INCIDENT_INPUT_AFFECTED, Map.of(IncidentSlackIds.INCIDENT_INPUT_AFFECTED, "EU customers ordering 10:00-11:05."),
+                IncidentSlackIds.INCIDENT_INPUT_WHAT_HAPPENED, Map.of(IncidentSlackIds.INCIDENT_INPUT_WHAT_HAPPENED, "Two consumers on one queue."),
+                IncidentSlackIds.INCIDENT_INPUT_PREVENTION, Map.of(IncidentSlackIds.INCIDENT_INPUT_PREVENTION, "Config rule: queue URLs differ.")),
                 mia).send(f.app.uri());
         assertThat(submit.status()).isEqualTo(200);
 
@@ -66,7 +65,7 @@ class ResolveIncidentTest {
         f.slack().awaitCall("chat.update", c -> c.ok() && c.text().equals(incident.id() + " (sev2, resolved): Emails not sent"),
                 IncidentFixture.WAIT);
 
-        var again = f.app.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(), mia).send(f.app.uri());
+        var again = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(), mia).send(f.app.uri());
         assertThat(again.body()).contains("errors", "already resolved");
         assertThat(IncidentFixture.text(f.command("update Still broken?", ned, channel))).contains("is resolved");
         String shown = IncidentFixture.text(f.command("summary " + incident.id(), ned, f.channel("elsewhere", ned)));
@@ -89,8 +88,8 @@ class ResolveIncidentTest {
         assertThat(blocked.text()).contains(incident.id() + " (sev1) is open: Checkout down");
         assertThat(freeze.check(dev).blocks()).as("dev has no freeze-at").isFalse();
 
-        var submit = f.app.signed().viewSubmission(Ids.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(
-                Ids.INCIDENT_INPUT_SUMMARY, Map.of(Ids.INCIDENT_INPUT_SUMMARY, "Checkout was down.")), ola).send(f.app.uri());
+        var submit = f.app.signed().viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, incident.id(), Map.of(
+                IncidentSlackIds.INCIDENT_INPUT_SUMMARY, Map.of(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, "Checkout was down.")), ola).send(f.app.uri());
         assertThat(submit.status()).isEqualTo(200);
         assertThat(freeze.check(prod).text()).doesNotContain(incident.id() + " ");
         assertThat(f.app.bean(IncidentService.class).timeline(incident.number())).extracting(TimelineEntry::kind)

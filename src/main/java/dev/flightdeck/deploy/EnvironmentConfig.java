@@ -1,0 +1,82 @@
+package dev.flightdeck.deploy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import dev.flightdeck.incident.Severity;
+import dev.flightdeck.team.ChannelRef;
+
+/**
+ * The deploy policy of one environment (DESIGN sections 2 and 9). An empty {@code window} means always open; an empty
+ * {@code freezeAt} means incidents never block deploys here.
+ */
+public record EnvironmentConfig(String name,
+                                ChannelRef channel,
+                                int approvals,
+                                List<ApproverRef> approvers,
+                                boolean selfApproval,
+                                Optional<DeployWindow> window,
+                                Optional<Severity> freezeAt,
+                                Set<Gate> gates,
+                                boolean autoStart,
+                                Duration nudgeAfter,
+                                Duration runnerNudgeAfter,
+                                Duration expireAfter,
+                                Duration postReleaseCheck,
+                                Duration buildSilence) {
+
+    public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofHours(4);
+    public static final Duration DEFAULT_POST_RELEASE_CHECK = Duration.ofMinutes(5);
+    /** A build with no status for this long is polled from its backend, webhooks or not (DESIGN section 10). */
+    public static final Duration DEFAULT_BUILD_SILENCE = Duration.ofMinutes(15);
+
+    public EnvironmentConfig {
+        approvers = List.copyOf(approvers);
+        gates = Set.copyOf(gates);
+    }
+
+    /** With the default {@code build-silence}. */
+    public EnvironmentConfig(String name, ChannelRef channel, int approvals, List<ApproverRef> approvers,
+                             boolean selfApproval, Optional<DeployWindow> window, Optional<Severity> freezeAt,
+                             Set<Gate> gates, boolean autoStart, Duration nudgeAfter, Duration runnerNudgeAfter,
+                             Duration expireAfter, Duration postReleaseCheck) {
+        this(name, channel, approvals, approvers, selfApproval, window, freezeAt, gates, autoStart, nudgeAfter,
+                runnerNudgeAfter, expireAfter, postReleaseCheck, DEFAULT_BUILD_SILENCE);
+    }
+
+    /** Approvals == 0 means the deploy is only announced, never waits for a go. */
+    public boolean announceOnly() {
+        return approvals == 0;
+    }
+
+    public boolean hasGate(Gate gate) {
+        return gates.contains(gate);
+    }
+
+    public boolean windowOpenAt(Instant instant) {
+        return window.map(w -> w.contains(instant)).orElse(true);
+    }
+
+    /** True when an open incident of this severity freezes deploys here. */
+    public boolean frozenBy(Severity incidentSeverity) {
+        return freezeAt.map(incidentSeverity::isAtLeast).orElse(false);
+    }
+
+    /** The gates that apply when the team does not list them: lock, alarms and config always; window and freeze
+     *  only when a window or a freeze severity is set. */
+    public static Set<Gate> defaultGates(boolean hasWindow, boolean hasFreeze) {
+        Set<Gate> gates = EnumSet.of(Gate.LOCK, Gate.ALARMS, Gate.CONFIG);
+        if (hasWindow) {
+            gates.add(Gate.WINDOW);
+        }
+        if (hasFreeze) {
+            gates.add(Gate.FREEZE);
+        }
+        return gates;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.flightdeck.slack.deploy;
+
+import java.util.Optional;
+
+/**
+ * A parsed {@code /deploy} command, one record per row of DESIGN.md section 1.
+ * Service and environment names are lowercase; versions, ids, notes and reasons are as typed.
+ */
+public sealed interface DeployCommand {
+
+    int DEFAULT_HISTORY_LIMIT = 10;
+    int MAX_HISTORY_LIMIT = 100;
+    int DEFAULT_STATS_DAYS = 30;
+    int MAX_STATS_DAYS = 365;
+
+    /** {@code /deploy <service> <version> to <env> [runner @user] [-- note]}; runnerUserId is a Slack user id. */
+    record Request(String service, String version, String env, Optional<String> runnerUserId,
+                   Optional<String> note) implements DeployCommand {
+    }
+
+    /** {@code /deploy} with no argument. */
+    record OpenRequestModal() implements DeployCommand {
+    }
+
+    record Status(Optional<String> service) implements DeployCommand {
+    }
+
+    /** limit is 1..{@value #MAX_HISTORY_LIMIT}, default {@value #DEFAULT_HISTORY_LIMIT}. */
+    record History(String service, Optional<String> env, int limit) implements DeployCommand {
+    }
+
+    /** id as typed (a leading '#' removed); reason after {@code --}, needed to cancel a deploy whose build runs. */
+    record Cancel(String id, Optional<String> reason) implements DeployCommand {
+        public Cancel(String id) {
+            this(id, Optional.empty());
+        }
+    }
+
+    record Rollback(String service, String env) implements DeployCommand {
+    }
+
+    record Lock(String service, String env, String reason) implements DeployCommand {
+    }
+
+    record Unlock(String service, String env) implements DeployCommand {
+    }
+
+    record Config(String service, String env) implements DeployCommand {
+    }
+
+    record ConfigDiff(String service, String envA, String envB) implements DeployCommand {
+    }
+
+    record ConfigCheck(String service, String env) implements DeployCommand {
+    }
+
+    record Alarms(Optional<String> service, Optional<String> env) implements DeployCommand {
+    }
+
+    record Health(String service, String env) implements DeployCommand {
+    }
+
+    /** days is 1..{@value #MAX_STATS_DAYS}, default {@value #DEFAULT_STATS_DAYS}. */
+    record Stats(Optional<String> service, int days) implements DeployCommand {
+    }
+
+    record Help() implements DeployCommand {
+    }
+}

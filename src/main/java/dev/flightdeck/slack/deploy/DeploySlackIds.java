@@ -1,0 +1,29 @@
+package dev.flightdeck.slack.deploy;
+
+/** Every Slack id of /deploy (the command, action ids, callback ids, block ids), in one place. Button values carry the deploy request id. */
+public final class DeploySlackIds {
+    private DeploySlackIds() {
+    }
+
+    public static final String DEPLOY_COMMAND = "/deploy";
+    // Buttons on the go/no-go message; the value is the deploy request id (DESIGN.md section 2).
+    public static final String DEPLOY_GO = "deploy_go";
+    public static final String DEPLOY_NOGO = "deploy_nogo";
+    public static final String DEPLOY_START = "deploy_start";
+    public static final String DEPLOY_CANCEL = "deploy_cancel";
+    public static final String DEPLOY_RETRY = "deploy_retry";
+    // Deploy flow (issue #3): the override button, the modals and their inputs.
+    public static final String DEPLOY_OVERRIDE = "deploy_override";
+    public static final String DEPLOY_ACTIONS_BLOCK = "deploy_actions";
+    public static final String DEPLOY_REQUEST_MODAL = "deploy_request_modal";
+    public static final String DEPLOY_NOGO_MODAL = "deploy_nogo_modal";
+    public static final String DEPLOY_OVERRIDE_MODAL = "deploy_override_modal";
+    /** Block id and action id of the reason input in the no-go and override modals. */
+    public static final String DEPLOY_REASON = "deploy_reason";
+    /** Block ids (= action ids) of the request modal's inputs. */
+    public static final String DEPLOY_FIELD_SERVICE = "deploy_service";
+    public static final String DEPLOY_FIELD_VERSION = "deploy_version";
+    public static final String DEPLOY_FIELD_ENV = "deploy_env";
+    public static final String DEPLOY_FIELD_RUNNER = "deploy_runner";
+    public static final String DEPLOY_FIELD_NOTE = "deploy_note";
+}

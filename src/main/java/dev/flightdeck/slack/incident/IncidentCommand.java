@@ -1,0 +1,53 @@
+package dev.flightdeck.slack.incident;
+
+import java.util.Optional;
+
+/**
+ * A parsed {@code /incident} command, one record per row of DESIGN.md section 1.
+ * Titles and texts are as typed (whitespace collapsed; Slack's own escaping of '&', '<', '>' and mentions kept).
+ */
+public sealed interface IncidentCommand {
+
+    /**
+     * A command about one incident: the channel it is typed in implies which, unless it names one.
+     * incidentId is normalised to {@code INC-12}.
+     */
+    sealed interface ForIncident extends IncidentCommand {
+        Optional<String> incidentId();
+    }
+
+    /** {@code /incident declare <title> [sev1..sev4]} or {@code /incident <title>}; severity defaults to sev3. */
+    record Declare(String title, CommandSeverity severity) implements IncidentCommand {
+        /** The incident table's title column holds this many characters. */
+        public static final int MAX_TITLE = 500;
+    }
+
+    /** {@code /incident} or {@code /incident declare} with no title. */
+    record OpenDeclareModal() implements IncidentCommand {
+    }
+
+    /** userId is a Slack user id. */
+    record Role(RoleName role, String userId, Optional<String> incidentId) implements ForIncident {
+    }
+
+    record Update(Optional<UpdateStatus> status, String text, Optional<String> incidentId) implements ForIncident {
+    }
+
+    record SetSeverity(CommandSeverity severity, Optional<String> incidentId) implements ForIncident {
+    }
+
+    record Note(String text, Optional<String> incidentId) implements ForIncident {
+    }
+
+    record Resolve(Optional<String> incidentId) implements ForIncident {
+    }
+
+    record Summary(Optional<String> incidentId) implements ForIncident {
+    }
+
+    record List() implements IncidentCommand {
+    }
+
+    record Help() implements IncidentCommand {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.flightdeck.slack.incident;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentRole;
+import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.text.Mrkdwn;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/** The incident's other messages: announcement, updates, the call for a communicator, role briefs, reminders. */
+public final class IncidentMessages {
+
+    private IncidentMessages() {
+    }
+
+    static String link(Incident i) {
+        return i.channelId().map(c -> "<#" + c + ">").orElse("its channel (being created)");
+    }
+
+    public static String announcement(Incident i, String headline) {
+        return ":rotating_light: *" + i.id() + "* (" + i.severity().label() + ") " + headline + ": " + Mrkdwn.escape(i.title())
+                + "\nCommander <@" + i.commanderId() + ">"
+                + i.communicatorId().map(c -> ", communicator <@" + c + ">").orElse("") + ". Follow in " + link(i) + ".";
+    }
+
+    /** Prefixed with severity and status, as DESIGN section 1 asks. */
+    public static String update(Incident i, String text, String authorId) {
+        return "*[" + i.severity().label().toUpperCase() + " · " + i.status().label() + "] " + i.id() + ": "
+                + Mrkdwn.escape(i.title()) + "*\n" + Mrkdwn.escape(text) + "\n_— <@" + authorId + ">_";
+    }
+
+    public static String askForCommunicatorText(Incident i) {
+        return "Who will communicate for " + i.id() + "? The communicator keeps support, managers and "
+                + "stakeholders informed with `/incident update` while the commander leads the response.";
+    }
+
+    public static List<LayoutBlock> askForCommunicator(Incident i) {
+        return List.of(
+                section(s -> s.text(markdownText(":mega: " + askForCommunicatorText(i)))),
+                actions(a -> a.elements(List.of(button(b -> b.actionId(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR).value(i.id())
+                        .style("primary").text(plainText("I'll communicate")))))));
+    }
+
+    public static String roleBrief(Incident i, IncidentRole role) {
+        return "You are now the *" + role.label() + "* of *" + i.id() + "* (" + i.severity().label() + "): "
+                + Mrkdwn.escape(i.title()) + ".\nThe " + role.label() + " " + role.duties() + ".\nChannel: " + link(i) + ".";
+    }
+
+    public static String reminderText(Incident i, Duration since) {
+        return i.id() + " (" + i.severity().label() + ") has had no update for " + IncidentSummary.human(since)
+                + ". Please post one: stakeholders are waiting.";
+    }
+
+    public static List<LayoutBlock> reminder(Incident i, Duration since) {
+        return List.of(
+                section(s -> s.text(markdownText(":alarm_clock: *" + i.id() + "* (" + i.severity().label() + ", "
+                        + i.status().label() + ") has had no update for *" + IncidentSummary.human(since)
+                        + "*. As communicator, please post one: stakeholders are waiting. (" + link(i) + ")"))),
+                actions(a -> a.elements(List.of(button(b -> b.actionId(IncidentSlackIds.INCIDENT_OPEN_UPDATE).value(i.id())
+                        .style("primary").text(plainText("Post update")))))));
+    }
+
+    public static String commanderReminder(Incident i, Duration since) {
+        return ":alarm_clock: *" + i.id() + "* still has no communicator after " + IncidentSummary.human(since)
+                + ". Name one with `/incident role communicator @someone " + i.id() + "` so stakeholders hear "
+                + "from us on the " + i.severity().label() + " cadence.";
+    }
+}

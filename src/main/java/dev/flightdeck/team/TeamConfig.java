@@ -1,0 +1,58 @@
+package dev.flightdeck.team;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.health.HealthChecksConfig;
+import dev.flightdeck.incident.IncidentsConfig;
+import dev.flightdeck.metrics.MetricsConfig;
+
+/** The team's flightdeck.yml, validated. Maps keep the order of the file. */
+public record TeamConfig(Map<String, EnvironmentConfig> environments,
+                         Map<String, ServiceConfig> services,
+                         IncidentsConfig incidents,
+                         WebhooksConfig webhooks,
+                         MetricsConfig metrics,
+                         HealthChecksConfig health) {
+
+    public TeamConfig {
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+    }
+
+    /** A team config with health checks at their defaults. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks, MetricsConfig metrics) {
+        this(environments, services, incidents, webhooks, metrics, HealthChecksConfig.DEFAULTS);
+    }
+
+    /** A team config with metrics at their defaults. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks) {
+        this(environments, services, incidents, webhooks, MetricsConfig.DEFAULTS, HealthChecksConfig.DEFAULTS);
+    }
+
+    /** What runs when no team file is configured: no environments, no services, incident defaults. */
+    public static TeamConfig empty() {
+        return new TeamConfig(Map.of(), Map.of(), IncidentsConfig.defaults(), WebhooksConfig.NONE);
+    }
+
+    public Optional<EnvironmentConfig> environment(String name) {
+        return Optional.ofNullable(environments.get(name));
+    }
+
+    public Optional<ServiceConfig> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    /** Every channel the file names (deploy channels, incidents, stakeholders), each once, in file order. */
+    public java.util.List<ChannelRef> channels() {
+        java.util.Set<ChannelRef> all = new java.util.LinkedHashSet<>();
+        environments.values().forEach(e -> all.add(e.channel()));
+        incidents.announceChannel().ifPresent(all::add);
+        incidents.stakeholderChannel().ifPresent(all::add);
+        return java.util.List.copyOf(all);
+    }
+}
