@@ -12,20 +12,12 @@ import java.net.URI;
  */
 public record WebSettings(String baseUrl, boolean slackSignin, String slackTeamId) {
 
-    /** The base URL without a trailing slash, ready to append "/incidents/…". */
+    /** The base URL without a trailing slash, ready to append a path ({@link WebLinks} builds the pages' links). */
     public String base() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public boolean https() {
         return "https".equalsIgnoreCase(URI.create(base()).getScheme());
-    }
-
-    public String incidentUrl(long number) {
-        return base() + "/incidents/" + number;
-    }
-
-    public String deployUrl(long id) {
-        return base() + "/deploys/" + id;
     }
 }

@@ -4,6 +4,7 @@ import dev.flightdeck.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +14,12 @@ class WebSettingsTest {
     @Test
     void linksUseTheBaseUrlAndTheCookieIsSecureOnlyOverHttps() {
         WebSettings public_ = new WebSettings("https://flightdeck.example.com/", true, "T0ABC");
-        assertThat(public_.incidentUrl(12)).isEqualTo("https://flightdeck.example.com/incidents/12");
-        assertThat(public_.deployUrl(7)).isEqualTo("https://flightdeck.example.com/deploys/7");
+        WebLinks links = new WebLinks(public_);
+        assertThat(links.incidentPage(12)).isEqualTo("https://flightdeck.example.com/incidents/12");
+        assertThat(links.deployPage(7)).isEqualTo("https://flightdeck.example.com/deploys/7");
+        assertThat(links.deliveryPage(Optional.of("pay ments"), 30))
+                .isEqualTo("https://flightdeck.example.com/delivery?service=pay+ments&days=30");
+        assertThat(links.deliveryPage(Optional.empty(), 7)).isEqualTo("https://flightdeck.example.com/delivery?service=&days=7");
         assertThat(public_.https()).isTrue();
         assertThat(new WebSettings("http://localhost:8080", false, "").https()).isFalse();
     }

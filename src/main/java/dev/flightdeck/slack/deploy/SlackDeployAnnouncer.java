@@ -7,7 +7,7 @@ import dev.flightdeck.slack.deploy.BuildNewsMessages;
 import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.TeamConfig;
-import dev.flightdeck.web.WebSettings;
+import dev.flightdeck.deploy.Links;
 import dev.flightdeck.deploy.ApprovalPolicy;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployRequest;
@@ -48,11 +48,11 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     private final Outbox outbox;
     private final TeamConfig config;
     private final ApprovalPolicy policy;
-    private final WebSettings web;
+    private final Links links;
 
     public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApprovalPolicy policy,
-                                WebSettings web) {
-        this.web = web;
+                                Links links) {
+        this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
         this.config = config;
@@ -154,7 +154,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         } catch (RuntimeException e) {
             mentions = env.approvers().stream().map(a -> a.text()).reduce((a, b) -> a + " " + b).orElse("");
         }
-        return new DeployMessage(view, env, mentions, job, web.deployUrl(r.id()));
+        return new DeployMessage(view, env, mentions, job, links.deployPage(r.id()));
     }
 
     private String channelOf(DeployRequest r) {

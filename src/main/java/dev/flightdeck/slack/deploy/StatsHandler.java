@@ -9,12 +9,9 @@ import dev.flightdeck.slack.Invocation;
 import dev.flightdeck.slack.envconfig.Rendered;
 import dev.flightdeck.slack.deploy.StatsBlocks;
 import dev.flightdeck.slack.deploy.DeployCommand;
-import dev.flightdeck.web.WebSettings;
+import dev.flightdeck.deploy.Links;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /deploy stats [service] [days]}: a read of a few indexed rows, so answered in the ack (ephemeral), ending
@@ -24,11 +21,11 @@ import java.nio.charset.StandardCharsets;
 public class StatsHandler implements CommandHandler<DeployCommand.Stats> {
 
     private final Provider<DeliveryMetrics> metrics;
-    private final String baseUrl;
+    private final Links links;
 
-    public StatsHandler(Provider<DeliveryMetrics> metrics, WebSettings web) {
+    public StatsHandler(Provider<DeliveryMetrics> metrics, Links links) {
         this.metrics = metrics;
-        this.baseUrl = web.base();
+        this.links = links;
     }
 
     @Override
@@ -46,12 +43,7 @@ public class StatsHandler implements CommandHandler<DeployCommand.Stats> {
             return CommandReply.refused(c, "I don't know a service called *" + e.service() + "*. Known services: "
                     + (e.known().isEmpty() ? "none (no team config)" : String.join(", ", e.known())) + ".");
         }
-        Rendered r = StatsBlocks.render(report, c.days(), pageUrl(c));
+        Rendered r = StatsBlocks.render(report, c.days(), links.deliveryPage(c.service(), c.days()));
         return CommandReply.ok(c, r.text(), r.blocks());
-    }
-
-    String pageUrl(DeployCommand.Stats c) {
-        return baseUrl + "/delivery?service=" + c.service().map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)).orElse("")
-                + "&days=" + c.days();
     }
 }

@@ -7,7 +7,7 @@ import dev.flightdeck.incident.IncidentResolution;
 import dev.flightdeck.incident.IncidentResult;
 import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.IncidentService;
-import dev.flightdeck.web.WebSettings;
+import dev.flightdeck.deploy.Links;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.slack.CommandHandler;
@@ -32,11 +32,11 @@ public class IncidentCommandHandlers {
     private final IncidentResolution resolution;
     private final Modals modals;
     private final Clock clock;
-    private final WebSettings web;
+    private final Links links;
 
     public IncidentCommandHandlers(IncidentService incidents, IncidentResolution resolution, Modals modals, Clock clock,
-                                   WebSettings web) {
-        this.web = web;
+                                   Links links) {
+        this.links = links;
         this.incidents = incidents;
         this.resolution = resolution;
         this.modals = modals;
@@ -110,7 +110,7 @@ public class IncidentCommandHandlers {
             }
             IncidentSummary summary = resolution.summary(((IncidentResult.Done) found).incident());
             return CommandReply.ok(c, SummaryBlocks.text(summary),
-                    SummaryBlocks.blocks(summary, web.incidentUrl(((IncidentResult.Done) found).incident().number())));
+                    SummaryBlocks.blocks(summary, links.incidentPage(((IncidentResult.Done) found).incident().number())));
         });
     }
 

@@ -5,7 +5,7 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.team.TeamConfig;
-import dev.flightdeck.web.WebSettings;
+import dev.flightdeck.deploy.Links;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentChannels;
 import dev.flightdeck.incident.IncidentRole;
@@ -39,10 +39,10 @@ public class SlackIncidentChannels implements IncidentChannels {
     private final SlackGateway gateway;
     private final Outbox outbox;
     private final TeamConfig config;
-    private final WebSettings web;
+    private final Links links;
 
-    public SlackIncidentChannels(SlackGateway gateway, Outbox outbox, TeamConfig config, WebSettings web) {
-        this.web = web;
+    public SlackIncidentChannels(SlackGateway gateway, Outbox outbox, TeamConfig config, Links links) {
+        this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
         this.config = config;
@@ -139,7 +139,7 @@ public class SlackIncidentChannels implements IncidentChannels {
     @Override
     public void postSummary(Incident incident, IncidentSummary summary) {
         String text = SummaryBlocks.text(summary);
-        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary, web.incidentUrl(incident.number()));
+        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary, links.incidentPage(incident.number()));
         incident.channelId().ifPresent(ch -> post(incident, ch, text, blocks));
         channel(config.incidents().stakeholderChannel()).ifPresent(ch -> post(incident, ch, text, blocks));
     }
