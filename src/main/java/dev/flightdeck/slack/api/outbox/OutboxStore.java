@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the outbox keeps its entries (JDBC in persistence/). Every change after the insert is conditional on the
+ * Where the outbox keeps its entries ({@link JdbcOutboxStore}). Every change after the insert is conditional on the
  * claim token, so a replica whose lease ran out cannot overwrite what the next claimer did.
  */
 public interface OutboxStore {

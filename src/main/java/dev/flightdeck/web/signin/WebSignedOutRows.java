@@ -1,4 +1,4 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.web.signin;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

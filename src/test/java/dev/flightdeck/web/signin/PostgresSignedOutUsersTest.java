@@ -1,4 +1,4 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.web.signin;
 
 import dev.flightdeck.testing.PostgresDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

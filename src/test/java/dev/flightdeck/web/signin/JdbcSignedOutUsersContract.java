@@ -1,6 +1,5 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.web.signin;
 
-import dev.flightdeck.web.signin.SignedOutUsers;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

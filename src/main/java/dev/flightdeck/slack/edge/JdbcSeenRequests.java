@@ -1,6 +1,5 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.slack.edge;
 
-import dev.flightdeck.slack.edge.SeenRequests;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -8,7 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** {@link SeenRequests} in the table slack_request_seen: one indexed insert per request, a purge at most once a minute. */
+/**
+ * {@link SeenRequests} in the table slack_request_seen: one indexed insert per request, a purge at most once a minute.
+ * It lives in the Slack edge, not in persistence/: replayed signatures are a concern of Slack's request signing that
+ * no domain rule knows of, so the edge keeps its own table (through the shared DataSource) rather than have a
+ * persistence adapter import the Slack adapter.
+ */
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcSeenRequests implements SeenRequests {

@@ -1,4 +1,4 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.slack.edge;
 
 import dev.flightdeck.testing.PostgresDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -6,21 +6,18 @@ import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
-/** The outbox store contract on PostgreSQL, in a database of its own that is dropped afterwards. */
+/** The seen-requests contract on PostgreSQL, in a database of its own that is dropped afterwards. */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresOutboxStoreTest extends JdbcOutboxStoreContract implements TestPropertyProvider {
+class PostgresSeenRequestsTest extends JdbcSeenRequestsContract implements TestPropertyProvider {
 
     private final PostgresDatabase postgres = PostgresDatabase.create();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(postgres.micronautProperties());
-        p.putAll(JdbcOutboxStoreContract.NO_TIMERS);
-        return p;
+        return postgres.micronautProperties();
     }
 
     @AfterAll

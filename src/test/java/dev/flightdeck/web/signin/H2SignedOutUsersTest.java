@@ -1,5 +1,6 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.web.signin;
 
+import dev.flightdeck.persistence.H2Databases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;

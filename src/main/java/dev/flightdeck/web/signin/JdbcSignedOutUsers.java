@@ -1,6 +1,5 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.web.signin;
 
-import dev.flightdeck.web.signin.SignedOutUsers;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -10,6 +9,8 @@ import java.util.Optional;
 /**
  * {@link SignedOutUsers} in the table web_signed_out. Insert-or-update without ON CONFLICT … DO UPDATE, which H2 does
  * not understand: move an existing row forward, else insert, else (another replica inserted meanwhile) move forward.
+ * It lives with sign-in, not in persistence/: a session's sign-out time is the pages' own concern, not a domain fact,
+ * so the web adapter keeps its own table (through the shared DataSource) rather than have persistence import web.
  */
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)

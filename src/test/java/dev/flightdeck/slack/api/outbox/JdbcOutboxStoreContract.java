@@ -1,7 +1,5 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.slack.api.outbox;
 
-import dev.flightdeck.slack.api.outbox.OutboxEntry;
-import dev.flightdeck.slack.api.outbox.OutboxStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

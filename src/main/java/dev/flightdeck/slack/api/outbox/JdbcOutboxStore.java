@@ -1,7 +1,5 @@
-package dev.flightdeck.persistence;
+package dev.flightdeck.slack.api.outbox;
 
-import dev.flightdeck.slack.api.outbox.OutboxEntry;
-import dev.flightdeck.slack.api.outbox.OutboxStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -23,6 +21,9 @@ import java.util.Optional;
  * {@link OutboxStore} in table slack_outbox, in plain JDBC: the claim is one conditional UPDATE with a NOT EXISTS over
  * the same table, which reads more plainly as SQL than as a generated query. Each call is its own short transaction
  * (autocommit) on a connection of its own, so the worker never holds a connection while Slack answers.
+ * It lives with the outbox, not in persistence/: an entry is a rendered Slack message with a Slack method, channel
+ * and thread, so the outbox is how the Slack adapter delivers, not something the domain promises; the domain only
+ * calls its announcer ports. Keeping the table here spares persistence an import of the Slack adapter.
  */
 @Singleton
 @Requires(beans = DataSource.class)
