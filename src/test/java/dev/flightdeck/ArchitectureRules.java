@@ -57,6 +57,13 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /** Command parsing is plain text in, commands out: testable without a Slack SDK or a Micronaut context. */
+    static ArchRule commandParsingKnowsNothingOfTheSlackSdk(String root) {
+        return noClasses().that().resideInAPackage(root + ".slack.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "io.micronaut..")
+                .allowEmptyShould(true);
+    }
+
     private static String[] packages(String root, List<String> names) {
         return names.stream().map(n -> root + "." + n + "..").toArray(String[]::new);
     }

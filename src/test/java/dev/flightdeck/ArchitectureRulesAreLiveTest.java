@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,6 +57,13 @@ class ArchitectureRulesAreLiveTest {
     }
 
     @Test
+    void theCommandParsingRuleCatchesTheSlackSdkInAParser() {
+        assertThatThrownBy(() -> ArchitectureRules.commandParsingKnowsNothingOfTheSlackSdk(FIXTURE).check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SlackyParser").hasMessageContaining("com.slack.api.model.block.LayoutBlock");
+    }
+
+    @Test
     void theMarkupScanFindsTheMentionAndNothingElse() {
         Path sources = Path.of("src/test/java/dev/flightdeck/archfixture");
         assertThat(SlackMarkupInSources.scan(sources, List.of("deploy"), Map.of()))
@@ -67,8 +75,8 @@ class ArchitectureRulesAreLiveTest {
     void anExemptionCoversOnlyTheLiteralItNames() {
         Path sources = Path.of("src/test/java/dev/flightdeck/archfixture");
         assertThat(SlackMarkupInSources.scan(sources, List.of("deploy"),
-                Map.of("deploy/LeakyDeploy.java", java.util.Set.of("<@")))).isEmpty();
+                Map.of("deploy/LeakyDeploy.java", Set.of("<@")))).isEmpty();
         assertThat(SlackMarkupInSources.scan(sources, List.of("deploy"),
-                Map.of("deploy/LeakyDeploy.java", java.util.Set.of("<#")))).hasSize(1);
+                Map.of("deploy/LeakyDeploy.java", Set.of("<#")))).hasSize(1);
     }
 }
