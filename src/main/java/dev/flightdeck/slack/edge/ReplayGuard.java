@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * Refuses a signed Slack request seen before (DESIGN section 8): a slash command or a click captured on the way and
+ * Refuses a signed Slack request seen before: a slash command or a click captured on the way and
  * sent again within the signature's 5-minute window would otherwise declare a second incident or file a second
  * deploy request. Only forms are checked (commands, interactions): Slack never retries those, while it does retry
  * Events API deliveries (JSON, with X-Slack-Retry-Num), whose handling is idempotent on its own (the timeline's
