@@ -1,6 +1,7 @@
 package dev.flightdeck.build;
 
 import dev.flightdeck.deploy.BuildNews;
+import dev.flightdeck.deploy.BuildPhase;
 
 import java.util.Optional;
 
@@ -13,10 +14,10 @@ import java.util.Optional;
  * @param who      who started it, as the backend says, or null
  * @param deployId the Flightdeck deploy it belongs to, when the backend echoes it
  */
-public record BuildEvent(String backend, String job, String label, Phase phase, String url, String who,
+public record BuildEvent(String backend, String job, String label, BuildPhase phase, String url, String who,
                          Optional<Long> deployId, String branch) {
 
-    public BuildEvent withPhase(Phase decided) {
+    public BuildEvent withPhase(BuildPhase decided) {
         return new BuildEvent(backend, job, label, decided, url, who, deployId, branch);
     }
 
@@ -36,31 +37,8 @@ public record BuildEvent(String backend, String job, String label, Phase phase, 
         return new BuildEvent(backend, configuredJob, configuredLabel, phase, url, who, deployId, branch);
     }
 
-    public enum Phase {
-        STARTED(BuildNews.Status.STARTED),
-        SUCCEEDED(BuildNews.Status.SUCCEEDED),
-        FAILED(BuildNews.Status.FAILED),
-        ABORTED(BuildNews.Status.ABORTED);
-
-        private final BuildNews.Status news;
-
-        Phase(BuildNews.Status news) {
-            this.news = news;
-        }
-
-        public BuildNews.Status news() {
-            return news;
-        }
-
-        /** The status word of the team's convention. */
-        public String word() {
-            return news.word();
-        }
-
-    }
-
     /** This build's news in the team's convention, {@code where} (environment or branch) named first. */
     public BuildNews news(String where) {
-        return BuildNews.of(phase.news(), where, label, who, url);
+        return BuildNews.of(phase, where, label, who, url);
     }
 }

@@ -5,6 +5,8 @@ import dev.flightdeck.build.poll.BuildStatusReaders;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.deploy.AnnouncedBuilds;
+import dev.flightdeck.deploy.BuildPhase;
 import dev.flightdeck.deploy.DeployEvent;
 import dev.flightdeck.deploy.DeployOutcome;
 import dev.flightdeck.deploy.DeployRepository;
@@ -92,7 +94,7 @@ public class BuildStatusSink {
 
     private Result toDeploy(long id, Optional<ServiceConfig> service, BuildEvent event, boolean wholePipelineRead) {
         BuildEvent decided = event;
-        if (event.backend().equals("circleci") && event.phase() != BuildEvent.Phase.STARTED && !wholePipelineRead) {
+        if (event.backend().equals("circleci") && event.phase() != BuildPhase.STARTED && !wholePipelineRead) {
             // One workflow-completed is one workflow of the pipeline: a green lint says nothing about deploy.
             Optional<BuildEvent> all = wholePipeline(id, service);
             if (all.isEmpty()) {
@@ -172,7 +174,7 @@ public class BuildStatusSink {
         return false;
     }
 
-    static DeployEvent eventOf(BuildEvent.Phase phase) {
+    static DeployEvent eventOf(BuildPhase phase) {
         return switch (phase) {
             case STARTED -> DeployEvent.BUILD_RUNNING;
             case SUCCEEDED -> DeployEvent.BUILD_SUCCEEDED;

@@ -1,30 +1,27 @@
 package dev.flightdeck.build;
 
-import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.deploy.BuildNewsAnnouncer;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
-import dev.flightdeck.slack.deploy.BuildNewsMessages;
-import dev.flightdeck.slack.api.outbox.Outbox;
-import dev.flightdeck.slack.api.outbox.OutboxMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
-/** Announces a build Flightdeck did not start, in the team's convention and colour. */
+/** Announces a build Flightdeck did not start, in the channel of the environment it builds. */
 @Singleton
 public class ForeignBuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForeignBuilds.class);
 
     private final TeamConfig team;
-    private final Outbox outbox;
+    private final BuildNewsAnnouncer announcer;
 
-    public ForeignBuilds(TeamConfig team, Outbox outbox) {
+    public ForeignBuilds(TeamConfig team, BuildNewsAnnouncer announcer) {
         this.team = team;
-        this.outbox = outbox;
+        this.announcer = announcer;
     }
 
     public void announce(BuildEvent event, Optional<ServiceConfig> service, Optional<String> environment) {
@@ -40,9 +37,7 @@ public class ForeignBuilds {
         }
         // CI on a branch has no environment: name the branch first, in capitals, as the convention names the environment.
         String where = environment.orElse(event.branch() == null ? "CI" : event.branch().replaceFirst("^origin/", ""));
-        ChannelRef channel = env.get().channel();
-        // Through the outbox: a Slack outage delays the notice instead of dropping it; one build's notices keep their order.
-        outbox.send(OutboxMessage.post("build:" + event.backend() + ":" + event.label(), channel.text(), null)
-                .attachments(BuildNewsMessages.colourBar(event.news(where))));
+        announcer.foreignBuild(new BuildNewsAnnouncer.ForeignBuild(event.backend(), env.get().channel(), where,
+                event.phase(), event.label(), event.who(), event.url()));
     }
 }

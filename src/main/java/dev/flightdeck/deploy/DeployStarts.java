@@ -110,7 +110,7 @@ public class DeployStarts {
             repository.saveBuild(r.id(), started.label(), started.url());
             moves.apply(r, DeployEvent.BUILD_RUNNING, BUILD, null);
             moves.show(r.id());
-            announcer.buildNews(r, BuildNews.of(BuildNews.Status.STARTED, r.environment(),
+            announcer.buildNews(r, BuildNews.of(BuildPhase.STARTED, r.environment(),
                     started.label() == null ? r.service() + " build" : started.label(), "<@" + startedBy + ">", started.url()));
             return new DeployOutcome.Done("Started the " + r.envUpper() + " build of " + r.service() + " " + r.version()
                     + ".", r);
@@ -139,10 +139,10 @@ public class DeployStarts {
                     + event.name().toLowerCase(java.util.Locale.ROOT) + " changes nothing.");
         }
         moves.show(id);
-        BuildNews.Status status = switch (after.get().state()) {
-            case SUCCEEDED -> BuildNews.Status.SUCCEEDED;
-            case FAILED -> BuildNews.Status.FAILED;
-            case ABORTED -> BuildNews.Status.ABORTED;
+        BuildPhase status = switch (after.get().state()) {
+            case SUCCEEDED -> BuildPhase.SUCCEEDED;
+            case FAILED -> BuildPhase.FAILED;
+            case ABORTED -> BuildPhase.ABORTED;
             default -> null;
         };
         if (status != null) {

@@ -37,7 +37,7 @@ public class StuckBuilds {
         }
         moves.show(r.id());
         String label = r.buildLabel() == null ? r.service() + " build" : r.buildLabel();
-        announcer.buildNews(after.get(), BuildNews.of(BuildNews.Status.FAILED, r.environment(), label,
+        announcer.buildNews(after.get(), BuildNews.of(BuildPhase.FAILED, r.environment(), label,
                 "<@" + r.runnerId() + ">", r.buildUrl()));
         announcer.reply(after.get(), "No news of this build for " + DeployTexts.duration(silent) + ", and " + reason
                 + ". Marked failed; " + r.service() + " in " + r.envUpper() + " is free to deploy again.");

@@ -1,6 +1,6 @@
 package dev.flightdeck.persistence;
 
-import dev.flightdeck.build.AnnouncedBuilds;
+import dev.flightdeck.deploy.AnnouncedBuilds;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,6 @@
 package dev.flightdeck.build;
 
-import dev.flightdeck.build.BuildEvent.Phase;
+import dev.flightdeck.deploy.BuildPhase;
 import dev.flightdeck.build.FakeBuildServer.Answer;
 import dev.flightdeck.build.poll.BuildStatusReaders;
 import dev.flightdeck.team.BuildBackendConfig;
@@ -46,7 +46,7 @@ class BuildStatusReadersTest {
         assertThat(readers.read(r, jenkins)).isEmpty();
         state.set("{\"building\":false,\"result\":\"FAILURE\",\"number\":196}");
         Optional<BuildEvent> done = readers.read(r, jenkins);
-        assertThat(done).map(BuildEvent::phase).contains(Phase.FAILED);
+        assertThat(done).map(BuildEvent::phase).contains(BuildPhase.FAILED);
         assertThat(done).flatMap(BuildEvent::deployId).contains(42L);
     }
 
@@ -56,7 +56,7 @@ class BuildStatusReadersTest {
                 "{\"id\":9002,\"status\":\"completed\",\"conclusion\":\"cancelled\",\"run_number\":56}"));
         var gha = new BuildBackendConfig.GithubActions("acme/web", "deploy.yml", "main", "GITHUB_TOKEN");
         var r = running(43, "deploy.yml run #56", "https://github.com/acme/web/actions/runs/9002");
-        assertThat(readers.read(r, gha)).map(BuildEvent::phase).contains(Phase.ABORTED);
+        assertThat(readers.read(r, gha)).map(BuildEvent::phase).contains(BuildPhase.ABORTED);
         assertThat(api.received().get(0).header("Authorization")).isEqualTo("Bearer ghp_x");
     }
 
@@ -70,8 +70,8 @@ class BuildStatusReadersTest {
 
         assertThat(readers.read(r, circle)).isEmpty();
         workflows.set("{\"items\":[{\"status\":\"success\"},{\"status\":\"success\"}]}");
-        assertThat(readers.read(r, circle)).map(BuildEvent::phase).contains(Phase.SUCCEEDED);
+        assertThat(readers.read(r, circle)).map(BuildEvent::phase).contains(BuildPhase.SUCCEEDED);
         workflows.set("{\"items\":[{\"status\":\"canceled\"},{\"status\":\"failed\"}]}");
-        assertThat(readers.read(r, circle)).map(BuildEvent::phase).contains(Phase.FAILED);
+        assertThat(readers.read(r, circle)).map(BuildEvent::phase).contains(BuildPhase.FAILED);
     }
 }

@@ -1,8 +1,8 @@
 package dev.flightdeck.build;
 
-import dev.flightdeck.aws.AwsClients;
-import dev.flightdeck.aws.AwsSettings;
 import dev.flightdeck.build.codebuild.CodeBuildBackend;
+import dev.flightdeck.build.codebuild.CodeBuildClients;
+import dev.flightdeck.deploy.BuildPhase;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.testing.MotoServer;
@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.codebuild.model.SourceType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +30,15 @@ class CodeBuildMotoTest {
 
     @RegisterExtension
     static final MotoServer moto = new MotoServer();
-    static AwsClients aws;
+    static CodeBuildClients aws;
     /** What the SDK sent (moto does not keep environment variable overrides, so read them off the request). */
     static final List<StartBuildRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void clients() {
-        aws = new AwsClients(new AwsSettings(moto.region().id(), moto.endpoint().toString(), "testing", "testing",
-                Duration.ofSeconds(20), Duration.ofSeconds(10), 3), List.<ExecutionInterceptor>of(new MotoTimestamps(),
+        aws = new CodeBuildClients(new CodeBuildClients.Settings(Optional.of(moto.region().id()), Optional.of(moto.endpoint()),
+                Optional.of("testing"), Optional.of("testing"), Duration.ofSeconds(20), Duration.ofSeconds(10), 3),
+                List.<ExecutionInterceptor>of(new MotoTimestamps(),
                 new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -45,7 +47,7 @@ class CodeBuildMotoTest {
                         }
                     }
                 }));
-        aws.codeBuild().createProject(p -> p.name("reports-prod")
+        aws.get().createProject(p -> p.name("reports-prod")
                 .source(s -> s.type(SourceType.S3).location("flightdeck-test-artifacts/reports.zip"))
                 .artifacts(a -> a.type(ArtifactsType.NO_ARTIFACTS))
                 .environment(e -> e.type(EnvironmentType.LINUX_CONTAINER).image("aws/codebuild/standard:7.0")
@@ -69,7 +71,7 @@ class CodeBuildMotoTest {
         var started = (BuildTrigger.Started) result;
         assertThat(started.label()).matches("reports-prod build #[0-9]+");
         assertThat(started.url()).startsWith("https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/reports-prod/build/reports-prod");
-        assertThat(aws.codeBuild().listBuildsForProject(r -> r.projectName("reports-prod")).ids()).hasSize(1);
+        assertThat(aws.get().listBuildsForProject(r -> r.projectName("reports-prod")).ids()).hasSize(1);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).environmentVariablesOverride()).extracting(v -> v.name() + "=" + v.value())
                 .contains("FLIGHTDECK_SERVICE=reports", "FLIGHTDECK_ENVIRONMENT=prod", "FLIGHTDECK_VERSION=1.9.0",
@@ -78,7 +80,7 @@ class CodeBuildMotoTest {
         // moto reports its builds finished successfully at once: the poll reads that back for this deploy.
         var request = BuildStatusReadersTest.running(51, started.label(), started.url());
         var status = backend.status(request, new BuildBackendConfig.CodeBuild("reports-prod"));
-        assertThat(status).map(BuildEvent::phase).contains(BuildEvent.Phase.SUCCEEDED);
+        assertThat(status).map(BuildEvent::phase).contains(BuildPhase.SUCCEEDED);
         assertThat(status).flatMap(BuildEvent::deployId).contains(51L);
     }
 

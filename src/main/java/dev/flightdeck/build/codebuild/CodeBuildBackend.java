@@ -1,8 +1,6 @@
 package dev.flightdeck.build.codebuild;
 
-import dev.flightdeck.aws.AwsClients;
 import dev.flightdeck.build.BuildEvent;
-import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.BuildParameters;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;
@@ -27,10 +25,10 @@ import java.util.Optional;
 @Singleton
 public class CodeBuildBackend {
 
-    private final AwsClients aws;
+    private final CodeBuildClients clients;
 
-    public CodeBuildBackend(AwsClients aws) {
-        this.aws = aws;
+    public CodeBuildBackend(CodeBuildClients clients) {
+        this.clients = clients;
     }
 
     public BuildTrigger trigger(BuildBackendConfig.CodeBuild codeBuild, BuildParameters params) {
@@ -39,7 +37,7 @@ public class CodeBuildBackend {
                         .type(EnvironmentVariableType.PLAINTEXT).build())
                 .toList();
         try {
-            Build build = aws.codeBuild().startBuild(r -> r.projectName(codeBuild.project())
+            Build build = clients.get().startBuild(r -> r.projectName(codeBuild.project())
                     .environmentVariablesOverride(variables)).build();
             return new BuildTrigger.Started(codeBuild.project() + " build #" + build.buildNumber(), consoleUrl(build));
         } catch (ResourceNotFoundException e) {
@@ -56,18 +54,14 @@ public class CodeBuildBackend {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        List<Build> builds = aws.codeBuild().batchGetBuilds(b -> b.ids(id.get())).builds();
+        List<Build> builds = clients.get().batchGetBuilds(b -> b.ids(id.get())).builds();
         if (builds.isEmpty()) {
             return Optional.empty();
         }
-        Phase phase = switch (builds.get(0).buildStatusAsString()) {
-            case "SUCCEEDED" -> Phase.SUCCEEDED;
-            case "STOPPED" -> Phase.ABORTED;
-            case "FAILED", "FAULT", "TIMED_OUT" -> Phase.FAILED;
-            default -> null;
-        };
-        return phase == null ? Optional.empty() : Optional.of(new BuildEvent("codebuild", codeBuild.project(),
-                r.buildLabel(), phase, r.buildUrl(), null, Optional.of(r.id()), null));
+        Build build = builds.get(0);
+        return CodeBuildStatuses.build(build.buildStatusAsString(), Boolean.TRUE.equals(build.buildComplete()))
+                .map(phase -> new BuildEvent("codebuild", codeBuild.project(), r.buildLabel(), phase, r.buildUrl(), null,
+                        Optional.of(r.id()), null));
     }
 
     /** The console page of the build; its last segment is the build id, which the poller reads back. */

@@ -3,11 +3,14 @@ package dev.flightdeck.build.poll;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.flightdeck.build.BuildEvent;
-import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.EnvSecrets;
 import dev.flightdeck.build.Json;
+import dev.flightdeck.build.circleci.CircleCiStatuses;
 import dev.flightdeck.build.codebuild.CodeBuildBackend;
+import dev.flightdeck.build.github.GithubStatuses;
+import dev.flightdeck.build.jenkins.JenkinsStatuses;
+import dev.flightdeck.deploy.BuildPhase;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.DeployRequest;
 import io.micronaut.context.annotation.Value;
@@ -17,15 +20,17 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Asks a backend how a running build is doing, for setups without webhooks. Each answer is the same
- * {@link BuildEvent} a webhook would give, so both end in the same deploy transitions. Empty: still running or
- * not knowable yet.
+ * {@link BuildEvent} a webhook would give, its status words read through the same backend status table, so both end
+ * in the same deploy transitions. Empty: still running or not knowable yet.
  */
 @Singleton
 public class BuildStatusReaders {
@@ -98,7 +103,7 @@ public class BuildStatusReaders {
             JsonObject run = e.getAsJsonObject();
             if (Json.text(run, "display_title").map(t -> t.contains("flightdeck #" + r.id() + ")")).orElse(false)) {
                 return Optional.of(new BuildEvent("github-actions", g.repo() + "/" + g.workflow(),
-                        g.workflow() + " run #" + Json.text(run, "run_number").orElse("?"), Phase.STARTED,
+                        g.workflow() + " run #" + Json.text(run, "run_number").orElse("?"), BuildPhase.STARTED,
                         Json.text(run, "html_url").orElse(null), null, Optional.of(r.id()), null));
             }
         }
@@ -116,15 +121,13 @@ public class BuildStatusReaders {
                 .header("Authorization", auth).GET());
         notFound(build, "Jenkins has no build at " + r.buildUrl());
         Optional<JsonObject> json = Json.object(build.body());
-        if (build.statusCode() != 200 || json.isEmpty() || Json.text(json.get(), "building").orElse("true").equals("true")) {
+        if (build.statusCode() != 200 || json.isEmpty()) {
             return Optional.empty();
         }
-        Phase phase = switch (Json.text(json.get(), "result").orElse("")) {
-            case "SUCCESS" -> Phase.SUCCEEDED;
-            case "ABORTED", "NOT_BUILT" -> Phase.ABORTED;
-            default -> Phase.FAILED;
-        };
-        return Optional.of(event("jenkins", j.job(), r, phase));
+        // A build that does not say it stopped building is still building.
+        boolean building = Json.text(json.get(), "building").orElse("true").equals("true");
+        return JenkinsStatuses.build(building, Json.text(json.get(), "result").orElse(null))
+                .map(phase -> event("jenkins", j.job(), r, phase));
     }
 
     private Optional<BuildEvent> github(DeployRequest r, BuildBackendConfig.GithubActions g) throws BuildHttp.BuildCallFailed {
@@ -138,15 +141,11 @@ public class BuildStatusReaders {
                 .header("X-GitHub-Api-Version", "2022-11-28").GET());
         notFound(run, "GitHub has no run " + m.group(1) + " in " + g.repo());
         Optional<JsonObject> json = Json.object(run.body());
-        if (run.statusCode() != 200 || json.isEmpty() || !"completed".equals(Json.text(json.get(), "status").orElse(""))) {
+        if (run.statusCode() != 200 || json.isEmpty()) {
             return Optional.empty();
         }
-        Phase phase = switch (Json.text(json.get(), "conclusion").orElse("")) {
-            case "success" -> Phase.SUCCEEDED;
-            case "cancelled" -> Phase.ABORTED;
-            default -> Phase.FAILED;
-        };
-        return Optional.of(event("github-actions", g.repo() + "/" + g.workflow(), r, phase));
+        return GithubStatuses.run(Json.text(json.get(), "status").orElse(null), Json.text(json.get(), "conclusion").orElse(null))
+                .map(phase -> event("github-actions", g.repo() + "/" + g.workflow(), r, phase));
     }
 
     private Optional<BuildEvent> circleci(DeployRequest r, BuildBackendConfig.CircleCi c) throws BuildHttp.BuildCallFailed {
@@ -166,18 +165,13 @@ public class BuildStatusReaders {
         if (workflows.statusCode() != 200 || items == null || !items.isJsonArray() || items.getAsJsonArray().isEmpty()) {
             return Optional.empty();
         }
-        boolean running = false;
-        Phase worst = Phase.SUCCEEDED;
+        List<Optional<BuildPhase>> each = new ArrayList<>();
         for (JsonElement w : items.getAsJsonArray()) {
-            String status = Json.text(w.getAsJsonObject(), "status").orElse("");
-            switch (status) {
-                case "success" -> { }
-                case "failed", "error", "failing", "unauthorized" -> worst = Phase.FAILED;
-                case "canceled" -> worst = worst == Phase.FAILED ? worst : Phase.ABORTED;
-                default -> running = true;
-            }
+            JsonObject workflow = w.getAsJsonObject();
+            each.add(CircleCiStatuses.workflow(Json.text(workflow, "status").orElse(null),
+                    Json.text(workflow, "stopped_at").isPresent()));
         }
-        return running ? Optional.empty() : Optional.of(event("circleci", c.project(), r, worst));
+        return CircleCiStatuses.pipeline(each).map(phase -> event("circleci", c.project(), r, phase));
     }
 
     /** 404 is the backend saying the build does not exist; other failures may pass and are read again later. */
@@ -191,7 +185,7 @@ public class BuildStatusReaders {
         return HttpRequest.newBuilder(URI.create(url)).header("Circle-Token", token).header("Accept", "application/json").GET();
     }
 
-    private static BuildEvent event(String backend, String job, DeployRequest r, Phase phase) {
+    private static BuildEvent event(String backend, String job, DeployRequest r, BuildPhase phase) {
         return new BuildEvent(backend, job, r.buildLabel(), phase, r.buildUrl(), null, Optional.of(r.id()), null);
     }
 }

@@ -2,18 +2,21 @@ package dev.flightdeck.build.webhook;
 
 import com.google.gson.JsonObject;
 import dev.flightdeck.build.BuildEvent;
-import dev.flightdeck.build.BuildEvent.Phase;
 import dev.flightdeck.build.Json;
+import dev.flightdeck.build.circleci.CircleCiStatuses;
+import dev.flightdeck.build.github.GithubStatuses;
+import dev.flightdeck.build.jenkins.JenkinsStatuses;
+import dev.flightdeck.deploy.BuildPhase;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads each backend's webhook body into a {@link BuildEvent}. Empty for deliveries that carry no status change
- * (queued, in progress twice, pings); labels are built exactly as the triggers build them, so a webhook finds the
- * deploy its trigger started.
+ * Reads each backend's webhook body into a {@link BuildEvent}, its status words through that backend's status table
+ * (the one the poll reads through too). Empty for deliveries that carry no status change (queued, in progress
+ * twice, pings); labels are built exactly as the triggers build them, so a webhook finds the deploy its trigger
+ * started.
  */
 public final class Payloads {
 
@@ -36,24 +39,13 @@ public final class Payloads {
         String job = fullName(Json.text(root.get(), "url").or(() -> Json.text(build.get(), "url"))
                 .or(() -> Json.text(build.get(), "full_url")).orElse(""))
                 .orElseGet(() -> Json.text(root.get(), "name").orElse(null));
-        String phase = Json.text(build.get(), "phase").orElse("").toUpperCase(Locale.ROOT);
-        Phase p;
-        if (phase.equals("STARTED")) {
-            p = Phase.STARTED;
-        } else if (phase.equals("COMPLETED") || phase.equals("FINALIZED")) {
-            p = switch (Json.text(build.get(), "status").orElse("").toUpperCase(Locale.ROOT)) {
-                case "SUCCESS" -> Phase.SUCCEEDED;
-                case "ABORTED", "NOT_BUILT" -> Phase.ABORTED;
-                default -> Phase.FAILED;
-            };
-        } else {
-            return Optional.empty();
-        }
-        if (job == null) {
+        Optional<BuildPhase> p = JenkinsStatuses.notification(Json.text(build.get(), "phase").orElse(null),
+                Json.text(build.get(), "status").orElse(null));
+        if (p.isEmpty() || job == null) {
             return Optional.empty();
         }
         String number = Json.text(build.get(), "number").orElse(null);
-        return Optional.of(new BuildEvent("jenkins", job, job + (number == null ? "" : " build #" + number), p,
+        return Optional.of(new BuildEvent("jenkins", job, job + (number == null ? "" : " build #" + number), p.get(),
                 Json.text(build.get(), "full_url").orElse(null), null,
                 Json.text(build.get(), "parameters.DEPLOY_ID").flatMap(Payloads::id),
                 Json.text(build.get(), "scm.branch").orElse(null)));
@@ -67,16 +59,12 @@ public final class Payloads {
         }
         String slug = Json.text(root.get(), "project.slug").orElse(null);
         String number = Json.text(root.get(), "pipeline.number").orElse(null);
-        Phase p = switch (Json.text(root.get(), "workflow.status").orElse("")) {
-            case "success" -> Phase.SUCCEEDED;
-            case "canceled" -> Phase.ABORTED;
-            case "failed", "error", "unauthorized" -> Phase.FAILED;
-            default -> null;
-        };
-        if (slug == null || number == null || p == null) {
+        // A workflow-completed delivery is CircleCI saying the workflow stopped.
+        Optional<BuildPhase> p = CircleCiStatuses.workflow(Json.text(root.get(), "workflow.status").orElse(null), true);
+        if (slug == null || number == null || p.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BuildEvent("circleci", slug, slug + " pipeline #" + number, p,
+        return Optional.of(new BuildEvent("circleci", slug, slug + " pipeline #" + number, p.get(),
                 Json.text(root.get(), "workflow.url").orElse(null),
                 Json.text(root.get(), "pipeline.vcs.commit.author.name").orElse(null), Optional.empty(),
                 Json.text(root.get(), "pipeline.vcs.branch").orElse(null)));
@@ -89,21 +77,9 @@ public final class Payloads {
         if (run.isEmpty()) {
             return Optional.empty();
         }
-        String action = Json.text(root.get(), "action").orElse("");
-        Phase p;
-        if (action.equals("requested")) {
-            p = Phase.STARTED;
-        } else if (action.equals("completed")) {
-            p = switch (Json.text(run.get(), "conclusion").orElse("")) {
-                case "success" -> Phase.SUCCEEDED;
-                case "cancelled" -> Phase.ABORTED;
-                case "failure", "timed_out", "startup_failure", "action_required" -> Phase.FAILED;
-                default -> null;
-            };
-        } else {
-            return Optional.empty();
-        }
-        if (p == null) {
+        Optional<BuildPhase> p = GithubStatuses.action(Json.text(root.get(), "action").orElse(null),
+                Json.text(run.get(), "conclusion").orElse(null));
+        if (p.isEmpty()) {
             return Optional.empty();
         }
         String path = Json.text(run.get(), "path").orElse("");
@@ -112,7 +88,7 @@ public final class Payloads {
         String title = Json.text(run.get(), "display_title").orElse("");
         Matcher m = DEPLOY_IN_TITLE.matcher(title);
         return Optional.of(new BuildEvent("github-actions", repo + "/" + workflow,
-                workflow + " run #" + Json.text(run.get(), "run_number").orElse("?"), p,
+                workflow + " run #" + Json.text(run.get(), "run_number").orElse("?"), p.get(),
                 Json.text(run.get(), "html_url").orElse(null),
                 Json.text(run.get(), "triggering_actor.login").or(() -> Json.text(run.get(), "actor.login")).orElse(null),
                 m.find() ? id(m.group(1)) : Optional.empty(), Json.text(run.get(), "head_branch").orElse(null)));

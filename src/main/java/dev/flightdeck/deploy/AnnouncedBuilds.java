@@ -1,4 +1,4 @@
-package dev.flightdeck.build;
+package dev.flightdeck.deploy;
 
 import java.time.Instant;
 

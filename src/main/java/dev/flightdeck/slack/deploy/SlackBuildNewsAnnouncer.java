@@ -1,0 +1,27 @@
+package dev.flightdeck.slack.deploy;
+
+import dev.flightdeck.deploy.BuildNews;
+import dev.flightdeck.deploy.BuildNewsAnnouncer;
+import dev.flightdeck.slack.api.outbox.Outbox;
+import dev.flightdeck.slack.api.outbox.OutboxMessage;
+import jakarta.inject.Singleton;
+
+/** {@link BuildNewsAnnouncer} on Slack: the team's convention in a colour bar, in the environment's channel. */
+@Singleton
+public class SlackBuildNewsAnnouncer implements BuildNewsAnnouncer {
+
+    private final Outbox outbox;
+
+    public SlackBuildNewsAnnouncer(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void foreignBuild(ForeignBuild build) {
+        BuildNews news = BuildNews.of(build.phase(), build.where(), build.label(), build.who(), build.url());
+        // Through the outbox: a Slack outage delays the notice instead of dropping it; one build's notices keep their
+        // order, since they share a key.
+        outbox.send(OutboxMessage.post("build:" + build.backend() + ":" + build.label(), build.channel().text(), null)
+                .attachments(BuildNewsMessages.colourBar(news)));
+    }
+}
