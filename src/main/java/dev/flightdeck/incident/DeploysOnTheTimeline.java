@@ -7,7 +7,7 @@ import dev.flightdeck.deploy.DeployState;
 import jakarta.inject.Singleton;
 
 /**
- * Deploys of any service that start or finish while an incident is open go on its timeline (DESIGN.md section 5):
+ * Deploys of any service that start or finish while an incident is open go on its timeline:
  * a deploy is often the cause, or the fix.
  */
 @Singleton

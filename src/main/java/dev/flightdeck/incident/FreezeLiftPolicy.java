@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may lift a deploy freeze an incident holds (DESIGN.md section 5). Lowering the severity below an environment's
+ * Who may lift a deploy freeze an incident holds. Lowering the severity below an environment's
  * freeze level, or resolving, opens that environment to deploys again: only the commander, or an approver of an
  * environment the incident freezes, may do that. Raising the severity, and changes that lift no freeze, stay open
  * to everyone. People are ids here; the Slack feature words the refusal.

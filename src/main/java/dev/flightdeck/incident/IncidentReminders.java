@@ -26,9 +26,9 @@ public class IncidentReminders {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReminders.class);
     /**
      * A reminder is claimed for this long before it is sent: a replica that dies in between loses nothing (any
-     * replica sends it once the lease ends), at the price of a duplicate DM if a send outlasts the lease.
+     * replica sends it once the lease ends), at the price of a duplicate DM if a send outlasts the lease. The default
+     * of {@code flightdeck.scheduler.claim-lease}.
      */
-    /** The default of {@code flightdeck.scheduler.claim-lease}. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     private final Duration claimLease;
 

@@ -18,16 +18,13 @@ public class IncidentResolution {
 
     private final IncidentService incidents;
     private final IncidentRepository repository;
-    private final IncidentChannels channels;
     private final Auditor auditor;
     private final FreezeLiftPolicy freezeLifts;
     private final PersonNames people;
 
-    public IncidentResolution(IncidentService incidents, IncidentRepository repository, IncidentChannels channels,
-                              Auditor auditor, FreezeLiftPolicy freezeLifts, PersonNames people) {
+    public IncidentResolution(IncidentService incidents, IncidentRepository repository, Auditor auditor, FreezeLiftPolicy freezeLifts, PersonNames people) {
         this.incidents = incidents;
         this.repository = repository;
-        this.channels = channels;
         this.auditor = auditor;
         this.freezeLifts = freezeLifts;
         this.people = people;
@@ -49,10 +46,11 @@ public class IncidentResolution {
         return SummaryBuilder.build(incident, repository.timeline(incident.number()));
     }
 
+    /** Resolves it; the Slack feature posts the summary and shows the resolution after its ack. */
     public IncidentResult resolve(long number, Incident.SummaryText parts, String actor) {
         Optional<Incident> found = repository.find(number);
         if (found.isEmpty()) {
-            return new IncidentResult.Refused(Incident.idOf(number) + " does not exist.");
+            return new IncidentResult.FormForNoIncident(Incident.idOf(number));
         }
         Incident incident = found.get();
         if (incident.isOpen() && mayResolve(incident, actor) instanceof FreezeLiftPolicy.Rejected no) {
@@ -61,19 +59,13 @@ public class IncidentResolution {
         Instant now = incidents.now();
         if (!incident.isOpen() || !incident.status().canMoveTo(IncidentStatus.RESOLVED)
                 || !repository.resolve(number, now, parts)) {
-            return new IncidentResult.Refused(incident.id() + " is already resolved.");
+            return new IncidentResult.AlreadyResolved(incident);
         }
         Duration took = Duration.between(incident.startedAt(), now);
         repository.addTimeline(number, new TimelineEntry(now, actor, TimelineEntry.Kind.RESOLVED,
                 "Resolved after " + IncidentSummary.human(took)), Optional.empty());
         auditor.record(IncidentEvents.RESOLVED, actor, Map.of("incident", incident.id(),
                 "durationSeconds", took.getSeconds(), "severity", incident.severity().label()));
-        incidents.afterwards(number, fresh -> IncidentService.steps(number,
-                () -> channels.postSummary(fresh, summary(fresh)),
-                () -> channels.updateCard(fresh),
-                () -> channels.setTopic(fresh),
-                () -> channels.announce(fresh, "resolved after " + IncidentSummary.human(took))));
-        return new IncidentResult.Done(incident, incident.id() + " is resolved after " + IncidentSummary.human(took)
-                + "; the summary is being posted in its channel and the stakeholder channel.");
+        return new IncidentResult.Resolved(incident, took);
     }
 }

@@ -8,15 +8,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The Slack side of a declaration, as steps recorded in the database: channel, invites, card, pin, topic,
- * announcement, the call for a communicator. Each step is marked done right after Slack confirmed it, and a
- * run first takes a lease, so a retry, a restart or a second replica continues where the last run stopped
- * instead of repeating a step. A run stopped by a Slack failure is resumed by {@link IncidentReminders}'s job
+ * The Slack side of a declaration, as the steps of {@link SetupTable} recorded in the database: channel, invites,
+ * card, pin, topic, announcement, the call for a communicator. Each step is recorded done right after Slack
+ * confirmed it, and a run first takes a lease, so a retry, a restart or a second replica continues where the last
+ * run stopped instead of repeating a step. A run stopped by a Slack failure is resumed by {@link IncidentReminders}'s job
  * once its lease runs out.
  */
 @Singleton
@@ -68,66 +66,56 @@ public class IncidentSetup {
 
     private void tellDeclarer(long number, RuntimeException e) {
         try {
-            repository.find(number).ifPresent(i -> channels.tellDeclarer(i, i.id() + " is recorded, but Slack stopped "
-                    + "setting it up (" + e.getMessage() + "). Flightdeck keeps trying every " + LEASE.toMinutes()
-                    + " minutes; meanwhile `/incident update " + i.id() + " …` and the other commands work."));
+            repository.find(number).ifPresent(i -> channels.setupStopped(i, String.valueOf(e.getMessage()), LEASE));
         } catch (RuntimeException again) {
             LOG.warn("Could not tell the declarer of INC-{} either: {}", number, again.toString());
         }
     }
 
+    /** Runs the steps of {@link SetupTable} not done yet, in its order, then completes the set-up. */
     private void steps(long number) {
         Incident incident = load(number);
         if (incident.setupComplete()) {
             return;
         }
-        if (incident.channelId().isEmpty()) {
-            createChannel(incident);
-            incident = load(number);
-        }
-        String channel = incident.channelId().orElseThrow();
-        if (!incident.stepsDone().contains(SetupStep.INVITE)) {
-            Set<String> people = new LinkedHashSet<>();
-            people.add(incident.declaredBy());
-            people.add(incident.commanderId());
-            incident.communicatorId().ifPresent(people::add);
-            channels.invite(channel, people);
-            repository.markStep(number, SetupStep.INVITE, clock.instant());
-        }
-        if (incident.cardTs().isEmpty()) {
-            repository.setCard(number, channels.postCard(incident));
-            incident = load(number);
-        }
-        if (!incident.stepsDone().contains(SetupStep.PIN)) {
-            channels.pin(channel, incident.cardTs().orElseThrow());
-            repository.markStep(number, SetupStep.PIN, clock.instant());
-        }
-        if (!incident.stepsDone().contains(SetupStep.TOPIC)) {
-            channels.setTopic(incident);
-            repository.markStep(number, SetupStep.TOPIC, clock.instant());
-        }
-        if (!incident.stepsDone().contains(SetupStep.ANNOUNCE)) {
-            channels.announce(incident, "declared");
-            repository.markStep(number, SetupStep.ANNOUNCE, clock.instant());
-        }
-        if (!incident.stepsDone().contains(SetupStep.ASK_COMMUNICATOR)) {
-            if (incident.communicatorId().isEmpty()) {
-                channels.askForCommunicator(incident);
+        for (SetupTable.Step step : SetupTable.STEPS) {
+            if (step.doneWhen().in(incident)) {
+                continue;
             }
-            repository.markStep(number, SetupStep.ASK_COMMUNICATOR, clock.instant());
+            step.action().run(this, incident);
+            if (step.doneWhen() instanceof SetupTable.Marked marked) {
+                repository.markStep(number, marked.step(), clock.instant());
+            } else {
+                incident = load(number); // the step stored what later steps need (the channel, the card's ts)
+            }
         }
-        repository.markSetupComplete(number);
-        // Changes made while the channel was being set up (a role, an update) show on the card now.
-        Incident latest = load(number);
+        complete(incident);
+    }
+
+    /**
+     * Once every step is done: the set-up is recorded complete, and changes made while the channel was being set up
+     * (a role, an update, a severity) show on the card, and in the topic when it shows them.
+     */
+    void complete(Incident asSetUp) {
+        repository.markSetupComplete(asSetUp.number());
+        Incident latest = load(asSetUp.number());
         channels.updateCard(latest);
-        if (!latest.commanderId().equals(incident.commanderId())
-                || !latest.communicatorId().equals(incident.communicatorId())
-                || latest.severity() != incident.severity()) {
+        if (!latest.commanderId().equals(asSetUp.commanderId())
+                || !latest.communicatorId().equals(asSetUp.communicatorId())
+                || latest.severity() != asSetUp.severity()) {
             channels.setTopic(latest);
         }
     }
 
-    private void createChannel(Incident incident) {
+    IncidentChannels channels() {
+        return channels;
+    }
+
+    void postCard(Incident incident) {
+        repository.setCard(incident.number(), channels.postCard(incident));
+    }
+
+    void createChannel(Incident incident) {
         for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
             String name = ChannelNames.forIncident(incident.number(), incident.title(), attempt);
             IncidentChannels.Created created = channels.createChannel(name);

@@ -13,6 +13,11 @@ public record NameBook(Map<String, String> names) {
     /** A user mention as Slack writes it in stored text: {@code <@U123>} or {@code <@U123|alice>}. */
     static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
 
+    /** A person written into stored text the way {@link #inText} (and Slack) reads them back as a name. */
+    public static String mention(String userId) {
+        return "<@" + userId + ">";
+    }
+
     public NameBook {
         names = Map.copyOf(names);
     }

@@ -3,7 +3,7 @@ package dev.flightdeck.slack.incident;
 import java.util.Optional;
 
 /**
- * A parsed {@code /incident} command, one record per row of DESIGN.md section 1.
+ * A parsed {@code /incident} command, one record per subcommand.
  * Titles and texts are as typed (whitespace collapsed; Slack's own escaping of '&', '<', '>' and mentions kept).
  */
 public sealed interface IncidentCommand {

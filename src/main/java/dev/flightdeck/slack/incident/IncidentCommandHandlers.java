@@ -29,15 +29,17 @@ import java.util.function.BiFunction;
 public class IncidentCommandHandlers {
 
     private final IncidentService incidents;
+    private final IncidentFollowUps followUps;
     private final IncidentResolution resolution;
     private final Modals modals;
     private final Clock clock;
     private final Links links;
 
-    public IncidentCommandHandlers(IncidentService incidents, IncidentResolution resolution, Modals modals, Clock clock,
-                                   Links links) {
+    public IncidentCommandHandlers(IncidentService incidents, IncidentFollowUps followUps, IncidentResolution resolution,
+                                   Modals modals, Clock clock, Links links) {
         this.links = links;
         this.incidents = incidents;
+        this.followUps = followUps;
         this.resolution = resolution;
         this.modals = modals;
         this.clock = clock;
@@ -45,8 +47,8 @@ public class IncidentCommandHandlers {
 
     @Singleton
     CommandHandler<IncidentCommand.Declare> declare() {
-        return handler(IncidentCommand.Declare.class, (c, in) -> Replies.of(c, incidents.declare(c.title(),
-                Severity.valueOf(c.severity().name()), in.userId(), in.channelId())));
+        return handler(IncidentCommand.Declare.class, (c, in) -> Replies.of(c, followUps.show(incidents.declare(c.title(),
+                Severity.valueOf(c.severity().name()), in.userId(), in.channelId()))));
     }
 
     @Singleton
@@ -59,20 +61,20 @@ public class IncidentCommandHandlers {
 
     @Singleton
     CommandHandler<IncidentCommand.Role> role() {
-        return handler(IncidentCommand.Role.class, (c, in) -> Replies.of(c, incidents.assignRole(c.incidentId(),
-                in.channelId(), IncidentRole.valueOf(c.role().name()), c.userId(), in.userId())));
+        return handler(IncidentCommand.Role.class, (c, in) -> Replies.of(c, followUps.show(incidents.assignRole(c.incidentId(),
+                in.channelId(), IncidentRole.valueOf(c.role().name()), c.userId(), in.userId()))));
     }
 
     @Singleton
     CommandHandler<IncidentCommand.Update> update() {
-        return handler(IncidentCommand.Update.class, (c, in) -> Replies.of(c, incidents.update(c.incidentId(),
-                in.channelId(), c.status().map(s -> IncidentStatus.valueOf(s.name())), c.text(), in.userId())));
+        return handler(IncidentCommand.Update.class, (c, in) -> Replies.of(c, followUps.show(incidents.update(c.incidentId(),
+                in.channelId(), c.status().map(s -> IncidentStatus.valueOf(s.name())), c.text(), in.userId()))));
     }
 
     @Singleton
     CommandHandler<IncidentCommand.SetSeverity> severity() {
-        return handler(IncidentCommand.SetSeverity.class, (c, in) -> Replies.of(c, incidents.changeSeverity(
-                c.incidentId(), in.channelId(), Severity.valueOf(c.severity().name()), in.userId())));
+        return handler(IncidentCommand.SetSeverity.class, (c, in) -> Replies.of(c, followUps.show(incidents.changeSeverity(
+                c.incidentId(), in.channelId(), Severity.valueOf(c.severity().name()), in.userId()))));
     }
 
     @Singleton
@@ -85,10 +87,10 @@ public class IncidentCommandHandlers {
     CommandHandler<IncidentCommand.Resolve> resolve() {
         return handler(IncidentCommand.Resolve.class, (c, in) -> {
             IncidentResult found = incidents.lookUp(c.incidentId(), in.channelId());
-            if (found instanceof IncidentResult.Refused refused) {
-                return CommandReply.refused(c, refused.reason());
+            if (!(found instanceof IncidentResult.Found f)) {
+                return CommandReply.refused(c, Replies.text(found));
             }
-            Incident incident = ((IncidentResult.Done) found).incident();
+            Incident incident = f.incident();
             if (!incident.isOpen()) {
                 return CommandReply.refused(c, incident.id() + " is already resolved; `/incident summary "
                         + incident.id() + "` shows its summary.");
@@ -105,12 +107,12 @@ public class IncidentCommandHandlers {
     CommandHandler<IncidentCommand.Summary> summary() {
         return handler(IncidentCommand.Summary.class, (c, in) -> {
             IncidentResult found = incidents.lookUp(c.incidentId(), in.channelId());
-            if (found instanceof IncidentResult.Refused refused) {
-                return CommandReply.refused(c, refused.reason());
+            if (!(found instanceof IncidentResult.Found f)) {
+                return CommandReply.refused(c, Replies.text(found));
             }
-            IncidentSummary summary = resolution.summary(((IncidentResult.Done) found).incident());
+            IncidentSummary summary = resolution.summary(f.incident());
             return CommandReply.ok(c, SummaryBlocks.text(summary),
-                    SummaryBlocks.blocks(summary, links.incidentPage(((IncidentResult.Done) found).incident().number())));
+                    SummaryBlocks.blocks(summary, links.incidentPage(f.incident().number())));
         });
     }
 

@@ -32,13 +32,15 @@ import java.util.Optional;
 public class IncidentInteractions implements SlackListener {
 
     private final IncidentService incidents;
+    private final IncidentFollowUps followUps;
     private final IncidentResolution resolution;
     private final Modals modals;
     private final SlackGateway gateway;
 
-    public IncidentInteractions(IncidentService incidents, IncidentResolution resolution, Modals modals,
-                                SlackGateway gateway) {
+    public IncidentInteractions(IncidentService incidents, IncidentFollowUps followUps, IncidentResolution resolution,
+                                Modals modals, SlackGateway gateway) {
         this.incidents = incidents;
+        this.followUps = followUps;
         this.resolution = resolution;
         this.modals = modals;
         this.gateway = gateway;
@@ -56,7 +58,8 @@ public class IncidentInteractions implements SlackListener {
     private Response claim(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         String user = p.getUser().getId();
-        IncidentResult result = incidents.assignRole(Optional.of(value(p)), null, IncidentRole.COMMUNICATOR, user, user);
+        IncidentResult result = followUps.show(incidents.assignRole(Optional.of(value(p)), null,
+                IncidentRole.COMMUNICATOR, user, user));
         tell(p, user, result);
         return ctx.ack();
     }
@@ -64,11 +67,11 @@ public class IncidentInteractions implements SlackListener {
     private Response openUpdate(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         IncidentResult found = incidents.lookUp(Optional.of(value(p)), null);
-        if (found instanceof IncidentResult.Done done && done.incident().isOpen()) {
-            modals.open(p.getTriggerId(), IncidentModals.update(done.incident()));
+        if (found instanceof IncidentResult.Found f && f.incident().isOpen()) {
+            modals.open(p.getTriggerId(), IncidentModals.update(f.incident()));
         } else {
-            tell(p, p.getUser().getId(), found instanceof IncidentResult.Done done
-                    ? new IncidentResult.Refused(done.incident().id() + " is resolved.") : found);
+            tell(p, p.getUser().getId(), found instanceof IncidentResult.Found f
+                    ? f.incident().id() + " is resolved." : Replies.text(found));
         }
         return ctx.ack();
     }
@@ -81,8 +84,8 @@ public class IncidentInteractions implements SlackListener {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(IncidentSlackIds.INCIDENT_INPUT_TEXT, "Write the update.")));
         }
         Optional<IncidentStatus> status = IncidentStatus.parse(input(values, IncidentSlackIds.INCIDENT_INPUT_STATUS));
-        IncidentResult result = incidents.update(Optional.of(view.getPrivateMetadata()), null, status,
-                text.strip(), req.getPayload().getUser().getId());
+        IncidentResult result = followUps.show(incidents.update(Optional.of(view.getPrivateMetadata()), null, status,
+                text.strip(), req.getPayload().getUser().getId()));
         return ackOrError(ctx, result, IncidentSlackIds.INCIDENT_INPUT_TEXT);
     }
 
@@ -99,8 +102,8 @@ public class IncidentInteractions implements SlackListener {
                 input(values, IncidentSlackIds.INCIDENT_INPUT_AFFECTED).strip(),
                 input(values, IncidentSlackIds.INCIDENT_INPUT_WHAT_HAPPENED).strip(),
                 input(values, IncidentSlackIds.INCIDENT_INPUT_PREVENTION).strip());
-        return ackOrError(ctx, resolution.resolve(number.get(), parts, req.getPayload().getUser().getId()),
-                IncidentSlackIds.INCIDENT_INPUT_SUMMARY);
+        return ackOrError(ctx, followUps.show(resolution.resolve(number.get(), parts,
+                req.getPayload().getUser().getId())), IncidentSlackIds.INCIDENT_INPUT_SUMMARY);
     }
 
     private Response submitDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -120,16 +123,16 @@ public class IncidentInteractions implements SlackListener {
         Severity severity = Severity.parse(input(values, IncidentSlackIds.INCIDENT_INPUT_SEVERITY)).orElse(Severity.SEV3);
         String user = req.getPayload().getUser().getId();
         String channel = view.getPrivateMetadata();
-        IncidentResult result = incidents.declare(stored, severity, user, channel);
-        if (result instanceof IncidentResult.Done done && channel != null && !channel.isBlank()) {
-            ephemeral(channel, user, done.message());
+        IncidentResult result = followUps.show(incidents.declare(stored, severity, user, channel));
+        if (result instanceof IncidentResult.Declared && channel != null && !channel.isBlank()) {
+            ephemeral(channel, user, Replies.text(result));
         }
         return ackOrError(ctx, result, IncidentSlackIds.INCIDENT_INPUT_TITLE);
     }
 
     private static Response ackOrError(ViewSubmissionContext ctx, IncidentResult result, String block) {
         if (result instanceof IncidentResult.Refused refused) {
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, Mrkdwn.unescape(refused.reason()))));
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, Mrkdwn.unescape(Replies.text(refused)))));
         }
         if (result instanceof IncidentResult.NotAllowed no) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(block, FreezeRefusal.plain(no.why()))));
@@ -155,8 +158,11 @@ public class IncidentInteractions implements SlackListener {
     }
 
     private void tell(BlockActionPayload p, String user, IncidentResult result) {
+        tell(p, user, Replies.text(result));
+    }
+
+    private void tell(BlockActionPayload p, String user, String text) {
         String channel = p.getContainer() != null ? p.getContainer().getChannelId() : null;
-        String text = Replies.text(result);
         if (channel != null) {
             ephemeral(channel, user, text);
         }

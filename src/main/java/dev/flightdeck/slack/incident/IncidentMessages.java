@@ -2,6 +2,7 @@ package dev.flightdeck.slack.incident;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentChannels;
 import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.text.Mrkdwn;
@@ -25,13 +26,24 @@ public final class IncidentMessages {
         return i.channelId().map(c -> "<#" + c + ">").orElse("its channel (being created)");
     }
 
+    /** What an announcement says happened: "declared", "raised to sev1", "resolved after 2h 5m". */
+    static String headline(IncidentChannels.Announcement announcement) {
+        if (announcement instanceof IncidentChannels.Announcement.Raised raised) {
+            return "raised to " + raised.to().label();
+        }
+        if (announcement instanceof IncidentChannels.Announcement.Resolved resolved) {
+            return "resolved after " + IncidentSummary.human(resolved.after());
+        }
+        return "declared";
+    }
+
     public static String announcement(Incident i, String headline) {
         return ":rotating_light: *" + i.id() + "* (" + i.severity().label() + ") " + headline + ": " + Mrkdwn.escape(i.title())
                 + "\nCommander <@" + i.commanderId() + ">"
                 + i.communicatorId().map(c -> ", communicator <@" + c + ">").orElse("") + ". Follow in " + link(i) + ".";
     }
 
-    /** Prefixed with severity and status, as DESIGN section 1 asks. */
+    /** Prefixed with severity and status, so a stakeholder skimming the channel sees how bad and how far first. */
     public static String update(Incident i, String text, String authorId) {
         return "*[" + i.severity().label().toUpperCase() + " · " + i.status().label() + "] " + i.id() + ": "
                 + Mrkdwn.escape(i.title()) + "*\n" + Mrkdwn.escape(text) + "\n_— <@" + authorId + ">_";
@@ -66,6 +78,13 @@ public final class IncidentMessages {
                         + "*. As communicator, please post one: stakeholders are waiting. (" + link(i) + ")"))),
                 actions(a -> a.elements(List.of(button(b -> b.actionId(IncidentSlackIds.INCIDENT_OPEN_UPDATE).value(i.id())
                         .style("primary").text(plainText("Post update")))))));
+    }
+
+    /** To the declarer only, where they declared: the incident is recorded, Slack stopped its set-up. */
+    static String setupStopped(Incident i, String cause, Duration retryEvery) {
+        return i.id() + " is recorded, but Slack stopped setting it up (" + cause + "). Flightdeck keeps trying every "
+                + retryEvery.toMinutes() + " minutes; meanwhile `/incident update " + i.id()
+                + " …` and the other commands work.";
     }
 
     public static String commanderReminder(Incident i, Duration since) {

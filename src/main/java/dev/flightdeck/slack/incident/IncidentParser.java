@@ -10,7 +10,7 @@ import dev.flightdeck.slack.command.Parsed;
 import dev.flightdeck.slack.command.Words;
 
 /**
- * Parses the text of {@code /incident} (DESIGN.md section 1) into an {@link IncidentCommand}.
+ * Parses the text of {@code /incident} into an {@link IncidentCommand}.
  *
  * <p>How the first word is read, in this order:
  * <ol>

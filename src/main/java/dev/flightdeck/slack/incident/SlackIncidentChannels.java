@@ -98,9 +98,9 @@ public class SlackIncidentChannels implements IncidentChannels {
     }
 
     @Override
-    public void announce(Incident incident, String headline) {
-        channel(config.incidents().announceChannel())
-                .ifPresent(ch -> post(incident, ch, IncidentMessages.announcement(incident, headline), null));
+    public void announce(Incident incident, Announcement announcement) {
+        channel(config.incidents().announceChannel()).ifPresent(ch -> post(incident, ch,
+                IncidentMessages.announcement(incident, IncidentMessages.headline(announcement)), null));
     }
 
     @Override
@@ -109,19 +109,22 @@ public class SlackIncidentChannels implements IncidentChannels {
                 IncidentMessages.askForCommunicator(incident)));
     }
 
-    @Override
+    /** A plain message in the incident channel; returns once it is queued (callable before the ack). */
     public void post(Incident incident, String text) {
         incident.channelId().ifPresent(ch -> queue(incident, ch, text));
     }
 
-    @Override
+    /**
+     * A status update: in the incident channel and broadcast to the stakeholder channel, rendered from
+     * {@code incident} as given; returns once it is queued (callable before the ack).
+     */
     public void postUpdate(Incident incident, String text, String authorId) {
         String message = IncidentMessages.update(incident, text, authorId);
         incident.channelId().ifPresent(ch -> queue(incident, ch, message));
         channel(config.incidents().stakeholderChannel()).ifPresent(ch -> queue(incident, ch, message));
     }
 
-    @Override
+    /** DMs the new holder of a role what it asks of them. */
     public void briefRole(Incident incident, IncidentRole role, String userId) {
         post(incident, userId, IncidentMessages.roleBrief(incident, role), null);
     }
@@ -136,7 +139,7 @@ public class SlackIncidentChannels implements IncidentChannels {
         post(incident, incident.commanderId(), IncidentMessages.commanderReminder(incident, since), null);
     }
 
-    @Override
+    /** The summary in the incident channel and the stakeholder channel. */
     public void postSummary(Incident incident, IncidentSummary summary) {
         String text = SummaryBlocks.text(summary);
         List<LayoutBlock> blocks = SummaryBlocks.blocks(summary, links.incidentPage(incident.number()));
@@ -145,7 +148,8 @@ public class SlackIncidentChannels implements IncidentChannels {
     }
 
     @Override
-    public void tellDeclarer(Incident incident, String text) {
+    public void setupStopped(Incident incident, String cause, Duration retryEvery) {
+        String text = IncidentMessages.setupStopped(incident, cause, retryEvery);
         incident.declaredIn().ifPresent(channel -> call("chat.postEphemeral", c -> c.chatPostEphemeral(q -> q
                 .channel(channel).user(incident.declaredBy()).text(text))));
     }

@@ -12,7 +12,6 @@ import dev.flightdeck.incident.IncidentTimeline;
 import dev.flightdeck.slack.api.SlackGateway;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.text.Mrkdwn;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The timeline reaction (default :pushpin:) on a message in an incident channel adds the message to the timeline.
@@ -37,15 +35,15 @@ public class TimelineReactions implements SlackListener {
     private final IncidentTimeline timeline;
     private final SlackGateway gateway;
     private final TeamConfig config;
-    private final ExecutorService executor;
+    private final IncidentLanes lanes;
 
     public TimelineReactions(IncidentService incidents, IncidentTimeline timeline, SlackGateway gateway, TeamConfig config,
-                             @Named(IncidentService.AFTER_ACK_EXECUTOR) ExecutorService executor) {
+                             IncidentLanes lanes) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.gateway = gateway;
         this.config = config;
-        this.executor = executor;
+        this.lanes = lanes;
     }
 
     @Override
@@ -57,7 +55,7 @@ public class TimelineReactions implements SlackListener {
                 String channel = e.getItem().getChannel();
                 String ts = e.getItem().getTs();
                 String reactor = e.getUser();
-                executor.execute(() -> addToTimeline(channel, ts, reactor));
+                lanes.run(() -> addToTimeline(channel, ts, reactor));
             }
             return ctx.ack();
         });
