@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Domain packages stay free of Slack, AWS, HTTP and persistence types (STYLE.md). */
+/** Domain packages stay free of Slack, AWS, HTTP and persistence types (they meet through the domain's ports). */
 class ArchitectureTest {
 
     static final String[] DOMAIN = {

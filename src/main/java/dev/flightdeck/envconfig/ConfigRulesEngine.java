@@ -16,7 +16,7 @@ import static dev.flightdeck.envconfig.RuleResult.Rule.REQUIRED;
 import static dev.flightdeck.envconfig.RuleResult.Rule.UNIQUE_ACROSS_SERVICES;
 
 /**
- * Applies a service's {@link ConfigRules} to its configuration in one environment (DESIGN section 4), plus the
+ * Applies a service's {@link ConfigRules} to its configuration in one environment, plus the
  * built-in warning for plain values naming another environment. Pure: the snapshots of the service's other
  * environments and of other services in this environment are handed in ({@link Others}).
  */
