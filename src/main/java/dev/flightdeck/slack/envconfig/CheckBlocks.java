@@ -65,6 +65,6 @@ public final class CheckBlocks {
             default:
                 icon = ":white_check_mark:";
         }
-        return icon + " " + code(r.key()) + " · _" + r.rule().label() + "_ · " + r.detail();
+        return icon + " " + code(r.key()) + " · _" + r.rule().label() + "_ · " + RuleDetails.detail(r);
     }
 }
