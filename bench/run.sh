@@ -4,7 +4,7 @@
 # bytes allocated per acked request, RSS after load, and the ratios Flightdeck/baseline.
 #   bench/run.sh                      # builds the jar and the peer's node_modules if missing
 # Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, RATE10 (default: 30% of the slower saturation), JAVA=java (the runtime for the jar),
-# FD_JVM_OPTS (default: the README's recommended settings), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first. WARMUP=1 second of each fixed-rate phase sent, not counted.
+# FD_JVM_OPTS (default: the recommended settings in docs/PERFORMANCE.md), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first. WARMUP=1 second of each fixed-rate phase sent, not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -48,7 +48,7 @@ export AWS_REGION=us-east-1
 PIDS+=($!)
 until curl -fs -o /dev/null "http://127.0.0.1:$SLACK_PORT/calls"; do sleep 0.05; done
 
-# The README's recommended JVM settings, plus a class-data archive made by a training run on first use (JDK 17-24:
+# The recommended JVM settings (docs/PERFORMANCE.md), plus a class-data archive made by a training run on first use (JDK 17-24:
 # AppCDS, -XX:SharedArchiveFile; JDK 25+: the AOT cache of JEP 483/514, -XX:AOTCache).
 JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 if [ -z "${FD_JVM_OPTS:-}" ]; then

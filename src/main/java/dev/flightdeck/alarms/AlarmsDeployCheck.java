@@ -4,10 +4,9 @@ import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
+import dev.flightdeck.text.UtcTime;
 import jakarta.inject.Singleton;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,9 +16,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class AlarmsDeployCheck implements DeployCheck {
-
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final AlarmService alarms;
 
@@ -53,7 +49,7 @@ public class AlarmsDeployCheck implements DeployCheck {
         }
         return new CheckOutcome.Blocked(firing.size() + (firing.size() == 1 ? " alarm" : " alarms") + " firing for "
                 + target + ": " + firing.stream()
-                .map(a -> "*" + a.name() + "* in ALARM since " + (a.since() == null ? "?" : SINCE.format(a.since())))
+                .map(a -> "*" + a.name() + "* in ALARM since " + UtcTime.format(a.since(), "?"))
                 .collect(Collectors.joining(", ")));
     }
 }

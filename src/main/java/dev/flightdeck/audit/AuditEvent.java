@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One decision or state change, as stored forever (DESIGN section 8). Never updated or deleted.
+ * One decision or state change, as stored forever. Never updated or deleted: the trail is evidence of who decided what.
  *
  * @param eventId       identity of the event; appending the same id twice stores it once
  * @param type          what happened, dotted lower case, e.g. {@code deploy.approved}

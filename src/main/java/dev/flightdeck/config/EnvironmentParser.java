@@ -1,5 +1,7 @@
 package dev.flightdeck.config;
 
+import dev.flightdeck.text.Closest;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,7 +146,7 @@ final class EnvironmentParser {
             if (gate.isPresent()) {
                 gates.add(gate.get());
             } else {
-                String hint = Suggestions.closest(text, names).map(n -> "did you mean \"" + n + "\"?")
+                String hint = Closest.suggestion(text, names).map(n -> "did you mean \"" + n + "\"?")
                         .orElse("gates are " + String.join(", ", names));
                 s.error("gates[" + i + "]", "unknown gate " + show(text) + "; " + hint);
             }

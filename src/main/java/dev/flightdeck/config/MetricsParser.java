@@ -1,5 +1,7 @@
 package dev.flightdeck.config;
 
+import dev.flightdeck.text.Closest;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,7 @@ final class MetricsParser {
             for (String e : envs.orElse(List.of())) {
                 if (!environments.contains(e)) {
                     s.error("environments", "unknown environment \"" + e + "\"; known: " + String.join(", ", environments)
-                            + Suggestions.closest(e, environments).map(c -> " (did you mean \"" + c + "\"?)").orElse(""));
+                            + Closest.suggestion(e, environments).map(c -> " (did you mean \"" + c + "\"?)").orElse(""));
                 }
             }
         }

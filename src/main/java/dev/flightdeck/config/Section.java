@@ -1,5 +1,7 @@
 package dev.flightdeck.config;
 
+import dev.flightdeck.text.Closest;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,7 @@ public final class Section {
     public Section allowOnly(Set<String> known) {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                String hint = Suggestions.closest(key, known).map(s -> "did you mean \"" + s + "\"?")
+                String hint = Closest.suggestion(key, known).map(s -> "did you mean \"" + s + "\"?")
                         .orElse("known keys: " + String.join(", ", known));
                 errors.add(child(key), "unknown key; " + hint);
             }

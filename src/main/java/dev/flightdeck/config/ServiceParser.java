@@ -1,5 +1,7 @@
 package dev.flightdeck.config;
 
+import dev.flightdeck.text.Closest;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +120,7 @@ final class ServiceParser {
         Map<String, URI> urls = new LinkedHashMap<>();
         for (String env : new ArrayList<>(h.keys())) {
             if (!environments.contains(env)) {
-                String hint = Suggestions.closest(env, environments).map(e -> "; did you mean \"" + e + "\"?")
+                String hint = Closest.suggestion(env, environments).map(e -> "; did you mean \"" + e + "\"?")
                         .orElse(environments.isEmpty() ? "; none are defined"
                                 : "; environments are " + String.join(", ", environments));
                 h.error(env, "no environment \"" + env + "\" in flightdeck.environments" + hint);

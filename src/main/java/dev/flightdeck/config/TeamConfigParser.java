@@ -1,5 +1,7 @@
 package dev.flightdeck.config;
 
+import dev.flightdeck.text.Closest;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +119,7 @@ public final class TeamConfigParser {
         for (String key : root.keySet()) {
             if (SECTIONS.contains(key)) {
                 errors.add(key, "belongs under flightdeck: (write flightdeck." + key + ")");
-            } else if (!key.equals(ROOT) && Suggestions.distance(key.toLowerCase(), ROOT) <= 2) {
+            } else if (!key.equals(ROOT) && Closest.distanceWithoutSwaps(key.toLowerCase(), ROOT) <= 2) {
                 errors.add(key, "unknown key; did you mean \"" + ROOT + "\"?");
             }
         }

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
 public class ConfigDeployCheck implements DeployCheck {
 
     private final EnvConfigService service;
+    private final RuleDescriber words;
 
-    public ConfigDeployCheck(EnvConfigService service) {
+    public ConfigDeployCheck(EnvConfigService service, RuleDescriber words) {
         this.service = service;
+        this.words = words;
     }
 
     @Override
@@ -52,7 +54,7 @@ public class ConfigDeployCheck implements DeployCheck {
             return new CheckOutcome.Passed(report.results().size() + " config rule checks pass for " + target);
         }
         return new CheckOutcome.Blocked(report.blocking().stream()
-                .map(r -> "config rule " + r.rule().label() + " on " + r.key() + ": " + r.detail())
+                .map(r -> "config rule " + r.rule().label() + " on " + r.key() + ": " + words.describe(r))
                 .collect(Collectors.joining("; ")));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A service's configuration rules (DESIGN section 4). {@code patterns} holds the regex as written, with {env}
+ * A service's configuration rules, from the team file. {@code patterns} holds the regex as written, with {env}
  * unreplaced; the parser has already checked that it compiles for every environment.
  */
 public record ConfigRules(List<String> required,

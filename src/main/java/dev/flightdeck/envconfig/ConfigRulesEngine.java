@@ -1,8 +1,5 @@
 package dev.flightdeck.envconfig;
 
-import dev.flightdeck.envconfig.ConfigRules;
-import dev.flightdeck.text.Mrkdwn;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +13,10 @@ import static dev.flightdeck.envconfig.RuleResult.Rule.REQUIRED;
 import static dev.flightdeck.envconfig.RuleResult.Rule.UNIQUE_ACROSS_SERVICES;
 
 /**
- * Applies a service's {@link ConfigRules} to its configuration in one environment (DESIGN section 4), plus the
+ * Applies a service's {@link ConfigRules} to its configuration in one environment, plus the
  * built-in warning for plain values naming another environment. Pure: the snapshots of the service's other
- * environments and of other services in this environment are handed in ({@link Others}).
+ * environments and of other services in this environment are handed in ({@link Others}). It returns findings as
+ * data; the Slack answer and the deploy gate put them into words.
  */
 public final class ConfigRulesEngine {
 
@@ -37,8 +35,8 @@ public final class ConfigRulesEngine {
         String env = snapshot.env();
         for (String key : rules.required()) {
             results.add(snapshot.entry(key).isPresent()
-                    ? RuleResult.pass(REQUIRED, key, "set")
-                    : RuleResult.fail(REQUIRED, key, "*" + key + "* is missing in " + env));
+                    ? RuleResult.pass(REQUIRED, key, new RuleFinding.Present())
+                    : RuleResult.fail(REQUIRED, key, new RuleFinding.Missing(env)));
         }
         for (String key : rules.patterns().keySet()) {
             results.add(pattern(rules, key, snapshot));
@@ -52,7 +50,7 @@ public final class ConfigRulesEngine {
         for (ConfigEntry entry : snapshot.entries().values()) {
             SuspiciousValues.namesOtherEnvironment(entry, env, environments).ifPresent(named ->
                     results.add(new RuleResult(NAMES_OTHER_ENVIRONMENT, entry.key(), RuleResult.Outcome.WARN,
-                            "*" + entry.key() + "* in " + env + " names " + named + ": " + quote(entry.plainValue().orElseThrow()))));
+                            new RuleFinding.NamesOtherEnvironment(env, named, entry.plainValue().orElseThrow()))));
         }
         return results;
     }
@@ -62,24 +60,21 @@ public final class ConfigRulesEngine {
         Optional<ConfigEntry> entry = snapshot.entry(key);
         String shown = rules.patternFor(key, env).map(p -> p.pattern()).orElse("");
         if (entry.isEmpty()) {
-            return RuleResult.pass(PATTERN, key, "not set, nothing to match");
+            return RuleResult.pass(PATTERN, key, new RuleFinding.NothingToMatch());
         }
         if (entry.get().isSecret()) {
-            return new RuleResult(PATTERN, key, RuleResult.Outcome.WARN,
-                    "*" + key + "* is a secret; Flightdeck does not look at secret values, so " + quote(shown)
-                            + " is not checked");
+            return new RuleResult(PATTERN, key, RuleResult.Outcome.WARN, new RuleFinding.SecretNotMatched(shown));
         }
         String value = entry.get().plainValue().orElseThrow();
         return rules.valueMatches(key, env, value)
-                ? RuleResult.pass(PATTERN, key, "matches " + quote(shown))
-                : RuleResult.fail(PATTERN, key, "*" + key + "* in " + env + " is " + quote(value) + ", which does not match "
-                + quote(shown));
+                ? RuleResult.pass(PATTERN, key, new RuleFinding.Matches(shown))
+                : RuleResult.fail(PATTERN, key, new RuleFinding.DoesNotMatch(env, value, shown));
     }
 
     private static RuleResult differ(String key, ConfigSnapshot snapshot, Others others) {
         Optional<ConfigEntry> entry = snapshot.entry(key);
         if (entry.isEmpty()) {
-            return RuleResult.pass(DIFFER_ACROSS_ENVIRONMENTS, key, "not set");
+            return RuleResult.pass(DIFFER_ACROSS_ENVIRONMENTS, key, new RuleFinding.NotSet());
         }
         List<String> same = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -91,22 +86,21 @@ public final class ConfigRulesEngine {
             }
         });
         if (!same.isEmpty()) {
-            return RuleResult.fail(DIFFER_ACROSS_ENVIRONMENTS, key, "*" + key + "* in " + snapshot.env()
-                    + " has the same value as in " + String.join(", ", same));
+            return RuleResult.fail(DIFFER_ACROSS_ENVIRONMENTS, key,
+                    new RuleFinding.SameAsInEnvironments(snapshot.env(), same));
         }
         if (!unknown.isEmpty()) {
-            return new RuleResult(DIFFER_ACROSS_ENVIRONMENTS, key, RuleResult.Outcome.UNKNOWN,
-                    "could not compare *" + key + "* with " + describe(unknown, others));
+            return new RuleResult(DIFFER_ACROSS_ENVIRONMENTS, key, RuleResult.Outcome.UNKNOWN, unreadable(unknown, others));
         }
-        return RuleResult.pass(DIFFER_ACROSS_ENVIRONMENTS, key, "differs from every other environment");
+        return RuleResult.pass(DIFFER_ACROSS_ENVIRONMENTS, key, new RuleFinding.DiffersFromEveryEnvironment());
     }
 
     private static RuleResult unique(String key, ConfigSnapshot snapshot, Others others) {
         Optional<ConfigEntry> entry = snapshot.entry(key);
         if (entry.isEmpty()) {
-            return RuleResult.pass(UNIQUE_ACROSS_SERVICES, key, "not set");
+            return RuleResult.pass(UNIQUE_ACROSS_SERVICES, key, new RuleFinding.NotSet());
         }
-        List<String> clashes = new ArrayList<>();
+        List<RuleFinding.ServiceKey> clashes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         // Any key of another service counts, not just one of the same name: two consumers on one queue is the
         // outage whatever each service calls the setting.
@@ -116,32 +110,22 @@ public final class ConfigRulesEngine {
                 return;
             }
             other.get().entries().values().stream().filter(o -> o.sameValueAs(entry.get()))
-                    .forEach(o -> clashes.add(service + "'s " + o.key()));
+                    .forEach(o -> clashes.add(new RuleFinding.ServiceKey(service, o.key())));
         });
         if (!clashes.isEmpty()) {
-            return RuleResult.fail(UNIQUE_ACROSS_SERVICES, key, "*" + key + "* in " + snapshot.env()
-                    + " has the same value as " + String.join(", ", clashes) + " in " + snapshot.env());
+            return RuleResult.fail(UNIQUE_ACROSS_SERVICES, key, new RuleFinding.SameAsOtherServices(snapshot.env(), clashes));
         }
         if (!unknown.isEmpty()) {
-            return new RuleResult(UNIQUE_ACROSS_SERVICES, key, RuleResult.Outcome.UNKNOWN,
-                    "could not compare *" + key + "* with " + describe(unknown, others));
+            return new RuleResult(UNIQUE_ACROSS_SERVICES, key, RuleResult.Outcome.UNKNOWN, unreadable(unknown, others));
         }
-        return RuleResult.pass(UNIQUE_ACROSS_SERVICES, key, "no other service has this value in " + snapshot.env());
+        return RuleResult.pass(UNIQUE_ACROSS_SERVICES, key, new RuleFinding.UniqueAmongServices(snapshot.env()));
     }
 
-    /**
-     * A value as a code span in the detail text (shown in Slack): '&', '<', '>' escaped as mrkdwn requires, backticks
-     * replaced so the span can't end early.
-     */
-    static String quote(String value) {
-        return Mrkdwn.code(value);
-    }
-
-    private static String describe(List<String> names, Others others) {
-        List<String> parts = new ArrayList<>();
+    private static RuleFinding unreadable(List<String> names, Others others) {
+        List<RuleFinding.Unreadable> parts = new ArrayList<>();
         for (String name : names) {
-            parts.add(name + " (" + others.unreadable().getOrDefault(name, "not readable") + ")");
+            parts.add(new RuleFinding.Unreadable(name, others.unreadable().getOrDefault(name, "not readable")));
         }
-        return String.join(", ", parts);
+        return new RuleFinding.CouldNotCompare(parts);
     }
 }

@@ -3,7 +3,7 @@ package dev.flightdeck.envconfig;
 import dev.flightdeck.envconfig.EnvConfigSettings;
 
 /**
- * A store of a service's configuration (STYLE.md habit 4: named by role; SSM and Secrets Manager are adapters).
+ * A store of a service's configuration (named by its role; SSM and Secrets Manager are adapters behind it).
  * A source reads only the part of {@link EnvConfigSettings} that is its own and returns nothing when the
  * service has none there.
  */

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The environment-config use cases: show, diff, check (DESIGN section 4). Each may call AWS: run after the ack. */
+/** The environment-config use cases: show, diff, check. Each may call AWS: run after the ack. */
 @Singleton
 public class EnvConfigService {
 

@@ -1,9 +1,7 @@
 package dev.flightdeck.envconfig;
 
-/**
- * One rule applied to one key. {@code detail} is shown to people: it may quote a plain value, never a secret.
- */
-public record RuleResult(Rule rule, String key, Outcome outcome, String detail) {
+/** One rule applied to one key: what it found, and whether that passes, warns, fails or could not be told. */
+public record RuleResult(Rule rule, String key, Outcome outcome, RuleFinding finding) {
 
     public enum Rule {
         REQUIRED("required"),
@@ -33,11 +31,11 @@ public record RuleResult(Rule rule, String key, Outcome outcome, String detail) 
         }
     }
 
-    public static RuleResult pass(Rule rule, String key, String detail) {
-        return new RuleResult(rule, key, Outcome.PASS, detail);
+    public static RuleResult pass(Rule rule, String key, RuleFinding finding) {
+        return new RuleResult(rule, key, Outcome.PASS, finding);
     }
 
-    public static RuleResult fail(Rule rule, String key, String detail) {
-        return new RuleResult(rule, key, Outcome.FAIL, detail);
+    public static RuleResult fail(Rule rule, String key, RuleFinding finding) {
+        return new RuleResult(rule, key, Outcome.FAIL, finding);
     }
 }

@@ -18,9 +18,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Calls a service's deep health URL (DESIGN section 1, {@code /deploy health}) with a short timeout and reads what
- * the body says about each dependency. Guards (DESIGN section 8): only http/https, never a link-local or metadata
- * address ({@link AddressGuard}), redirects followed only within the same host, at most {@value #MAX_REDIRECTS}.
+ * Calls a service's deep health URL ({@code /deploy health}) with a short timeout and reads what the body says
+ * about each dependency. The URL comes from a team file and the call runs inside our network, so it is guarded:
+ * only http/https, never a link-local or metadata address ({@link AddressGuard}), redirects followed only within
+ * the same host, at most {@value #MAX_REDIRECTS}.
  */
 @Singleton
 public class HealthChecker {

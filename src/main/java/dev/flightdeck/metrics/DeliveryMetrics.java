@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Delivery metrics (issue #7) for the Slack {@code /deploy stats} answer and the {@code /delivery} page: both call
+ * Delivery metrics for the Slack {@code /deploy stats} answer and the {@code /delivery} page: both call
  * {@link #report}, so they always agree. Definitions are on {@link DeliveryFigures}; which environments count and the
  * failure window on {@link MetricsSettings}.
  */

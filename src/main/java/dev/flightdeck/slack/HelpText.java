@@ -4,7 +4,7 @@ import dev.flightdeck.text.Mrkdwn;
 import dev.flightdeck.slack.deploy.DeployForm;
 import dev.flightdeck.slack.incident.IncidentForm;
 
-/** The answers to {@code /deploy help} and {@code /incident help}: every form of DESIGN.md section 1, as mrkdwn. */
+/** The answers to {@code /deploy help} and {@code /incident help}: every command form, as mrkdwn. */
 public final class HelpText {
 
     // Both texts depend only on the command tables, and help is the most frequent command: built once.

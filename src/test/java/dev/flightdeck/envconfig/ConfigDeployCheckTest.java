@@ -1,5 +1,6 @@
 package dev.flightdeck.envconfig;
 
+import dev.flightdeck.slack.envconfig.RuleDetails;
 import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.check.CheckOutcome;
@@ -17,7 +18,8 @@ class ConfigDeployCheckTest {
 
     final TeamConfig team = EnvConfigFixtures.team();
     final FakeConfigSource source = new FakeConfigSource();
-    final ConfigDeployCheck check = new ConfigDeployCheck(new EnvConfigService(team, new ConfigReader(team, List.of(source))));
+    final ConfigDeployCheck check = new ConfigDeployCheck(new EnvConfigService(team, new ConfigReader(team, List.of(source))),
+            new RuleDetails());
 
     DeployCandidate candidate(String service, String env) {
         return new DeployCandidate(service, env, "1.0.0", "U1", team.service(service).orElseThrow(),

@@ -1,5 +1,6 @@
 package dev.flightdeck.envconfig;
 
+import dev.flightdeck.slack.envconfig.RuleDetails;
 import dev.flightdeck.team.TeamConfig;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class EnvConfigServiceTest {
     }
 
     static List<String> blocking(ConfigCheckReport report) {
-        return report.blocking().stream().map(r -> r.key() + " " + r.rule().label() + ": " + r.detail()).toList();
+        return report.blocking().stream().map(r -> r.key() + " " + r.rule().label() + ": " + RuleDetails.detail(r)).toList();
     }
 
     @Test
@@ -63,7 +64,7 @@ class EnvConfigServiceTest {
                 "EMAIL_QUEUE_URL pattern: *EMAIL_QUEUE_URL* in prod is `" + QUEUE + "commons-staging-emails`, which does "
                         + "not match `/commons-prod-emails$`",
                 "EMAIL_QUEUE_URL differ-across-environments: *EMAIL_QUEUE_URL* in prod has the same value as in staging");
-        assertThat(report.warnings()).extracting(RuleResult::detail).containsExactly(
+        assertThat(report.warnings()).extracting(RuleDetails::detail).containsExactly(
                 "*EMAIL_QUEUE_URL* in prod names staging: `" + QUEUE + "commons-staging-emails`");
     }
 
@@ -102,7 +103,7 @@ class EnvConfigServiceTest {
 
         assertThat(report.blocking()).extracting(r -> r.key() + " " + r.outcome()).containsExactly(
                 "EMAIL_QUEUE_URL UNKNOWN", "API_KEY UNKNOWN");
-        assertThat(report.blocking().get(0).detail()).contains("dev (fake store for commons in dev: AWS could not be reached)");
+        assertThat(RuleDetails.detail(report.blocking().get(0))).contains("dev (fake store for commons in dev: AWS could not be reached)");
     }
 
     @Test

@@ -1,40 +1,23 @@
 package dev.flightdeck.persistence;
 
 import dev.flightdeck.audit.AuditEvent;
-import dev.flightdeck.testing.PostgresDatabase;
+import dev.flightdeck.testing.OnPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audit store contract on PostgreSQL, in a database of its own that is dropped afterwards. */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresAuditLogTest extends JdbcAuditLogContract implements TestPropertyProvider {
-
-    private final PostgresDatabase postgres = PostgresDatabase.create();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return postgres.micronautProperties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        postgres.close();
-    }
+class PostgresAuditLogTest extends JdbcAuditLogContract implements OnPostgres {
 
     @Override
     protected Connection rawConnection() throws SQLException {
-        return postgres.connect();
+        return postgres().connect();
     }
 
     @Test

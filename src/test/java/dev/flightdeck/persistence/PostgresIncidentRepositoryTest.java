@@ -1,27 +1,9 @@
 package dev.flightdeck.persistence;
 
-import dev.flightdeck.testing.PostgresDatabase;
+import dev.flightdeck.testing.OnPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
 
 /** The incident repository contract on PostgreSQL, in a database of its own that is dropped afterwards. */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresIncidentRepositoryTest extends JdbcIncidentRepositoryContract implements TestPropertyProvider {
-
-    private final PostgresDatabase postgres = PostgresDatabase.create();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return postgres.micronautProperties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        postgres.close();
-    }
+class PostgresIncidentRepositoryTest extends JdbcIncidentRepositoryContract implements OnPostgres {
 }

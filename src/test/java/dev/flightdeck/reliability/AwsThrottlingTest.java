@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #8 item 4, AWS: Flightdeck's SDK clients talk to moto_server through a proxy that throttles. A burst is
+ * AWS throttling: Flightdeck's SDK clients talk to moto_server through a proxy that throttles. A burst is
  * absorbed by the SDK's retries (the person sees the answer); throttling past the retry budget (aws.max-attempts,
  * 4) is told to the person plainly, and the next command after it clears works again.
  */

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
- * Issue #8 item 4: a scripted day of activity (deploy requests, decisions, builds that succeed and fail, incidents
+ * A scripted day of activity (deploy requests, decisions, builds that succeed and fail, incidents
  * with updates and notes) while the fake Slack fails 30% of Web API calls with 429 (Retry-After) or 5xx. At the end
  * every message the day should have produced is in Slack exactly once, and no message is there twice.
  */

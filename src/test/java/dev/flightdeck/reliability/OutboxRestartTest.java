@@ -29,7 +29,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.REQUESTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #13 items 13 and 21: a request whose go/no-go never reached Slack survives the process. One request's message
+ * A request whose go/no-go never reached Slack survives the process. One request's message
  * is queued but Slack was down when the app stopped; another's was never queued (the process died between storing the
  * request and queuing its message). Two fresh replicas on the same PostgreSQL database, running their timers at the
  * same moment, post each go/no-go exactly once and store where it landed.

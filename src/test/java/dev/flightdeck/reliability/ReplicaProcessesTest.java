@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
- * Two Flightdeck processes (separate JVMs) on one PostgreSQL, as two replicas behind a load balancer. Issue #8
- * item 3: 50 concurrent go clicks spread over both make one approval and one build; nudges and incident reminders
+ * Two Flightdeck processes (separate JVMs) on one PostgreSQL, as two replicas behind a load balancer.
+ * 50 concurrent go clicks spread over both make one approval and one build; nudges and incident reminders
  * due while both run are sent once each; after one is killed with SIGKILL the other finishes the due work and the
  * flow goes on. Time is real: the team file sets 2-second nudges and reminders.
  */

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
- * Issue #13 item 21: Slack answering 5xx for longer than the gateway's five tries delays a deploy's messages (the
+ * Slack answering 5xx for longer than the gateway's five tries delays a deploy's messages (the
  * go-ahead, the card update, the build notice) instead of dropping them; they arrive once each, in order, when Slack
  * is back, and the backlog shows in /health and the metric meanwhile. The timers are off: the test moves the clock and
  * runs the outbox itself.

@@ -19,7 +19,7 @@ class HelpTextTest {
     // Slack autocompletes a typed @name into an escaped mention; examples show what the user types.
     private static final Pattern TYPED_MENTION = Pattern.compile("(?<=\\s)@([a-z]+)");
 
-    /** The forms exactly as DESIGN.md section 1 writes them. */
+    /** Every command form, written exactly as the help answer must show it. */
     @ParameterizedTest
     @ValueSource(strings = {
             "/deploy <service> <version> to <env> [runner @user] [-- note]",
@@ -36,7 +36,7 @@ class HelpTextTest {
             "/deploy health <service> <env>",
             "/deploy stats [service] [days]",
             "/deploy help"})
-    void deployHelpListsEveryFormOfTheDesign(String form) {
+    void deployHelpListsEveryForm(String form) {
         assertThat(Mrkdwn.unescape(HelpText.deploy())).contains("`" + form + "`");
     }
 
@@ -52,7 +52,7 @@ class HelpTextTest {
             "/incident summary [id]",
             "/incident list",
             "/incident help"})
-    void incidentHelpListsEveryFormOfTheDesign(String form) {
+    void incidentHelpListsEveryForm(String form) {
         assertThat(Mrkdwn.unescape(HelpText.incident())).contains("`" + form);
     }
 

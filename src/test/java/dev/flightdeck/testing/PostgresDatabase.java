@@ -7,21 +7,15 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fresh, empty PostgreSQL database for one test class, dropped afterwards. Connects to the local server
  * ({@value #ADMIN_URL}, user postgres, trust auth). If the server is not running the test fails, never skips:
  * "the same repository tests pass on PostgreSQL" must not pass by not running.
  *
- * <pre>{@code
- * @MicronautTest(transactional = false, startApplication = false)
- * @TestInstance(TestInstance.Lifecycle.PER_CLASS)       // TestPropertyProvider needs it
- * class MyRepositoryPostgresTest implements TestPropertyProvider {
- *     private final PostgresDatabase postgres = PostgresDatabase.create();
- *     @Override public Map<String, String> getProperties() { return postgres.micronautProperties(); }
- *     @AfterAll void dropDatabase() { postgres.close(); }
- * }
- * }</pre>
+ * A {@code @MicronautTest} class gets one by implementing {@link OnPostgres}; a test that starts its own contexts or
+ * processes uses {@link #create()} in a try-with-resources.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
@@ -29,6 +23,9 @@ public final class PostgresDatabase implements AutoCloseable {
     public static final String ADMIN_URL = "jdbc:postgresql://" + HOST_PORT + "/test";
     public static final String USER = "postgres";
     static final String HOW_TO_START = "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+
+    /** The databases of {@link OnPostgres} test classes, one per class while it runs. */
+    private static final Map<Class<?>, PostgresDatabase> BY_TEST_CLASS = new ConcurrentHashMap<>();
 
     private final String name;
     private boolean dropped;
@@ -46,6 +43,17 @@ public final class PostgresDatabase implements AutoCloseable {
             throw new IllegalStateException("could not create test database " + name + ": " + e.getMessage(), e);
         }
         return new PostgresDatabase(name);
+    }
+
+    static PostgresDatabase forTestClass(Class<?> testClass) {
+        return BY_TEST_CLASS.computeIfAbsent(testClass, c -> create());
+    }
+
+    static void dropForTestClass(Class<?> testClass) {
+        PostgresDatabase database = BY_TEST_CLASS.remove(testClass);
+        if (database != null) {
+            database.close();
+        }
     }
 
     public String name() {

@@ -52,7 +52,7 @@ class SignedRequestsTest {
     void wrongSecretStaleFutureAndTamperedRequestsFailVerification() {
         assertThat(valid(signed.signedWith("forged").urlVerification("c"))).isFalse();
         assertThat(valid(signed.skewedBy(Duration.ofMinutes(-6)).urlVerification("c"))).isFalse();
-        // The SDK's stock verifier accepts future timestamps (DESIGN 8 wants them refused), so check the header itself.
+        // The SDK's stock verifier accepts future timestamps (a request from the future is a replay risk and must be refused), so check the header itself.
         SignedRequest future = signed.skewedBy(Duration.ofMinutes(6)).urlVerification("c");
         assertThat(Long.parseLong(future.headers().get(SignedRequest.TIMESTAMP))).isEqualTo(clock.instant().getEpochSecond() + 360);
         assertThat(SignedRequests.signature(SECRET, future.headers().get(SignedRequest.TIMESTAMP), future.body()))

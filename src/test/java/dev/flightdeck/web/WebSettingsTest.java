@@ -1,6 +1,7 @@
 package dev.flightdeck.web;
 
 import dev.flightdeck.testing.MutableClock;
+import dev.flightdeck.text.Texts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import dev.flightdeck.slack.incident.IncidentParser;
 
 /**
  * The one entry point for the Slack handlers: slash command text in, {@link Parsed} out. Never throws; should a
- * parser ever fail unexpectedly, the user still gets a usage message (DESIGN.md: never a stack trace).
+ * parser ever fail unexpectedly, the user still gets a usage message (a person never sees a stack trace).
  * The parsers make the text plain first ({@link dev.flightdeck.text.Mrkdwn#fromSlack}): commands carry what the
  * person typed, and whatever repeats it escapes it once.
  */

@@ -1,5 +1,7 @@
 package dev.flightdeck.slack.command;
 
+import dev.flightdeck.text.Closest;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

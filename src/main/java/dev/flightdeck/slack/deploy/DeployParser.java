@@ -4,7 +4,7 @@ import dev.flightdeck.text.Mrkdwn;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import dev.flightdeck.slack.command.Closest;
+import dev.flightdeck.text.Closest;
 import dev.flightdeck.slack.command.CommandProblem;
 import dev.flightdeck.slack.command.KnownNames;
 import dev.flightdeck.slack.command.Mentions;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import static dev.flightdeck.slack.command.Slots.ENV;
 import static dev.flightdeck.slack.command.Slots.SERVICE;
-import dev.flightdeck.slack.command.Closest;
+import dev.flightdeck.text.Closest;
 import dev.flightdeck.slack.command.CommandProblem;
 import dev.flightdeck.slack.command.KnownNames;
 import dev.flightdeck.slack.command.Slots;

@@ -3,12 +3,14 @@ package dev.flightdeck.slack.envconfig;
 import dev.flightdeck.alarms.Alarm;
 import dev.flightdeck.alarms.AlarmGroup;
 import dev.flightdeck.text.Mrkdwn;
+import dev.flightdeck.text.Texts;
+import dev.flightdeck.text.UtcTime;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.flightdeck.slack.envconfig.SlackText.code;
-import static dev.flightdeck.slack.envconfig.SlackText.plural;
+import static dev.flightdeck.text.Mrkdwn.code;
+import static dev.flightdeck.text.Texts.plural;
 
 /** {@code /deploy alarms [service] [env]}: alarms not OK per service and environment, firing first. */
 public final class AlarmBlocks {
@@ -48,7 +50,7 @@ public final class AlarmBlocks {
     static String line(Alarm a) {
         String icon = a.state().firing() ? ":red_circle:" : ":white_circle:";
         String kind = a.kind() == Alarm.Kind.COMPOSITE ? " (composite)" : "";
-        return icon + " " + code(a.name()) + kind + " *" + a.state() + "* since " + Times.utc(a.since())
-                + (a.reason().isBlank() ? "" : " — " + Mrkdwn.escape(SlackText.shorten(a.reason(), MAX_REASON)));
+        return icon + " " + code(a.name()) + kind + " *" + a.state() + "* since " + UtcTime.format(a.since(), "?")
+                + (a.reason().isBlank() ? "" : " — " + Mrkdwn.escape(Texts.shorten(a.reason(), MAX_REASON)));
     }
 }

@@ -8,6 +8,8 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 
+import dev.flightdeck.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public final class BlockBudget {
     public BlockBudget header(String plain) {
         if (room() > 0) {
             blocks.add(HeaderBlock.builder().text(PlainTextObject.builder()
-                    .text(SlackText.shorten(plain, MAX_HEADER_TEXT)).emoji(true).build()).build());
+                    .text(Texts.shorten(plain, MAX_HEADER_TEXT)).emoji(true).build()).build());
         }
         return this;
     }
@@ -48,7 +50,7 @@ public final class BlockBudget {
 
     public BlockBudget context(String mrkdwn) {
         if (room() > 0) {
-            blocks.add(contextBlock(SlackText.shorten(mrkdwn, MAX_LINE)));
+            blocks.add(contextBlock(Texts.shorten(mrkdwn, MAX_LINE)));
         }
         return this;
     }
@@ -60,7 +62,7 @@ public final class BlockBudget {
     public BlockBudget lines(List<String> lines, String unit) {
         StringBuilder section = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            String line = SlackText.shorten(lines.get(i), MAX_LINE);
+            String line = Texts.shorten(lines.get(i), MAX_LINE);
             if (section.length() > 0 && section.length() + 1 + line.length() > MAX_SECTION_TEXT) {
                 if (room() <= 1) {
                     omit(lines.size() - i, unit);
@@ -83,7 +85,7 @@ public final class BlockBudget {
 
     private void omit(int count, String unit) {
         String one = unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
-        omissions.add(SlackText.plural(count, one, unit));
+        omissions.add(Texts.plural(count, one, unit));
     }
 
     private BlockBudget flushIfRoom(StringBuilder section) {

@@ -6,8 +6,8 @@ import dev.flightdeck.envconfig.RuleResult;
 import java.util.Comparator;
 import java.util.List;
 
-import static dev.flightdeck.slack.envconfig.SlackText.code;
-import static dev.flightdeck.slack.envconfig.SlackText.plural;
+import static dev.flightdeck.text.Mrkdwn.code;
+import static dev.flightdeck.text.Texts.plural;
 
 /** {@code /deploy config check <service> <env>}: each rule on each key, failures first. */
 public final class CheckBlocks {
@@ -65,6 +65,6 @@ public final class CheckBlocks {
             default:
                 icon = ":white_check_mark:";
         }
-        return icon + " " + code(r.key()) + " · _" + r.rule().label() + "_ · " + r.detail();
+        return icon + " " + code(r.key()) + " · _" + r.rule().label() + "_ · " + RuleDetails.detail(r);
     }
 }

@@ -2,12 +2,14 @@ package dev.flightdeck.slack.envconfig;
 
 import dev.flightdeck.envconfig.ConfigEntry;
 import dev.flightdeck.envconfig.ConfigSnapshot;
+import dev.flightdeck.text.Texts;
+import dev.flightdeck.text.UtcTime;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.flightdeck.slack.envconfig.SlackText.code;
-import static dev.flightdeck.slack.envconfig.SlackText.plural;
+import static dev.flightdeck.text.Mrkdwn.code;
+import static dev.flightdeck.text.Texts.plural;
 
 /** {@code /deploy config <service> <env>}: every key, plain values shown, secrets as type, version, date and fingerprint. */
 public final class ConfigBlocks {
@@ -35,17 +37,17 @@ public final class ConfigBlocks {
     }
 
     static String line(ConfigEntry e) {
-        String meta = e.type() + " · v" + e.version() + " · " + Times.utc(e.lastModified())
+        String meta = e.type() + " · v" + e.version() + " · " + e.lastModified().map(UtcTime::format).orElse("?")
                 + e.lastModifiedBy().map(by -> " by " + by).orElse("");
         if (e.isSecret()) {
             return ":lock: " + code(e.key()) + "  ••••••  fingerprint " + code(e.fingerprint()) + "  _" + meta + "_";
         }
-        return code(e.key()) + " = " + code(SlackText.shorten(e.plainValue().orElseThrow(), MAX_VALUE)) + "  _" + meta + "_";
+        return code(e.key()) + " = " + code(Texts.shorten(e.plainValue().orElseThrow(), MAX_VALUE)) + "  _" + meta + "_";
     }
 
     /** The value as shown in a diff: plain (shortened) or masked with its fingerprint. */
     static String value(ConfigEntry e) {
         return e.isSecret() ? ":lock: fingerprint " + code(e.fingerprint())
-                : code(SlackText.shorten(e.plainValue().orElseThrow(), MAX_VALUE));
+                : code(Texts.shorten(e.plainValue().orElseThrow(), MAX_VALUE));
     }
 }

@@ -1,11 +1,13 @@
 package dev.flightdeck.slack.envconfig;
 
 import dev.flightdeck.envconfig.ConfigDiff;
+import dev.flightdeck.text.Mrkdwn;
+import dev.flightdeck.text.Texts;
 
 import java.util.List;
 
-import static dev.flightdeck.slack.envconfig.SlackText.code;
-import static dev.flightdeck.slack.envconfig.SlackText.plural;
+import static dev.flightdeck.text.Mrkdwn.code;
+import static dev.flightdeck.text.Texts.plural;
 
 /** {@code /deploy config diff <service> <a> <b>}: missing keys, differing values, secret fingerprints, suspicious values. */
 public final class DiffBlocks {
@@ -27,10 +29,10 @@ public final class DiffBlocks {
         if (!d.suspicious().isEmpty()) {
             budget.text("*:warning: Suspicious: a value names another environment*");
             budget.lines(d.suspicious().stream().map(s -> code(s.key()) + " in *" + s.env() + "* names *" + s.namedEnv()
-                    + "*: " + code(SlackText.shorten(s.value(), ConfigBlocks.MAX_VALUE))).toList(), "suspicious values");
+                    + "*: " + code(Texts.shorten(s.value(), ConfigBlocks.MAX_VALUE))).toList(), "suspicious values");
         }
-        section(budget, "Only in " + a, d.onlyInA().stream().map(SlackText::code).toList());
-        section(budget, "Only in " + b, d.onlyInB().stream().map(SlackText::code).toList());
+        section(budget, "Only in " + a, d.onlyInA().stream().map(Mrkdwn::code).toList());
+        section(budget, "Only in " + b, d.onlyInB().stream().map(Mrkdwn::code).toList());
         section(budget, "Different values", d.differing().stream().map(x -> code(x.key()) + ": " + a + " "
                 + ConfigBlocks.value(x.a()) + " → " + b + " " + ConfigBlocks.value(x.b())).toList());
         section(budget, "Secrets (compared by fingerprint)", d.secrets().stream().map(s -> (s.same()

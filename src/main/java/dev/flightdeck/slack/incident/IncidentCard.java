@@ -4,7 +4,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.flightdeck.incident.Incident;
+import dev.flightdeck.slack.blocks.SlackTime;
 import dev.flightdeck.text.Mrkdwn;
+import dev.flightdeck.text.Texts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +37,10 @@ public final class IncidentCard {
                 markdownText("*Status*\n" + i.status().label()),
                 markdownText("*Commander*\n<@" + i.commanderId() + ">"),
                 markdownText("*Communicator*\n" + i.communicatorId().map(c -> "<@" + c + ">").orElse("_none yet_")),
-                markdownText("*Started*\n" + Texts.date(i.startedAt())),
-                markdownText("*Last update*\n" + i.lastUpdateAt().map(Texts::date).orElse("_none yet_")));
+                markdownText("*Started*\n" + SlackTime.of(i.startedAt())),
+                markdownText("*Last update*\n" + i.lastUpdateAt().map(SlackTime::of).orElse("_none yet_")));
         blocks.add(section(s -> s.fields(fields)));
-        i.resolvedAt().ifPresent(end -> blocks.add(section(s -> s.text(markdownText("*Resolved* " + Texts.date(end))))));
+        i.resolvedAt().ifPresent(end -> blocks.add(section(s -> s.text(markdownText("*Resolved* " + SlackTime.of(end))))));
         if (i.isOpen()) {
             List<BlockElement> buttons = new ArrayList<>();
             buttons.add(button(b -> b.actionId(IncidentSlackIds.INCIDENT_OPEN_UPDATE).value(i.id()).style("primary")
@@ -60,6 +62,6 @@ public final class IncidentCard {
     }
 
     static String date(Instant at) {
-        return Texts.date(at);
+        return SlackTime.of(at);
     }
 }

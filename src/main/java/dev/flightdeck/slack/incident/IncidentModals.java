@@ -8,6 +8,7 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.text.Mrkdwn;
+import dev.flightdeck.text.Texts;
 
 import java.util.Arrays;
 import java.util.List;

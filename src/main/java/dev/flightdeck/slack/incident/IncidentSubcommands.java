@@ -3,7 +3,7 @@ package dev.flightdeck.slack.incident;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.flightdeck.slack.command.Closest;
+import dev.flightdeck.text.Closest;
 import dev.flightdeck.slack.command.CommandProblem;
 import dev.flightdeck.slack.command.Mentions;
 import dev.flightdeck.slack.command.Words;

@@ -3,7 +3,9 @@ package dev.flightdeck.slack.incident;
 import com.slack.api.model.block.LayoutBlock;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
+import dev.flightdeck.slack.blocks.SlackTime;
 import dev.flightdeck.text.Mrkdwn;
+import dev.flightdeck.text.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,8 @@ public final class SummaryBlocks {
         blocks.add(section(x -> x.fields(List.of(
                 markdownText("*Severity*\n" + s.severity().label()),
                 markdownText("*Status*\n" + s.status()),
-                markdownText("*Start*\n" + Texts.date(s.start())),
-                markdownText("*End*\n" + s.end().map(Texts::date).orElse("still open")),
+                markdownText("*Start*\n" + SlackTime.of(s.start())),
+                markdownText("*End*\n" + s.end().map(SlackTime::of).orElse("still open")),
                 markdownText("*Duration*\n" + s.duration().map(IncidentSummary::human).orElse("still open")),
                 markdownText("*Time to first update*\n"
                         + s.timeToFirstUpdate().map(IncidentSummary::human).orElse("no update posted")),
@@ -51,7 +53,7 @@ public final class SummaryBlocks {
         StringBuilder timeline = new StringBuilder("*Timeline*\n");
         List<TimelineEntry> entries = s.timeline();
         for (TimelineEntry e : entries.subList(0, Math.min(entries.size(), TIMELINE_MAX))) {
-            timeline.append("• ").append(Texts.date(e.at())).append(" ").append(e.kind().label()).append(" <@")
+            timeline.append("• ").append(SlackTime.of(e.at())).append(" ").append(e.kind().label()).append(" <@")
                     .append(e.author()).append(">: ").append(Mrkdwn.escape(e.text().replace('\n', ' '))).append('\n');
         }
         if (entries.size() > TIMELINE_MAX) {

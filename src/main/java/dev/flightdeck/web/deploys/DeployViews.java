@@ -6,7 +6,8 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.text.Mrkdwn;
-import dev.flightdeck.web.Texts;
+import dev.flightdeck.text.Texts;
+import dev.flightdeck.web.PageTimes;
 
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public final class DeployViews {
 
     public static Row row(DeployRequest r, NameBook names) {
         return new Row(r.id(), r.service(), r.environment(), r.version(), r.state().label(), names.of(r.requesterId()),
-                Texts.time(r.requestedAt()), Texts.between(r.requestedAt(), r.finishedAt()));
+                PageTimes.time(r.requestedAt()), PageTimes.between(r.requestedAt(), r.finishedAt()));
     }
 
     /** The names one deploy's page shows: requester, runner, approvers, overriders and anyone its texts mention. */
@@ -54,11 +55,11 @@ public final class DeployViews {
                 r.stateReason() == null ? "" : names.inText(r.stateReason()), names.of(r.requesterId()),
                 names.of(r.runnerId()), r.note() == null ? "" : names.inText(r.note()),
                 r.rollbackOf() == null ? "" : "#" + r.rollbackOf(),
-                r.approvalsRequired(), Texts.time(r.requestedAt()), Texts.time(r.startedAt()),
-                Texts.time(r.finishedAt()), Texts.between(r.requestedAt(), r.startedAt()),
-                Texts.between(r.startedAt(), r.finishedAt()),
+                r.approvalsRequired(), PageTimes.time(r.requestedAt()), PageTimes.time(r.startedAt()),
+                PageTimes.time(r.finishedAt()), PageTimes.between(r.requestedAt(), r.startedAt()),
+                PageTimes.between(r.startedAt(), r.finishedAt()),
                 r.buildLabel() == null ? "" : r.buildLabel(), Texts.safeUrl(r.buildUrl()),
-                approvals.stream().map(a -> new ApprovalLine(names.of(a.approverId()), Texts.time(a.at()))).toList(),
+                approvals.stream().map(a -> new ApprovalLine(names.of(a.approverId()), PageTimes.time(a.at()))).toList(),
                 checks.stream().map(c -> check(c, names)).toList());
     }
 

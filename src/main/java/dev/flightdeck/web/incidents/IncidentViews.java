@@ -4,7 +4,7 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.incident.summary.IncidentSummary;
 import dev.flightdeck.people.NameBook;
-import dev.flightdeck.web.Texts;
+import dev.flightdeck.web.PageTimes;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +32,8 @@ public final class IncidentViews {
 
     public static Row row(Incident i, Instant now, NameBook names) {
         Instant end = i.resolvedAt().orElse(now);
-        return new Row(i.number(), i.id(), i.title(), i.severity().label(), i.status().label(), Texts.time(i.startedAt()),
-                Texts.between(i.startedAt(), end) + (i.isOpen() ? " so far" : ""), names.of(i.commanderId()));
+        return new Row(i.number(), i.id(), i.title(), i.severity().label(), i.status().label(), PageTimes.time(i.startedAt()),
+                PageTimes.between(i.startedAt(), end) + (i.isOpen() ? " so far" : ""), names.of(i.commanderId()));
     }
 
     public static Page page(Incident incident, IncidentSummary s, NameBook names) {
@@ -44,7 +44,7 @@ public final class IncidentViews {
                 part(IncidentSummary.PREVENTION, names.inText(s.prevention())));
         List<Line> lines = s.timeline().stream().map(e -> line(e, names)).toList();
         return new Page(incident.number(), s.incidentId(), s.title(), s.severity().label(), s.status(),
-                Texts.time(s.start()), s.end().map(Texts::time).orElse("still open"),
+                PageTimes.time(s.start()), s.end().map(PageTimes::time).orElse("still open"),
                 s.duration().map(IncidentSummary::human).orElse("still open"),
                 s.timeToFirstUpdate().map(IncidentSummary::human).orElse("no update posted"),
                 names.of(s.commanderId()), s.communicatorId().map(names::of).orElse("none named"),
@@ -57,6 +57,6 @@ public final class IncidentViews {
     }
 
     private static Line line(TimelineEntry e, NameBook names) {
-        return new Line(Texts.time(e.at()), e.kind().label(), names.of(e.author()), names.inText(e.text()));
+        return new Line(PageTimes.time(e.at()), e.kind().label(), names.of(e.author()), names.inText(e.text()));
     }
 }

@@ -1,26 +1,8 @@
 package dev.flightdeck.persistence.deploy;
 
-import dev.flightdeck.testing.PostgresDatabase;
+import dev.flightdeck.testing.OnPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
 
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresDeployRepositoryTest extends DeployRepositoryContract implements TestPropertyProvider {
-
-    private final PostgresDatabase postgres = PostgresDatabase.create();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return postgres.micronautProperties();
-    }
-
-    @AfterAll
-    void dropDatabase() {
-        postgres.close();
-    }
+class PostgresDeployRepositoryTest extends DeployRepositoryContract implements OnPostgres {
 }

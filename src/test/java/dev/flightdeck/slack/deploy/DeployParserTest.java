@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
-import dev.flightdeck.slack.command.Closest;
+import dev.flightdeck.text.Closest;
 import dev.flightdeck.slack.command.Parsed;
 
 public class DeployParserTest {

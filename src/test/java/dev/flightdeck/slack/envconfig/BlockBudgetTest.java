@@ -5,7 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import dev.flightdeck.slack.envconfig.BlockBudget;
-import dev.flightdeck.slack.envconfig.SlackText;
+import dev.flightdeck.text.Texts;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -71,9 +71,9 @@ class BlockBudgetTest {
 
     @Test
     void shorteningNeverCutsInsideAWord() {
-        assertThat(SlackText.shorten("https://sqs.us-east-1.amazonaws.com/123456789012/commons-prod-emails", 40))
+        assertThat(Texts.shorten("https://sqs.us-east-1.amazonaws.com/123456789012/commons-prod-emails", 40))
                 .isEqualTo("https://sqs.us-east-1.amazonaws.com … (33 more characters)");
-        assertThat(SlackText.shorten("x".repeat(100), 40)).isEqualTo("(100 characters, too long to show)");
-        assertThat(SlackText.shorten("short", 40)).isEqualTo("short");
+        assertThat(Texts.shorten("x".repeat(100), 40)).isEqualTo("(100 characters, too long to show)");
+        assertThat(Texts.shorten("short", 40)).isEqualTo("short");
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN section 8: secret values never leave AWS through Flightdeck. Runs every config, diff, check, alarms and
+ * Secret values never leave AWS through Flightdeck. Runs every config, diff, check, alarms and
  * health command and both gates with Flightdeck's and the AWS SDK's loggers at DEBUG, then looks for every seeded
  * secret value in every Slack call (requests and acks), every log line (with stack traces) since the world started,
  * and every row of every table.

@@ -1,16 +1,16 @@
-package dev.flightdeck.slack.envconfig;
+package dev.flightdeck.text;
 
-import dev.flightdeck.text.Mrkdwn;
+import java.util.Locale;
 
-/** Small text helpers for showing config values and names inside mrkdwn (escaping: {@link Mrkdwn}). */
-public final class SlackText {
+/** Plain-text helpers shared by the Slack answers and the pages: cutting to a limit, counting, safe links. */
+public final class Texts {
 
-    private SlackText() {
+    private Texts() {
     }
 
-    /** A value inside a code span; the escaping itself lives in {@link Mrkdwn}, the one place for it. */
-    public static String code(String value) {
-        return Mrkdwn.code(value);
+    /** At most {@code max} characters, the last an ellipsis when cut (Slack's hard limits on titles and labels). */
+    public static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /**
@@ -35,7 +35,17 @@ public final class SlackText {
         return text.substring(0, cut).stripTrailing() + " … (" + (text.length() - cut) + " more characters)";
     }
 
+    /** "1 key", "3 keys". */
     public static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
+    }
+
+    /** Only http(s) links are shown as links: a "javascript:" URL from a build backend must never become clickable. */
+    public static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.trim() : null;
     }
 }
