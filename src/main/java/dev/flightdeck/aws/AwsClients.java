@@ -14,7 +14,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -38,7 +37,6 @@ public class AwsClients implements AutoCloseable {
     private SsmClient ssm;
     private SecretsManagerClient secrets;
     private CloudWatchClient cloudWatch;
-    private CodeBuildClient codeBuild;
 
     public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
@@ -64,13 +62,6 @@ public class AwsClients implements AutoCloseable {
             cloudWatch = build(() -> configure(CloudWatchClient.builder()).build());
         }
         return cloudWatch;
-    }
-
-    public synchronized CodeBuildClient codeBuild() {
-        if (codeBuild == null) {
-            codeBuild = build(() -> configure(CodeBuildClient.builder()).build());
-        }
-        return codeBuild;
     }
 
     private <C extends AutoCloseable> C build(Supplier<C> builder) {
