@@ -40,18 +40,15 @@ public class DeployScheduler {
 
     private final DeployRepository repository;
     private final DeployMoves moves;
-    private final ApprovalPolicy policy;
     private final DeployAnnouncer announcer;
     private final Auditor auditor;
     private final Clock clock;
 
-    public DeployScheduler(DeployRepository repository, DeployMoves moves, ApprovalPolicy policy,
-                           DeployAnnouncer announcer, Auditor auditor, Clock clock,
+    public DeployScheduler(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, Auditor auditor, Clock clock,
             @io.micronaut.context.annotation.Value("${flightdeck.scheduler.claim-lease:2m}") Duration claimLease) {
         this.claimLease = claimLease;
         this.repository = repository;
         this.moves = moves;
-        this.policy = policy;
         this.announcer = announcer;
         this.auditor = auditor;
         this.clock = clock;
