@@ -23,6 +23,7 @@ public final class DeployRequests {
     private String stateActor;
     private String stateReason;
     private Instant stateChangedAt;
+    private boolean changedAtSet;
     private Instant startedAt;
     private Instant finishedAt;
     private Instant nextNudgeAt;
@@ -61,6 +62,7 @@ public final class DeployRequests {
         b.stateActor = r.stateActor();
         b.stateReason = r.stateReason();
         b.stateChangedAt = r.stateChangedAt();
+        b.changedAtSet = true;
         b.startedAt = r.startedAt();
         b.finishedAt = r.finishedAt();
         b.nextNudgeAt = r.nextNudgeAt();
@@ -95,12 +97,13 @@ public final class DeployRequests {
     /** In {@code state} since {@code at}, moved there by {@code actor} (a user id or system:…), with an optional reason. */
     public DeployRequests in(DeployState state) { this.state = state; return this; }
     public DeployRequests movedBy(String actor, String reason) { this.stateActor = actor; this.stateReason = reason; return this; }
-    public DeployRequests changedAt(Instant at) { this.stateChangedAt = at; return this; }
+    /** When it entered its state (may be null); by default when it was requested. */
+    public DeployRequests changedAt(Instant at) { this.stateChangedAt = at; this.changedAtSet = true; return this; }
 
     public DeployRequest build() {
         return new DeployRequest(id, service, environment, version, requesterId, runnerId == null ? requesterId : runnerId,
                 note, rollbackOf, state, approvals, requestedAt, stateActor, stateReason,
-                stateChangedAt == null ? requestedAt : stateChangedAt, startedAt, finishedAt, nextNudgeAt, nudgesSent,
+                changedAtSet ? stateChangedAt : requestedAt, startedAt, finishedAt, nextNudgeAt, nudgesSent,
                 expiresAt, channelId, messageTs, buildLabel, buildUrl);
     }
 }
