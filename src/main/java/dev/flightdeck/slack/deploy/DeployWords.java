@@ -3,7 +3,6 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.deploy.ApproverRef;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
-import dev.flightdeck.deploy.DeployState;
 
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +60,5 @@ final class DeployWords {
     /** The runner's cue once a deploy may start. */
     static String startCue(boolean autoStart, String runnerId) {
         return autoStart ? "Starting the build now." : user(runnerId) + ", press *Start* when you run it.";
-    }
-
-    static String label(DeployState state) {
-        return state.label();
     }
 }

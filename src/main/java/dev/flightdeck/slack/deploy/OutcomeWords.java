@@ -16,11 +16,11 @@ import static dev.flightdeck.slack.deploy.DeployWords.user;
 import static dev.flightdeck.slack.deploy.DeployWords.what;
 
 /** What the person who acted on a deploy is told: every {@link DeployOutcome} in words. */
-public final class OutcomeWords {
+final class OutcomeWords {
     private OutcomeWords() {
     }
 
-    public static String say(DeployOutcome o) {
+    static String say(DeployOutcome o) {
         return o instanceof DeployOutcome.Done done ? done(done) : refused((DeployOutcome.Refused) o);
     }
 
