@@ -12,9 +12,6 @@ public interface ApproverDirectory {
      */
     Set<String> members(String handle);
 
-    /** How to mention the group in a message so its members are notified, e.g. {@code <!subteam^S123|@release-managers>}. */
-    String mention(String handle);
-
     class DirectoryUnavailable extends RuntimeException {
         public DirectoryUnavailable(String message, Throwable cause) {
             super(message, cause);

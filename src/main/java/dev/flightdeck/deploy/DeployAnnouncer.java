@@ -2,7 +2,7 @@ package dev.flightdeck.deploy;
 
 import java.util.Optional;
 
-/** Tells people about a deploy (port; the Slack adapter renders the go/no-go message and its thread). */
+/** Tells people about a deploy (port: typed news in, the chat adapter renders the go/no-go message and words its thread). */
 public interface DeployAnnouncer {
 
     /**
@@ -23,26 +23,17 @@ public interface DeployAnnouncer {
     /** Re-renders the message in place (state, who, when), once it has been posted. */
     void refresh(DeployView view);
 
-    /** A reply in the message's thread (or the channel when there is no message). */
-    void reply(DeployRequest request, String text);
+    /** Tells the deploy's thread (or the channel when there is no message yet); builds go to the channel too. */
+    void reply(DeployRequest request, DeployNews news);
 
     /**
-     * A reply tagged with {@code key}, which {@link #hasReply} can find later: for work a replica may redo after
+     * The same, tagged with {@code key}, which {@link #hasReply} can find later: for work a replica may redo after
      * another one stopped between sending and recording it.
      */
-    void reply(DeployRequest request, String text, String key);
+    void reply(DeployRequest request, DeployNews news, String key);
 
     /** Whether a reply tagged {@code key} is already in the request's thread; false when that cannot be known. */
     boolean hasReply(DeployRequest request, String key);
-
-    /**
-     * A build's start or result in the team's convention: in the deploy's thread, and as a coloured message in the
-     * environment's channel, so a build's outcome is seen without opening the thread.
-     */
-    void buildNews(DeployRequest request, BuildNews news);
-
-    /** Something only {@code userId} sees, in {@code channelId}. */
-    void tell(String channelId, String userId, String text);
 
     record MessageRef(String channelId, String ts) {
     }

@@ -1,7 +1,6 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -9,11 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.flightdeck.deploy.DeployService.MAX_REASON;
-import static dev.flightdeck.deploy.DeployService.authorise;
-import static dev.flightdeck.deploy.DeployService.describe;
 
 /**
- * Break-glass (DESIGN.md section 2): an approver overrides the checks blocking a request with a written reason,
+ * Break-glass: an approver overrides the checks blocking a request with a written reason,
  * which goes on the audit trail and into the message. The requester cannot override their own request where
  * self-approval is off.
  */
@@ -43,54 +40,53 @@ public class DeployOverrides {
     public DeployOutcome mayOverride(long id, String userId) {
         Optional<DeployRequest> r = repository.find(id);
         if (r.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         if (r.get().state() != DeployState.REQUESTED) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
+            return new DeployOutcome.NotWaiting(r.get());
         }
         if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
-            return DeployOutcome.refused("Nothing blocks deploy " + DeployTexts.what(r.get()) + ": no override needed.");
+            return new DeployOutcome.NothingBlocks(r.get());
         }
-        Optional<String> refusal = authorise(() -> policy.refusalToApprove(moves.environment(r.get()), r.get(), userId));
-        return refusal.<DeployOutcome>map(why -> new DeployOutcome.Refused(why.replace("say go", "override a check")))
-                .orElseGet(() -> new DeployOutcome.Done("", r.get()));
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(r.get()), r.get(), userId);
+        return refusal.<DeployOutcome>map(x -> x).orElseGet(() -> new DeployOutcome.Allowed(r.get()));
     }
 
     /** Overrides every check blocking the request, with a written reason. */
     public DeployOutcome override(long id, String userId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 3 || why.length() > MAX_REASON) {
-            return DeployOutcome.refused("An override needs a written reason of 3 to " + MAX_REASON + " characters.");
+            return new DeployOutcome.ReasonLength(true, 3, MAX_REASON);
         }
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
-        Optional<String> refusal = authorise(() -> policy.refusalToApprove(moves.environment(read.get()), read.get(), userId));
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(read.get()), read.get(), userId);
         if (refusal.isPresent()) {
-            return DeployOutcome.refused(refusal.get().replace("say go", "override a check"));
+            return refusal.get();
         }
         DeployOutcome done = transactions.inTransaction(() -> {
             DeployRequest r = repository.findForUpdate(id).orElseThrow();
             if (r.state() != DeployState.REQUESTED) {
-                return DeployOutcome.refused(DeployTexts.notWaiting(r));
+                return new DeployOutcome.NotWaiting(r);
             }
             List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
             if (blocking.isEmpty()) {
-                return DeployOutcome.refused("Nothing blocks deploy " + DeployTexts.what(r) + ": no override needed.");
+                return new DeployOutcome.NothingBlocks(r);
             }
             blocking.forEach(c -> repository.overrideCheck(id, c.name(), userId, why));
             List<String> names = blocking.stream().map(CheckResult::name).toList();
             auditor.record(DeployAudit.OVERRIDE, userId, Map.of("request", id, "checks", names, "reason", why,
                     "blocked", blocking.stream().map(CheckResult::text).toList()));
-            return new DeployOutcome.Done("<@" + userId + "> overrode " + describe(blocking) + "\nReason: " + Mrkdwn.escape(why), r);
+            return new DeployOutcome.Overridden(r, userId, blocking, why);
         });
-        if (done.refused()) {
+        if (!(done instanceof DeployOutcome.Overridden overridden)) {
             return done;
         }
-        DeployRequest r = ((DeployOutcome.Done) done).request();
+        DeployRequest r = overridden.request();
         moves.show(id);
-        announcer.reply(r, done.text());
+        announcer.reply(r, new DeployNews.Overridden(userId, overridden.blocking(), why));
         if (moves.environment(r).announceOnly()) {
             starts.announceOnlyGo(r);
         }

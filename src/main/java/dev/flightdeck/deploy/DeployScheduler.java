@@ -1,7 +1,7 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.deploy.EnvironmentConfig;
+import dev.flightdeck.config.Durations;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -40,18 +40,15 @@ public class DeployScheduler {
 
     private final DeployRepository repository;
     private final DeployMoves moves;
-    private final ApprovalPolicy policy;
     private final DeployAnnouncer announcer;
     private final Auditor auditor;
     private final Clock clock;
 
-    public DeployScheduler(DeployRepository repository, DeployMoves moves, ApprovalPolicy policy,
-                           DeployAnnouncer announcer, Auditor auditor, Clock clock,
+    public DeployScheduler(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, Auditor auditor, Clock clock,
             @io.micronaut.context.annotation.Value("${flightdeck.scheduler.claim-lease:2m}") Duration claimLease) {
         this.claimLease = claimLease;
         this.repository = repository;
         this.moves = moves;
-        this.policy = policy;
         this.announcer = announcer;
         this.auditor = auditor;
         this.clock = clock;
@@ -103,15 +100,12 @@ public class DeployScheduler {
 
     private boolean expire(DeployRequest r) {
         EnvironmentConfig env = moves.environment(r);
-        String waited = r.state() == DeployState.REQUESTED ? "without a decision" : "without being started";
-        String reason = "no decision or start within " + DeployTexts.duration(env.expireAfter());
+        String reason = "no decision or start within " + Durations.format(env.expireAfter());
         if (moves.apply(r, DeployEvent.EXPIRE, DeployAudit.SCHEDULER, reason).isEmpty()) {
             return false;
         }
         moves.show(r.id());
-        announcer.reply(r, "Deploy " + DeployTexts.what(r) + " expired after " + DeployTexts.duration(env.expireAfter())
-                + " " + waited + ". Ask again with `/deploy " + r.service() + " " + r.version() + " to "
-                + r.environment() + "` if it is still wanted.");
+        announcer.reply(r, new DeployNews.Expired(env.expireAfter(), r.state() == DeployState.REQUESTED));
         return true;
     }
 
@@ -126,18 +120,15 @@ public class DeployScheduler {
             return false;
         }
         Duration waited = Duration.between(approvers ? r.requestedAt() : r.stateChangedAt(), now);
-        String text = approvers
-                ? policy.mentions(env) + " deploy " + DeployTexts.what(r) + ", requested by <@" + r.requesterId()
-                + ">, has waited " + minutes(waited) + " for a go/no-go."
-                : "<@" + r.runnerId() + "> deploy " + DeployTexts.what(r) + " was approved " + minutes(waited)
-                + " ago and has not been started: press *Start* when you run it, or cancel it.";
+        DeployNews news = approvers ? new DeployNews.ApproversNudged(env.approvers(), waited)
+                : new DeployNews.RunnerNudged(waited);
         String key = r.id() + ":" + r.state() + ":" + number;
         boolean first = auditor.recordFirst(DeployAudit.NUDGED, DeployAudit.SCHEDULER, key,
                 Map.of("request", r.id(), "who", approvers ? "approvers" : "runner", "number", number));
         // Recorded before: an earlier claim of this very nudge got that far and never counted it (its replica was
         // killed, or its send outlasted the lease). Post only if that send did not land.
         if (first || !announcer.hasReply(r, "nudge:" + key)) {
-            announcer.reply(r, text, "nudge:" + key);
+            announcer.reply(r, news, "nudge:" + key);
         } else {
             LOG.info("deploy #{}: nudge {} is already in the thread (sent by a claim that never counted it)", r.id(), number);
         }
@@ -146,10 +137,5 @@ public class DeployScheduler {
             LOG.info("deploy #{}: nudge {} sent but its lease was lost", r.id(), number);
         }
         return true;
-    }
-
-    private static String minutes(Duration d) {
-        long m = Math.max(1, Math.round(d.toSeconds() / 60.0));
-        return m >= 120 && m % 60 == 0 ? (m / 60) + " hours" : m + " minutes";
     }
 }

@@ -1,17 +1,15 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.deploy.EnvironmentConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Decisions on a deploy request: go, no-go, override, cancel; and the build's progress (from the build backends).
+ * Decisions on a deploy request: go, no-go, cancel; and the build's progress (from the build backends).
  * Each is authorised here (not only when buttons are rendered) and lands through the one transition table.
  */
 @Singleton
@@ -43,103 +41,94 @@ public class DeployService {
         this.clock = clock;
     }
 
-    private record Go(DeployOutcome outcome, DeployRequest request, int approvals, boolean approved) {
-    }
-
     /** An approver's go. With enough approvals the request is APPROVED (and with auto-start, the build starts). */
     public DeployOutcome go(long id, String userId) {
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         EnvironmentConfig env = moves.environment(read.get());
-        Optional<String> refusal = authorise(() -> policy.refusalToApprove(env, read.get(), userId));
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToApprove(env, read.get(), userId);
         if (refusal.isPresent()) {
-            return DeployOutcome.refused(refusal.get());
+            return refusal.get();
         }
         // Row-locked so that concurrent goes (replicas, double clicks) count approvals one at a time.
-        Go go = transactions.inTransaction(() -> goLocked(id, userId));
-        if (go.outcome().refused()) {
-            return go.outcome();
+        DeployOutcome go = transactions.inTransaction(() -> goLocked(id, userId));
+        if (go instanceof DeployOutcome.GoRecorded partial) {
+            moves.show(id);
+            announcer.reply(partial.request(), new DeployNews.PartialGo(userId, partial.have()));
+        } else if (go instanceof DeployOutcome.Approved approved) {
+            moves.show(id);
+            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart()));
+            if (env.autoStart()) {
+                starts.start(id, DeployAudit.POLICY);
+            }
         }
-        moves.show(id);
-        DeployRequest r = go.request();
-        if (!go.approved()) {
-            announcer.reply(r, DeployTexts.partialGo(r, userId, go.approvals()));
-            return go.outcome();
-        }
-        announcer.reply(r, DeployTexts.goAhead(r, userId, env.autoStart()));
-        if (env.autoStart()) {
-            starts.start(id, DeployAudit.POLICY);
-        }
-        return go.outcome();
+        return go;
     }
 
-    private Go goLocked(long id, String userId) {
+    private DeployOutcome goLocked(long id, String userId) {
         DeployRequest r = repository.findForUpdate(id).orElseThrow();
         if (r.state() != DeployState.REQUESTED) {
-            return new Go(DeployOutcome.refused(DeployTexts.notWaiting(r)), r, 0, false);
+            return new DeployOutcome.NotWaiting(r);
         }
-        List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
+        List<CheckResult> checks = repository.checks(id);
+        List<CheckResult> blocking = checks.stream().filter(CheckResult::blocking).toList();
         if (!blocking.isEmpty()) {
-            return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is blocked by " + describe(blocking)
-                    + ". An approver can override that with a written reason (*Override*), then say go."), r, 0, false);
+            return new DeployOutcome.BlockedByChecks(r, blocking);
         }
         // One deploy at a time: the lock check ran at request time, but another request may have been approved since.
-        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.deploy.Gate.LOCK) || repository.checks(id).stream()
-                .anyMatch(c -> c.name().equals("lock") && c.overridden());
+        boolean lockOff = !moves.environment(r).hasGate(Gate.LOCK)
+                || checks.stream().anyMatch(c -> c.name().equals("lock") && c.overridden());
         Optional<DeployRequest> holder = lockOff ? Optional.empty()
                 : repository.inFlight(r.service(), r.environment(), id);
         if (holder.isPresent() && r.approvalsRequired() <= repository.approvals(id).size() + 1) {
-            return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(holder.get()) + " is "
-                    + holder.get().state().label() + "; one deploy at a time. Say go again when it has finished."), r, 0, false);
+            return new DeployOutcome.OneAtATime(holder.get());
         }
         if (!repository.addApproval(new Approval(id, userId, clock.instant()))) {
-            return new Go(DeployOutcome.refused("You already said go on deploy " + DeployTexts.what(r) + "."), r, 0, false);
+            return new DeployOutcome.AlreadyWent(r);
         }
         int have = repository.approvals(id).size();
         auditor.record(DeployAudit.APPROVAL, userId, Map.of("request", id, "approvals", have,
                 "required", r.approvalsRequired()));
         if (have < r.approvalsRequired()) {
-            return new Go(new DeployOutcome.Done("Go recorded: " + have + " of " + r.approvalsRequired()
-                    + " approvals for deploy " + DeployTexts.what(r) + ".", r), r, have, false);
+            return new DeployOutcome.GoRecorded(r, have);
         }
         DeployRequest after = moves.apply(r, DeployEvent.GO, userId, null).orElseThrow(
                 () -> new IllegalStateException("deploy #" + id + " changed under its row lock"));
-        return new Go(new DeployOutcome.Done("Approved deploy " + DeployTexts.what(r) + ".", after), after, have, true);
+        return new DeployOutcome.Approved(after);
     }
 
     /** Whether {@code userId} may say no-go (asked before the reason form opens, and again on submit). */
     public DeployOutcome mayReject(long id, String userId) {
         Optional<DeployRequest> r = repository.find(id);
         if (r.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         if (r.get().state() != DeployState.REQUESTED) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
+            return new DeployOutcome.NotWaiting(r.get());
         }
-        Optional<String> refusal = authorise(() -> policy.refusalToDecide(moves.environment(r.get()), userId));
-        return refusal.<DeployOutcome>map(DeployOutcome.Refused::new)
-                .orElseGet(() -> new DeployOutcome.Done("", r.get()));
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToDecide(moves.environment(r.get()), userId);
+        return refusal.<DeployOutcome>map(x -> x).orElseGet(() -> new DeployOutcome.Allowed(r.get()));
     }
 
     public DeployOutcome noGo(long id, String userId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            return DeployOutcome.refused("A no-go needs a reason of 1 to " + MAX_REASON + " characters.");
+            return new DeployOutcome.ReasonLength(false, 1, MAX_REASON);
         }
         DeployOutcome may = mayReject(id, userId);
-        if (may.refused()) {
+        if (!(may instanceof DeployOutcome.Allowed allowed)) {
             return may;
         }
-        DeployRequest r = ((DeployOutcome.Done) may).request();
+        DeployRequest r = allowed.request();
         Optional<DeployRequest> after = moves.apply(r, DeployEvent.NO_GO, userId, why);
         if (after.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(repository.find(id).orElse(r)));
+            return new DeployOutcome.NotWaiting(repository.find(id).orElse(r));
         }
         moves.show(id);
-        announcer.reply(after.get(), DeployTexts.noGo(userId, why));
-        return new DeployOutcome.Done("No-go recorded for deploy " + DeployTexts.what(r) + ".", after.get());
+        announcer.reply(after.get(), new DeployNews.NoGo(userId, why));
+        return new DeployOutcome.Rejected(after.get());
     }
 
     /** The requester or an approver cancels a request that has not started. */
@@ -151,28 +140,23 @@ public class DeployService {
     public DeployOutcome cancel(long id, String userId, String reason) {
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         DeployRequest r = read.get();
         if (r.state() == DeployState.TRIGGERING || r.state() == DeployState.RUNNING) {
             return stuck.cancel(r, userId, reason);
         }
-        if (!userId.equals(r.requesterId())) {
-            Optional<String> refusal = authorise(() -> policy.refusalToDecide(moves.environment(r), userId));
-            if (refusal.isPresent()) {
-                return DeployOutcome.refused("Only the requester <@" + r.requesterId() + "> or an approver can cancel deploy "
-                        + DeployTexts.what(r) + ".");
-            }
+        if (!userId.equals(r.requesterId()) && policy.refusalToDecide(moves.environment(r), userId).isPresent()) {
+            return new DeployOutcome.NotRequesterOrApprover(r);
         }
         Optional<DeployRequest> after = moves.apply(r, DeployEvent.CANCEL, userId, null);
         if (after.isEmpty()) {
             DeployRequest now = repository.find(id).orElse(r);
-            return DeployOutcome.refused(now.state().isFinal() ? DeployTexts.notWaiting(now)
-                    : "Deploy " + DeployTexts.what(now) + " has started (" + now.state().label() + ") and cannot be cancelled.");
+            return now.state().isFinal() ? new DeployOutcome.NotWaiting(now) : new DeployOutcome.AlreadyStarted(now);
         }
         moves.show(id);
-        announcer.reply(after.get(), "<@" + userId + "> cancelled this deploy.");
-        return new DeployOutcome.Done("Cancelled deploy " + DeployTexts.what(r) + ".", after.get());
+        announcer.reply(after.get(), new DeployNews.Cancelled(userId));
+        return new DeployOutcome.Cancelled(after.get());
     }
 
     /** The runner's Start (and Retry after a failed trigger). */
@@ -185,23 +169,10 @@ public class DeployService {
     }
 
     /**
-     * A build backend reports progress (webhook or polling, issue #4): {@code event} is one of BUILD_RUNNING,
+     * A build backend reports progress (webhook or polling): {@code event} is one of BUILD_RUNNING,
      * BUILD_SUCCEEDED, BUILD_FAILED, BUILD_ABORTED. Repeats and out-of-order reports change nothing.
      */
     public DeployOutcome buildStatus(long id, DeployEvent event, String buildLabel, String buildUrl) {
         return starts.buildStatus(id, event, buildLabel, buildUrl);
-    }
-
-    static String describe(List<CheckResult> checks) {
-        return checks.stream().map(c -> "*" + c.name() + "* (" + c.text() + ")").collect(Collectors.joining(", "));
-    }
-
-    static Optional<String> authorise(java.util.function.Supplier<Optional<String>> check) {
-        try {
-            return check.get();
-        } catch (ApproverDirectory.DirectoryUnavailable e) {
-            return Optional.of("Could not check who the approvers are right now (" + e.getMessage()
-                    + "). Nothing was changed; try again in a minute.");
-        }
     }
 }

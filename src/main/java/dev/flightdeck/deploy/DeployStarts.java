@@ -1,6 +1,5 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.telemetry.Spans;
@@ -54,8 +53,7 @@ public class DeployStarts {
             return;
         }
         moves.show(r.id());
-        announcer.reply(after.get(), "Announce only: no approval needed in " + r.envUpper() + ". "
-                + (env.autoStart() ? "Starting the build now." : "<@" + r.runnerId() + ">, press *Start* when you run it."));
+        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart()));
         if (env.autoStart()) {
             start(r.id(), DeployAudit.POLICY);
         }
@@ -64,23 +62,22 @@ public class DeployStarts {
     private DeployOutcome begin(long id, String userId, DeployState expected, DeployEvent event) {
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         DeployRequest r = read.get();
         boolean system = userId.startsWith("system:");
         if (!system && !userId.equals(r.runnerId()) && !userId.equals(r.requesterId())) {
-            return DeployOutcome.refused("Only the runner <@" + r.runnerId() + "> or the requester <@" + r.requesterId()
-                    + "> starts deploy " + DeployTexts.what(r) + ".");
+            return new DeployOutcome.NotRunner(r);
         }
         if (r.state() == DeployState.REQUESTED) {
-            return DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " needs a go from an approver before it starts.");
+            return new DeployOutcome.NeedsGo(r);
         }
         if (r.state() != expected) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(r));
+            return new DeployOutcome.NotWaiting(r);
         }
         Optional<DeployRequest> triggering = moves.apply(r, event, userId, null);
         if (triggering.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(repository.find(id).orElse(r)));
+            return new DeployOutcome.NotWaiting(repository.find(id).orElse(r));
         }
         moves.show(id);
         return trigger(triggering.get(), system ? r.runnerId() : userId);
@@ -110,24 +107,22 @@ public class DeployStarts {
             repository.saveBuild(r.id(), started.label(), started.url());
             moves.apply(r, DeployEvent.BUILD_RUNNING, BUILD, null);
             moves.show(r.id());
-            announcer.buildNews(r, BuildNews.of(BuildPhase.STARTED, r.environment(),
-                    started.label() == null ? r.service() + " build" : started.label(), "<@" + startedBy + ">", started.url()));
-            return new DeployOutcome.Done("Started the " + r.envUpper() + " build of " + r.service() + " " + r.version()
-                    + ".", r);
+            announcer.reply(r, new DeployNews.Build(BuildPhase.STARTED,
+                    started.label() == null ? r.service() + " build" : started.label(), startedBy, started.url()));
+            return new DeployOutcome.BuildStarted(r);
         }
         String reason = ((BuildTrigger.Failed) result).reason();
         LOG.warn("deploy #{} {} {} to {}: build trigger failed: {}", r.id(), r.service(), r.version(), r.environment(), reason);
         moves.apply(r, DeployEvent.TRIGGER_FAILED, BUILD, reason);
         moves.show(r.id());
-        announcer.reply(r, "Could not start the " + r.envUpper() + " build of " + r.service() + " " + r.version() + ": "
-                + reason + ". Press *Retry* once that is fixed.");
-        return DeployOutcome.refused("Could not start the build: " + reason + ".");
+        announcer.reply(r, new DeployNews.TriggerFailed(reason, false));
+        return new DeployOutcome.StartFailed(reason);
     }
 
     DeployOutcome buildStatus(long id, DeployEvent event, String label, String url) {
         Optional<DeployRequest> read = repository.find(id);
         if (read.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
+            return new DeployOutcome.NoSuchRequest(id);
         }
         if (label != null || url != null) {
             repository.saveBuild(id, label, url);
@@ -135,8 +130,7 @@ public class DeployStarts {
         DeployRequest r = read.get().withBuild(label, url);
         Optional<DeployRequest> after = moves.apply(r, event, BUILD, null);
         if (after.isEmpty()) {
-            return DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is " + r.state().label() + "; "
-                    + event.name().toLowerCase(java.util.Locale.ROOT) + " changes nothing.");
+            return new DeployOutcome.BuildChangesNothing(r, event);
         }
         moves.show(id);
         BuildPhase status = switch (after.get().state()) {
@@ -146,11 +140,10 @@ public class DeployStarts {
             default -> null;
         };
         if (status != null) {
-            // Every notice says who (DESIGN section 3): the runner, as the start notice named them.
-            announcer.buildNews(after.get(), BuildNews.of(status, r.environment(),
-                    r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), "<@" + r.runnerId() + ">",
-                    r.buildUrl()));
+            // Every notice says who: the runner, as the start notice named them.
+            announcer.reply(after.get(), new DeployNews.Build(status,
+                    r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), r.runnerId(), r.buildUrl()));
         }
-        return new DeployOutcome.Done(after.get().state().label(), after.get());
+        return new DeployOutcome.BuildMoved(after.get());
     }
 }

@@ -2,7 +2,6 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.team.TeamConfig;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -34,47 +33,41 @@ public class ManualLocks {
     public DeployOutcome lock(String service, String environment, String userId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > DeployService.MAX_REASON) {
-            return DeployOutcome.refused("A lock needs a reason after `--` (at most " + DeployService.MAX_REASON
-                    + " characters), e.g. `/deploy lock " + service + " " + environment + " -- database migration`.");
+            return new DeployOutcome.LockNeedsReason(service, environment, DeployService.MAX_REASON);
         }
-        String env = environment.toUpperCase(java.util.Locale.ROOT);
         Optional<ManualLock> existing = repository.lock(service, environment);
         if (existing.isPresent()) {
-            return DeployOutcome.refused(Mrkdwn.escape(service) + " in " + Mrkdwn.escape(env) + " is already locked by <@"
-                    + existing.get().lockedBy() + ">: " + Mrkdwn.escape(existing.get().reason()));
+            return new DeployOutcome.AlreadyLocked(existing.get());
         }
-        if (!repository.addLock(new ManualLock(service, environment, userId, why, clock.instant()))) {
-            return DeployOutcome.refused(service + " in " + env + " was locked a moment ago by someone else.");
+        ManualLock lock = new ManualLock(service, environment, userId, why, clock.instant());
+        if (!repository.addLock(lock)) {
+            return new DeployOutcome.LockRace(service, environment, false);
         }
         auditor.record(DeployAudit.LOCKED, userId, Map.of("service", service, "environment", environment, "reason", why));
-        return new DeployOutcome.Done(":lock: <@" + userId + "> locked " + Mrkdwn.escape(service) + " in "
-                + Mrkdwn.escape(env) + ": " + Mrkdwn.escape(why)
-                + "\nDeploys are blocked until `/deploy unlock " + service + " " + environment + "`.", null);
+        return new DeployOutcome.Locked(lock);
     }
 
     public DeployOutcome unlock(String service, String environment, String userId) {
-        String env = environment.toUpperCase(java.util.Locale.ROOT);
         Optional<ManualLock> existing = repository.lock(service, environment);
         if (existing.isEmpty()) {
-            return DeployOutcome.refused(service + " in " + env + " is not locked.");
+            return new DeployOutcome.NotLocked(service, environment);
         }
         boolean mayUnlock = userId.equals(existing.get().lockedBy());
         if (!mayUnlock) {
             try {
                 mayUnlock = config.environment(environment).map(e -> policy.isApprover(e, userId)).orElse(false);
             } catch (ApproverDirectory.DirectoryUnavailable e) {
-                return DeployOutcome.refused("Could not check who the approvers are right now; try again in a minute.");
+                return new DeployOutcome.DirectoryDown(null);
             }
         }
         if (!mayUnlock) {
-            return DeployOutcome.refused("Only <@" + existing.get().lockedBy() + ">, who locked it, or an approver for "
-                    + env + " can unlock " + service + ".");
+            return new DeployOutcome.NotLockHolder(existing.get());
         }
         if (!repository.removeLock(service, environment)) {
-            return DeployOutcome.refused(service + " in " + env + " was unlocked a moment ago.");
+            return new DeployOutcome.LockRace(service, environment, true);
         }
         auditor.record(DeployAudit.UNLOCKED, userId, Map.of("service", service, "environment", environment,
                 "lockedBy", existing.get().lockedBy(), "reason", existing.get().reason()));
-        return new DeployOutcome.Done(":unlock: <@" + userId + "> unlocked " + service + " in " + env + ".", null);
+        return new DeployOutcome.Unlocked(service, environment, userId);
     }
 }

@@ -70,22 +70,18 @@ public class PostReleaseChecks implements DeployObserver {
             }
             DeployRequest r = deploy.get();
             ReleaseProbe.Result result = probe.probe(r.service(), r.environment());
-            String minutes = Duration.between(w.startedAt(), w.endsAt()).toMinutes() + " min";
+            Duration watched = Duration.between(w.startedAt(), w.endsAt());
             if (!result.watched()) {
                 if (watches.finish(w.deployId(), PASSED)) {
-                    announcer.reply(r, "Post-release check of " + r.service() + " " + r.version() + " in " + r.envUpper()
-                            + " skipped: " + result.text() + ".");
+                    announcer.reply(r, new DeployNews.PostRelease(DeployNews.PostRelease.Verdict.SKIPPED, result.text(), watched));
                 }
             } else if (!result.healthy()) {
                 if (watches.finish(w.deployId(), FAILED)) {
-                    announcer.reply(r, ":rotating_light: Post-release check of " + r.service() + " " + r.version() + " in "
-                            + r.envUpper() + " FAILED: " + result.text() + ". Consider `/deploy rollback " + r.service()
-                            + " " + r.environment() + "`.");
+                    announcer.reply(r, new DeployNews.PostRelease(DeployNews.PostRelease.Verdict.FAILED, result.text(), watched));
                 }
             } else if (!now.isBefore(w.endsAt())) {
                 if (watches.finish(w.deployId(), PASSED)) {
-                    announcer.reply(r, "Post-release check of " + r.service() + " " + r.version() + " in " + r.envUpper()
-                            + " passed: " + result.text() + " throughout " + minutes + ".");
+                    announcer.reply(r, new DeployNews.PostRelease(DeployNews.PostRelease.Verdict.PASSED, result.text(), watched));
                 }
             }
         }

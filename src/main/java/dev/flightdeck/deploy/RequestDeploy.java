@@ -1,11 +1,9 @@
 package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
-import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.check.DeployCandidate;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -51,31 +49,30 @@ public class RequestDeploy {
     }
 
     /** Bad input is answered with what is wrong, and creates nothing. */
-    public Optional<String> problem(NewDeploy d) {
+    public Optional<InputProblem> problem(NewDeploy d) {
         if (config.service(d.service()).isEmpty()) {
-            return Optional.of("There is no service " + Mrkdwn.code(d.service()) + "; known: " + String.join(", ", config.services().keySet()) + ".");
+            return Optional.of(new InputProblem.NoSuchService(d.service(), List.copyOf(config.services().keySet())));
         }
         if (config.environment(d.environment()).isEmpty()) {
-            return Optional.of("There is no environment " + Mrkdwn.code(d.environment()) + "; known: "
-                    + String.join(", ", config.environments().keySet()) + ".");
+            return Optional.of(new InputProblem.NoSuchEnvironment(d.environment(),
+                    List.copyOf(config.environments().keySet())));
         }
         if (d.version() == null || !VERSION.matcher(d.version()).matches()) {
-            return Optional.of(Mrkdwn.code(String.valueOf(d.version())) + " is not a version: use letters, digits and . _ + - / (at most 64), "
-                    + "e.g. 5.11.2, v1.2.3-rc.1 or a git sha.");
+            return Optional.of(new InputProblem.BadVersion(String.valueOf(d.version())));
         }
         if (d.runnerId().isPresent() && !USER_ID.matcher(d.runnerId().get()).matches()) {
-            return Optional.of("The runner must be a person: @-mention them.");
+            return Optional.of(new InputProblem.RunnerNotAPerson());
         }
         if (d.note().isPresent() && d.note().get().length() > MAX_NOTE) {
-            return Optional.of("The note is longer than " + MAX_NOTE + " characters.");
+            return Optional.of(new InputProblem.NoteTooLong(MAX_NOTE));
         }
         return Optional.empty();
     }
 
     public DeployOutcome request(NewDeploy d) {
-        Optional<String> problem = problem(d);
+        Optional<InputProblem> problem = problem(d);
         if (problem.isPresent()) {
-            return DeployOutcome.refused(problem.get());
+            return new DeployOutcome.BadInput(problem.get());
         }
         EnvironmentConfig env = config.environment(d.environment()).orElseThrow();
         ServiceConfig service = config.service(d.service()).orElseThrow();
@@ -96,9 +93,7 @@ public class RequestDeploy {
             ref = announcer.post(view);
         } catch (DeployAnnouncer.AnnounceFailed e) {
             moves.apply(r, DeployEvent.CANCEL, DeployAudit.POLICY, "could not post the go/no-go message: " + e.getMessage());
-            return DeployOutcome.refused("Could not post the go/no-go message to " + env.channel().text() + " ("
-                    + e.getMessage() + "), so deploy #" + r.id() + " was cancelled. Invite me to the channel or fix "
-                    + "its name in the team config, then ask again.");
+            return new DeployOutcome.AnnounceFailed(r.id(), env.channel().text(), e.getMessage());
         }
         if (ref.isPresent()) {
             repository.saveMessage(r.id(), ref.get().channelId(), ref.get().ts());
@@ -108,12 +103,8 @@ public class RequestDeploy {
         if (env.announceOnly() && !blocked) {
             starts.announceOnlyGo(r);
         }
-        String where = ref.isPresent() ? "is posted in <#" + r.channelId() + ">"
-                : "is recorded as #" + r.id() + "; Slack is not taking messages right now, so its go/no-go message "
-                + "will be posted in " + env.channel().text() + " as soon as it does";
-        return new DeployOutcome.Done("Deploy " + DeployTexts.what(r) + " " + where
-                + (blocked ? ", blocked by " + DeployService.describe(view.checks().stream()
-                .filter(CheckResult::blocking).toList()) + "." : "."), r);
+        return new DeployOutcome.Requested(r, ref.isPresent(), env.channel().text(),
+                view.checks().stream().filter(CheckResult::blocking).toList());
     }
 
     private static Map<String, Object> payload(DeployRequest r, List<CheckResult> results) {

@@ -1,12 +1,13 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.config.Durations;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A deploy whose build went quiet must not hold its lock forever (DESIGN section 10): a build its backend cannot
+ * A deploy whose build went quiet must not hold its lock forever: a build its backend cannot
  * find ends FAILED, a trigger a crash left unfinished ends TRIGGER_FAILED with Retry, and an approver may cancel a
  * build that is stuck, with a reason. Each is one conditional transition, so with several replicas exactly one of
  * them moves the deploy and posts about it.
@@ -37,10 +38,8 @@ public class StuckBuilds {
         }
         moves.show(r.id());
         String label = r.buildLabel() == null ? r.service() + " build" : r.buildLabel();
-        announcer.buildNews(after.get(), BuildNews.of(BuildPhase.FAILED, r.environment(), label,
-                "<@" + r.runnerId() + ">", r.buildUrl()));
-        announcer.reply(after.get(), "No news of this build for " + DeployTexts.duration(silent) + ", and " + reason
-                + ". Marked failed; " + r.service() + " in " + r.envUpper() + " is free to deploy again.");
+        announcer.reply(after.get(), new DeployNews.Build(BuildPhase.FAILED, label, r.runnerId(), r.buildUrl()));
+        announcer.reply(after.get(), new DeployNews.BuildLost(silent, reason));
         return true;
     }
 
@@ -52,45 +51,38 @@ public class StuckBuilds {
             return false;
         }
         moves.show(r.id());
-        announcer.reply(after.get(), "Found this deploy's build, which Flightdeck lost track of while starting it: "
-                + label + (url == null ? "" : ". More info at: " + url));
+        announcer.reply(after.get(), new DeployNews.TriggerFound(label, url));
         return true;
     }
 
     /** A trigger that never finished (Flightdeck stopped between the start and recording the build). */
     public boolean triggerLost(DeployRequest r, Duration silent) {
-        String reason = "the build trigger did not finish within " + DeployTexts.duration(silent)
+        String reason = "the build trigger did not finish within " + Durations.format(silent)
                 + " and no build of this deploy was found";
         Optional<DeployRequest> after = moves.apply(r, DeployEvent.TRIGGER_FAILED, BUILD_WATCH, reason);
         if (after.isEmpty()) {
             return false;
         }
         moves.show(r.id());
-        announcer.reply(after.get(), "Could not start the " + r.envUpper() + " build of " + r.service() + " "
-                + r.version() + ": " + reason + ". Check CI, then press *Retry* to start it again or cancel it.");
+        announcer.reply(after.get(), new DeployNews.TriggerFailed(reason, true));
         return true;
     }
 
     /** {@code /deploy cancel <id> -- <reason>} on a deploy whose build is triggering or running: approvers only. */
     public DeployOutcome cancel(DeployRequest r, String userId, String reason) {
-        Optional<String> refusal = DeployService.authorise(() -> policy.refusalToDecide(moves.environment(r), userId));
-        if (refusal.isPresent()) {
-            return DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is " + r.state().label()
-                    + ": only an approver of " + r.envUpper() + " can cancel it now.");
+        if (policy.refusalToDecide(moves.environment(r), userId).isPresent()) {
+            return new DeployOutcome.StuckNeedsApprover(r);
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > DeployService.MAX_REASON) {
-            return DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is " + r.state().label()
-                    + ": cancelling it needs a reason of 1 to " + DeployService.MAX_REASON + " characters: `/deploy cancel "
-                    + r.id() + " -- <reason>`.");
+            return new DeployOutcome.StuckNeedsReason(r, DeployService.MAX_REASON);
         }
         Optional<DeployRequest> after = moves.apply(r, DeployEvent.CANCEL, userId, why);
         if (after.isEmpty()) {
-            return DeployOutcome.refused(DeployTexts.notWaiting(repository.find(r.id()).orElse(r)));
+            return new DeployOutcome.NotWaiting(repository.find(r.id()).orElse(r));
         }
         moves.show(r.id());
-        announcer.reply(after.get(), DeployTexts.stuckCancelled(userId, r.state(), why));
-        return new DeployOutcome.Done("Cancelled deploy " + DeployTexts.what(r) + ". Stop its build in CI if it is"
-                + " still running: Flightdeck no longer follows it.", after.get());
+        announcer.reply(after.get(), new DeployNews.StuckCancelled(userId, r.state(), why));
+        return new DeployOutcome.StuckCancelled(after.get());
     }
 }

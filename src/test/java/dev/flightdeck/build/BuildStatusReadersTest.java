@@ -5,6 +5,7 @@ import dev.flightdeck.build.FakeBuildServer.Answer;
 import dev.flightdeck.build.poll.BuildStatusReaders;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ class BuildStatusReadersTest {
 
     static DeployRequest running(long id, String label, String url) {
         Instant t = Instant.parse("2026-11-24T10:00:00Z");
-        return new DeployRequest(id, "commons", "prod", "5.11.2", "U1", "U1", null, null, DeployState.RUNNING, 1, t,
-                "system:build", null, t, t, null, null, 0, null, "C1", "1.1", label, url);
+        return DeployRequests.aProdRequest().id(id).of("commons").version("5.11.2").by("U1").in(DeployState.RUNNING)
+                .requestedAt(t).movedBy("system:build", null).changedAt(t).startedAt(t).message("C1", "1.1")
+                .build(label, url).build();
     }
 
     @Test

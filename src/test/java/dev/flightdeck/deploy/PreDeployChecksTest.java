@@ -39,10 +39,7 @@ class PreDeployChecksTest {
 
     @Test
     void onlyEnabledGatesRunAThrowingCheckBlocksAndTheApprovalPolicyIsStated() {
-        ApproverDirectory directory = new ApproverDirectory() {
-            public Set<String> members(String handle) { return Set.of("U1"); }
-            public String mention(String handle) { return "@" + handle; }
-        };
+        ApproverDirectory directory = handle -> Set.of("U1");
         PreDeployChecks checks = new PreDeployChecks(List.of(
                 check("freeze", Gate.FREEZE, new CheckOutcome.Blocked("sev1 open")),
                 check("always", null, new CheckOutcome.Passed("fine")),

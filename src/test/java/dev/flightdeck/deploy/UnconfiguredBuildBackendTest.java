@@ -15,8 +15,7 @@ class UnconfiguredBuildBackendTest {
 
     @Test
     void theDefaultBackendFailsTheTriggerNamingTheService() {
-        DeployRequest r = new DeployRequest(7, "commons", "prod", "1.0", "U1", "U1", null, null, DeployState.TRIGGERING, 1,
-                java.time.Instant.EPOCH, null, null, java.time.Instant.EPOCH, null, null, null, 0, null, null, null, null, null);
+        DeployRequest r = DeployRequests.aProdRequest().id(7).version("1.0").in(DeployState.TRIGGERING).build();
         ServiceConfig service = new ServiceConfig("commons", new BuildBackendConfig.CodeBuild("commons-{env}"),
                 EnvConfigSettings.NONE, Optional.empty(), Map.of());
         BuildTrigger result = new UnconfiguredBuildBackend().trigger(r, service);

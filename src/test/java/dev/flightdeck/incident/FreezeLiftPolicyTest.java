@@ -32,10 +32,6 @@ class FreezeLiftPolicyTest {
             }
             return handle.equals("release-managers") ? Set.of("U0RM") : Set.of();
         }
-
-        public String mention(String handle) {
-            return "<!subteam^S1|@" + handle + ">";
-        }
     }));
     final Incident sev2 = Incidents.anIncident(7).severity(Severity.SEV2).build(); // commander U0CMDR
 

@@ -2,6 +2,7 @@ package dev.flightdeck.ops;
 
 import dev.flightdeck.deploy.DeployEvent;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.incident.ReminderObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,7 +49,6 @@ class OpsMetricsTest {
     }
 
     private static DeployRequest request(DeployState state) {
-        return new DeployRequest(7, "checkout", "prod", "v1", "U1", "U1", null, null, state, 1, Instant.EPOCH,
-                null, null, Instant.EPOCH, null, null, null, 0, null, null, null, null, null);
+        return DeployRequests.aProdRequest().id(7).of("checkout").version("v1").in(state).build();
     }
 }

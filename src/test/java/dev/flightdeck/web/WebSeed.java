@@ -5,6 +5,7 @@ import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRepository;
@@ -62,9 +63,9 @@ final class WebSeed {
     DeployRequest deploy(String service, String env, String version, DeployState outcome, Instant requested) {
         Instant started = requested.plus(Duration.ofMinutes(20));
         Instant finished = started.plus(Duration.ofMinutes(6));
-        DeployRequest r = deploys.insert(new DeployRequest(0, service, env, version, "U0ALICE001", "U0ALICE001",
-                "Fixes the EU card bug", null, outcome, 1, requested, "U0ALICE001", null, finished, started, finished,
-                null, 0, null, null, null, null, null), List.of(
+        DeployRequest r = deploys.insert(DeployRequests.aRequest().of(service).to(env).version(version)
+                .by("U0ALICE001").note("Fixes the EU card bug").in(outcome).requestedAt(requested)
+                .movedBy("U0ALICE001", null).changedAt(finished).startedAt(started).finishedAt(finished).build(), List.of(
                 CheckResult.passed("config", "All configuration rules pass"),
                 CheckResult.blocked("window", "Outside the deploy window Mon-Thu 09:00-16:00")));
         deploys.addApproval(new Approval(r.id(), "U0LEAD0001", requested.plus(Duration.ofMinutes(5))));

@@ -34,7 +34,7 @@ public class CancelHandler implements CommandHandler<DeployCommand.Cancel> {
             return CommandReply.refused(c, RequestIds.notAnId(c.id()));
         }
         afterAck.run("/deploy cancel", invocation.responseUrl(),
-                () -> deploys.get().cancel(id.getAsLong(), invocation.userId(), c.reason().orElse(null)).text());
+                () -> OutcomeWords.say(deploys.get().cancel(id.getAsLong(), invocation.userId(), c.reason().orElse(null))));
         return CommandReply.ok(c, "Cancelling deploy #" + id.getAsLong() + " …");
     }
 }

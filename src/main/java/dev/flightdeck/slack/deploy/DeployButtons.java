@@ -4,7 +4,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import dev.flightdeck.deploy.CheckResult;
-import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
 import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployQueries;
@@ -35,11 +34,11 @@ public class DeployButtons implements SlackListener {
     private final Provider<DeployService> deploys;
     private final Provider<DeployOverrides> overrides;
     private final Provider<DeployQueries> queries;
-    private final DeployAnnouncer announcer;
+    private final SlackDeployAnnouncer announcer;
     private final SlackGateway gateway;
     private final AfterAck afterAck;
 
-    public DeployButtons(Provider<DeployService> deploys, Provider<DeployOverrides> overrides, Provider<DeployQueries> queries, DeployAnnouncer announcer, SlackGateway gateway,
+    public DeployButtons(Provider<DeployService> deploys, Provider<DeployOverrides> overrides, Provider<DeployQueries> queries, SlackDeployAnnouncer announcer, SlackGateway gateway,
                          AfterAck afterAck) {
         this.deploys = deploys;
         this.overrides = overrides;
@@ -70,7 +69,7 @@ public class DeployButtons implements SlackListener {
                 }
                 DeployOutcome outcome = action.apply(click.id().getAsLong(), click.user());
                 if (outcome.refused()) {
-                    announcer.tell(click.channel(), click.user(), outcome.text());
+                    announcer.tell(click.channel(), click.user(), OutcomeWords.say(outcome));
                 }
             });
             return ctx.ack();
@@ -89,10 +88,10 @@ public class DeployButtons implements SlackListener {
                 }
                 DeployOutcome outcome = allowed.apply(click.id().getAsLong(), click.user());
                 if (outcome.refused()) {
-                    announcer.tell(click.channel(), click.user(), outcome.text());
+                    announcer.tell(click.channel(), click.user(), OutcomeWords.say(outcome));
                     return;
                 }
-                View view = modal.apply(((DeployOutcome.Done) outcome).request(), click.id().getAsLong() + ":" + click.channel());
+                View view = modal.apply(((DeployOutcome.Allowed) outcome).request(), click.id().getAsLong() + ":" + click.channel());
                 gateway.call("views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).view(view)))
                         .whenComplete((response, e) -> {
                             if (e != null || !response.isOk()) {

@@ -2,8 +2,8 @@ package dev.flightdeck.slack.deploy;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
-import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployOutcome;
+import dev.flightdeck.deploy.InputProblem;
 import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.NewDeploy;
@@ -27,11 +27,11 @@ public class DeployModalSubmissions implements SlackListener {
     private final Provider<RequestDeploy> requests;
     private final Provider<DeployService> deploys;
     private final Provider<DeployOverrides> overrides;
-    private final DeployAnnouncer announcer;
+    private final SlackDeployAnnouncer announcer;
     private final AfterAck afterAck;
 
     public DeployModalSubmissions(Provider<RequestDeploy> requests, Provider<DeployService> deploys,
-                                  Provider<DeployOverrides> overrides, DeployAnnouncer announcer,
+                                  Provider<DeployOverrides> overrides, SlackDeployAnnouncer announcer,
                                   AfterAck afterAck) {
         this.requests = requests;
         this.deploys = deploys;
@@ -51,14 +51,15 @@ public class DeployModalSubmissions implements SlackListener {
             NewDeploy d = NewDeploy.of(service, value(values, DeploySlackIds.DEPLOY_FIELD_VERSION).strip(), env, user,
                     Optional.of(value(values, DeploySlackIds.DEPLOY_FIELD_RUNNER)).filter(s -> !s.isBlank()),
                     Optional.of(value(values, DeploySlackIds.DEPLOY_FIELD_NOTE).strip()).filter(s -> !s.isBlank()));
-            Optional<String> problem = requests.get().problem(d);
+            Optional<InputProblem> problem = requests.get().problem(d);
             if (problem.isPresent()) {
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(fieldOf(problem.get()), problem.get())));
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(InputWords.field(problem.get()),
+                        InputWords.say(problem.get()))));
             }
             afterAck.run("the deploy form", () -> {
                 DeployOutcome outcome = requests.get().request(d);
                 if (channel != null && !channel.isBlank()) {
-                    announcer.tell(channel, user, outcome.text());
+                    announcer.tell(channel, user, OutcomeWords.say(outcome));
                 }
             });
             return ctx.ack();
@@ -80,10 +81,16 @@ public class DeployModalSubmissions implements SlackListener {
             OptionalLong id = RequestIds.parse(meta[0]);
             String channel = meta.length > 1 ? meta[1] : null;
             afterAck.run(callbackId, () -> {
-                DeployOutcome outcome = id.isEmpty() ? new DeployOutcome.Refused(RequestIds.notAnId(meta[0]))
-                        : noGo ? deploys.get().noGo(id.getAsLong(), user, reason) : overrides.get().override(id.getAsLong(), user, reason);
+                if (id.isEmpty()) {
+                    if (channel != null) {
+                        announcer.tell(channel, user, RequestIds.notAnId(meta[0]));
+                    }
+                    return;
+                }
+                DeployOutcome outcome = noGo ? deploys.get().noGo(id.getAsLong(), user, reason)
+                        : overrides.get().override(id.getAsLong(), user, reason);
                 if (outcome.refused() && channel != null) {
-                    announcer.tell(channel, user, outcome.text());
+                    announcer.tell(channel, user, OutcomeWords.say(outcome));
                 }
             });
             return ctx.ack();
@@ -108,21 +115,5 @@ public class DeployModalSubmissions implements SlackListener {
 
     private static String lower(String s) {
         return s.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String fieldOf(String problem) {
-        if (problem.startsWith("There is no service")) {
-            return DeploySlackIds.DEPLOY_FIELD_SERVICE;
-        }
-        if (problem.startsWith("There is no environment")) {
-            return DeploySlackIds.DEPLOY_FIELD_ENV;
-        }
-        if (problem.startsWith("The runner")) {
-            return DeploySlackIds.DEPLOY_FIELD_RUNNER;
-        }
-        if (problem.startsWith("The note")) {
-            return DeploySlackIds.DEPLOY_FIELD_NOTE;
-        }
-        return DeploySlackIds.DEPLOY_FIELD_VERSION;
     }
 }

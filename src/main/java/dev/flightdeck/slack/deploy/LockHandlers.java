@@ -41,7 +41,7 @@ public class LockHandlers {
     }
 
     private static CommandReply reply(Object command, DeployOutcome outcome) {
-        return outcome.refused() ? CommandReply.refused(command, outcome.text())
-                : CommandReply.ok(command, outcome.text()).toChannel();
+        return outcome.refused() ? CommandReply.refused(command, OutcomeWords.say(outcome))
+                : CommandReply.ok(command, OutcomeWords.say(outcome)).toChannel();
     }
 }

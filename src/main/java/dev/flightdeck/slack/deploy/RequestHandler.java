@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
+import dev.flightdeck.deploy.InputProblem;
 import dev.flightdeck.deploy.NewDeploy;
 import dev.flightdeck.deploy.RequestDeploy;
 import dev.flightdeck.slack.CommandHandler;
@@ -33,11 +34,11 @@ public class RequestHandler implements CommandHandler<DeployCommand.Request> {
     public CommandReply handle(DeployCommand.Request c, Invocation invocation) {
         NewDeploy d = NewDeploy.of(c.service(), c.version(), c.env(), invocation.userId(), c.runnerUserId(),
                 c.note().filter(n -> !n.isBlank()));
-        Optional<String> problem = requests.get().problem(d);
+        Optional<InputProblem> problem = requests.get().problem(d);
         if (problem.isPresent()) {
-            return CommandReply.refused(c, problem.get());
+            return CommandReply.refused(c, InputWords.say(problem.get()));
         }
-        afterAck.run("/deploy " + c.service(), invocation.responseUrl(), () -> requests.get().request(d).text());
+        afterAck.run("/deploy " + c.service(), invocation.responseUrl(), () -> OutcomeWords.say(requests.get().request(d)));
         return CommandReply.ok(c, "Checking " + c.service() + " " + c.version() + " for "
                 + c.env().toUpperCase(Locale.ROOT) + " … the go/no-go message follows in the environment's channel.");
     }

@@ -45,7 +45,7 @@ public class RollbackHandler implements CommandHandler<DeployCommand.Rollback> {
         NewDeploy d = new NewDeploy(c.service(), to.version(), c.env(), invocation.userId(), Optional.empty(),
                 Optional.of("rollback from " + current.version() + " (deploy #" + current.id() + ") to " + to.version()
                         + " (deploy #" + to.id() + ")"), Optional.of(current.id()));
-        afterAck.run("/deploy rollback", invocation.responseUrl(), () -> requests.get().request(d).text());
+        afterAck.run("/deploy rollback", invocation.responseUrl(), () -> OutcomeWords.say(requests.get().request(d)));
         return CommandReply.ok(c, "Checking a rollback of " + c.service() + " in " + env + " from " + current.version()
                 + " to " + to.version() + " … the go/no-go message follows in the environment's channel.");
     }

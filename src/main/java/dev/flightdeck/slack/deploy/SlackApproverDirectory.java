@@ -77,7 +77,7 @@ public class SlackApproverDirectory implements ApproverDirectory {
         }
     }
 
-    @Override
+    /** How to mention the group so its members are notified, e.g. {@code <!subteam^S123>}; the handle if unknown. */
     public String mention(String handle) {
         try {
             return groupId(handle).map(id -> "<!subteam^" + id + ">").orElse("@" + handle);

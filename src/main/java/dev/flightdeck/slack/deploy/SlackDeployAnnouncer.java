@@ -8,7 +8,7 @@ import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.Links;
-import dev.flightdeck.deploy.ApprovalPolicy;
+import dev.flightdeck.deploy.DeployNews;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployView;
@@ -47,16 +47,16 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     private final SlackGateway gateway;
     private final Outbox outbox;
     private final TeamConfig config;
-    private final ApprovalPolicy policy;
+    private final ApproverMentions mentions;
     private final Links links;
 
-    public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApprovalPolicy policy,
+    public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApproverMentions mentions,
                                 Links links) {
         this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
         this.config = config;
-        this.policy = policy;
+        this.mentions = mentions;
     }
 
     /** The key of a deploy's messages, and the message key of its go/no-go. */
@@ -99,14 +99,18 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     }
 
     @Override
-    public void reply(DeployRequest r, String text) {
-        outbox.sendAndWait(replyTo(r, text), WAIT);
+    public void reply(DeployRequest r, DeployNews news) {
+        if (news instanceof DeployNews.Build build) {
+            buildNews(r, NewsWords.build(r, build));
+            return;
+        }
+        outbox.sendAndWait(replyTo(r, NewsWords.say(r, news, mentions::of)), WAIT);
     }
 
     @Override
-    public void reply(DeployRequest r, String text, String key) {
+    public void reply(DeployRequest r, DeployNews news, String key) {
         // The key makes the reply queued once, however often a scheduler run that died is redone.
-        outbox.sendAndWait(replyTo(r, text).key(keyOf(r.id()) + ":" + key).marker(key), WAIT);
+        outbox.sendAndWait(replyTo(r, NewsWords.say(r, news, mentions::of)).key(keyOf(r.id()) + ":" + key).marker(key), WAIT);
     }
 
     @Override
@@ -124,8 +128,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         return r.hasMessage() ? m.inThread(r.messageTs()) : m.inThreadOf(keyOf(r.id()));
     }
 
-    @Override
-    public void buildNews(DeployRequest r, BuildNews news) {
+    private void buildNews(DeployRequest r, BuildNews news) {
         List<Attachment> colour = BuildNewsMessages.colourBar(news);
         String channel = r.hasMessage() ? r.channelId() : channelOf(r);
         // Starts and results go to the channel itself, so they are seen without opening the thread; the thread copy
@@ -134,7 +137,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         outbox.sendAndWait(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour)), WAIT);
     }
 
-    @Override
+    /** Something only {@code userId} sees, in {@code channelId}. */
     public void tell(String channelId, String userId, String text) {
         gateway.postEphemeral(ChatPostEphemeralRequest.builder().channel(channelId).user(userId).text(text).build())
                 .whenComplete((response, e) -> {
@@ -148,13 +151,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         DeployRequest r = view.request();
         EnvironmentConfig env = config.environment(r.environment()).orElseThrow();
         String job = config.service(r.service()).map(s -> BuildJobs.describe(s.buildFor(r.environment()))).orElse("unknown");
-        String mentions;
-        try {
-            mentions = policy.mentions(env);
-        } catch (RuntimeException e) {
-            mentions = env.approvers().stream().map(a -> a.text()).reduce((a, b) -> a + " " + b).orElse("");
-        }
-        return new DeployMessage(view, env, mentions, job, links.deployPage(r.id()));
+        return new DeployMessage(view, env, mentions.of(env.approvers()), job, links.deployPage(r.id()));
     }
 
     private String channelOf(DeployRequest r) {

@@ -34,9 +34,4 @@ public final class FakePeople implements PeopleDirectory, ApproverDirectory {
     public Set<String> members(String handle) {
         return Set.copyOf(groups.getOrDefault(handle, Set.of()));
     }
-
-    @Override
-    public String mention(String handle) {
-        return "@" + handle;
-    }
 }

@@ -4,6 +4,7 @@ import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.DeployTransactions;
 import dev.flightdeck.deploy.ManualLock;
@@ -30,9 +31,9 @@ abstract class DeployRepositoryContract {
     final Instant t0 = Instant.parse("2025-11-24T18:00:00Z");
 
     DeployRequest newRequest(String service) {
-        return new DeployRequest(0, service, "prod", "5.11.2", "U1", "U2", "hotfix", null, DeployState.REQUESTED, 2, t0,
-                null, null, t0, null, null, t0.plus(Duration.ofMinutes(15)), 0, t0.plus(Duration.ofHours(4)),
-                null, null, null, null);
+        return DeployRequests.aProdRequest().of(service).version("5.11.2").by("U1").runner("U2").note("hotfix")
+                .approvals(2).requestedAt(t0).nextNudgeAt(t0.plus(Duration.ofMinutes(15)))
+                .expiresAt(t0.plus(Duration.ofHours(4))).build();
     }
 
     static String unique() {

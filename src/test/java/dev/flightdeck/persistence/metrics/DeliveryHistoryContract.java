@@ -3,6 +3,7 @@ package dev.flightdeck.persistence.metrics;
 import dev.flightdeck.incident.Severity;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRepository;
@@ -91,9 +92,10 @@ abstract class DeliveryHistoryContract {
     }
 
     private long insert(String service, String env, DeployState state, Instant requested, Instant finished, Long rollbackOf) {
-        DeployRequest r = new DeployRequest(0, service, env, "1.0." + requested.getEpochSecond(), "U1", "U1", null,
-                rollbackOf, state, 1, requested, "U2", null, finished == null ? requested : finished,
-                finished == null ? null : requested.plusSeconds(1), finished, null, 0, null, null, null, null, null);
+        DeployRequest r = DeployRequests.aRequest().of(service).to(env).version("1.0." + requested.getEpochSecond())
+                .by("U1").rollbackOf(rollbackOf).in(state).requestedAt(requested).movedBy("U2", null)
+                .changedAt(finished == null ? requested : finished)
+                .startedAt(finished == null ? null : requested.plusSeconds(1)).finishedAt(finished).build();
         return deploys.insert(r, List.of()).id();
     }
 

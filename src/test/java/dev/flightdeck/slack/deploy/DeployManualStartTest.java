@@ -3,6 +3,7 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployAudit;
+import dev.flightdeck.deploy.DeployNews;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployScheduler;
 import dev.flightdeck.deploy.DeployState;
@@ -243,8 +244,8 @@ class DeployManualStartTest {
         assertThat(d.context().getBean(Auditor.class).recordFirst(DeployAudit.NUDGED, DeployAudit.SCHEDULER, key,
                 Map.of("request", read.id(), "who", "approvers", "number", 1))).isTrue();
         if (sent) {
-            d.context().getBean(DeployAnnouncer.class).reply(read, "deploy has waited 15 minutes for a go/no-go.",
-                    "nudge:" + key);
+            d.context().getBean(DeployAnnouncer.class).reply(read,
+                    new DeployNews.ApproversNudged(java.util.List.of(), Duration.ofMinutes(15)), "nudge:" + key);
         }
         return p;
     }

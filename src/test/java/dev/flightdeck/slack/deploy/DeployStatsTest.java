@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.flightdeck.incident.Severity;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentRepository;
@@ -101,8 +102,8 @@ class DeployStatsTest {
                                String finished, Long rollbackOf) {
         Instant req = Instant.parse(requested);
         Instant fin = Instant.parse(finished);
-        return repo.insert(new DeployRequest(0, service, env, "1.0." + req.getEpochSecond(), ALICE, ALICE, null, rollbackOf,
-                state, 1, req, "U0LEAD", null, fin, req.plusSeconds(60), fin, null, 0, null, null, null, null, null),
-                List.of()).id();
+        return repo.insert(DeployRequests.aRequest().of(service).to(env).version("1.0." + req.getEpochSecond()).by(ALICE)
+                .rollbackOf(rollbackOf).in(state).requestedAt(req).movedBy("U0LEAD", null).changedAt(fin)
+                .startedAt(req.plusSeconds(60)).finishedAt(fin).build(), List.of()).id();
     }
 }

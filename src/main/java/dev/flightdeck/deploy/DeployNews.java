@@ -1,0 +1,60 @@
+package dev.flightdeck.deploy;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What the deploy's thread (and for builds, its channel) is told, as data; the chat adapter words it. */
+public sealed interface DeployNews {
+
+    record PartialGo(String approverId, int have) implements DeployNews {
+    }
+
+    /** Enough approvals: the runner may start (or, with auto-start, the build starts now). */
+    record GoAhead(String approverId, boolean autoStart) implements DeployNews {
+    }
+
+    /** No approval needed in this environment and nothing blocks. */
+    record AnnounceOnlyGo(boolean autoStart) implements DeployNews {
+    }
+
+    record NoGo(String approverId, String reason) implements DeployNews {
+    }
+
+    record Cancelled(String userId) implements DeployNews {
+    }
+
+    /** An approver cancelled a deploy whose build was {@code was}; Flightdeck stops following that build. */
+    record StuckCancelled(String approverId, DeployState was, String reason) implements DeployNews {
+    }
+
+    record Overridden(String userId, List<CheckResult> blocking, String reason) implements DeployNews {
+    }
+
+    /** The build could not be started; Retry starts it again. {@code lost}: the trigger itself was lost. */
+    record TriggerFailed(String reason, boolean lost) implements DeployNews {
+    }
+
+    record BuildLost(Duration silent, String reason) implements DeployNews {
+    }
+
+    record TriggerFound(String label, String url) implements DeployNews {
+    }
+
+    /** {@code undecided}: it expired waiting for a go/no-go, else waiting for its start. */
+    record Expired(Duration after, boolean undecided) implements DeployNews {
+    }
+
+    record ApproversNudged(List<ApproverRef> approvers, Duration waited) implements DeployNews {
+    }
+
+    record RunnerNudged(Duration waited) implements DeployNews {
+    }
+
+    /** A build's start or result; {@code who} is a user id, {@code label} the job and build number. */
+    record Build(BuildPhase status, String label, String who, String url) implements DeployNews {
+    }
+
+    record PostRelease(Verdict verdict, String detail, Duration watched) implements DeployNews {
+        public enum Verdict { SKIPPED, FAILED, PASSED }
+    }
+}

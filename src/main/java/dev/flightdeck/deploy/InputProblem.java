@@ -1,0 +1,22 @@
+package dev.flightdeck.deploy;
+
+import java.util.List;
+
+/** What is wrong with a deploy request as typed; nothing is created. */
+public sealed interface InputProblem {
+
+    record NoSuchService(String service, List<String> known) implements InputProblem {
+    }
+
+    record NoSuchEnvironment(String environment, List<String> known) implements InputProblem {
+    }
+
+    record BadVersion(String version) implements InputProblem {
+    }
+
+    record RunnerNotAPerson() implements InputProblem {
+    }
+
+    record NoteTooLong(int max) implements InputProblem {
+    }
+}
