@@ -18,6 +18,7 @@ import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.incident.Severity;
 import dev.flightdeck.team.ChannelRef;
+import dev.flightdeck.text.Durations;
 
 /** flightdeck.environments.NAME: one environment's deploy policy. */
 final class EnvironmentParser {

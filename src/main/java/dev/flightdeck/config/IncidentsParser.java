@@ -14,6 +14,7 @@ import dev.flightdeck.incident.IncidentsConfig;
 import dev.flightdeck.incident.Severity;
 import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.team.WebhooksConfig;
+import dev.flightdeck.text.Durations;
 
 /** flightdeck.incidents and flightdeck.webhooks. */
 final class IncidentsParser {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.flightdeck.config.ErrorSink.show;
+import dev.flightdeck.text.Durations;
 
 /**
  * A YAML mapping at a key path, with typed getters that report what is wrong (with the path) and return empty

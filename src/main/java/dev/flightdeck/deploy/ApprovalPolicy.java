@@ -62,19 +62,4 @@ public class ApprovalPolicy {
         }
         return false;
     }
-
-    /** The approval rule in words, shown with the checks. */
-    public String describe(EnvironmentConfig env) {
-        if (env.announceOnly()) {
-            return "announce only: no approval needed in " + env.name().toUpperCase(java.util.Locale.ROOT);
-        }
-        return env.approvals() + (env.approvals() == 1 ? " go" : " goes") + " needed from " + listed(env)
-                + (env.selfApproval() ? "" : "; the requester may not approve");
-    }
-
-    private static String listed(EnvironmentConfig env) {
-        return env.approvers().stream()
-                .map(ref -> ref instanceof ApproverRef.User user ? "<@" + user.userId() + ">" : ref.text())
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
 }

@@ -2,8 +2,6 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
-import dev.flightdeck.telemetry.Spans;
-import io.opentelemetry.api.trace.SpanKind;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +23,11 @@ public class DeployStarts {
     private final DeployAnnouncer announcer;
     private final BuildBackend backend;
     private final TeamConfig config;
-    private final Spans spans;
+    private final OutgoingCalls calls;
 
     public DeployStarts(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, BuildBackend backend,
-                        TeamConfig config, Spans spans) {
-        this.spans = spans;
+                        TeamConfig config, OutgoingCalls calls) {
+        this.calls = calls;
         this.repository = repository;
         this.moves = moves;
         this.announcer = announcer;
@@ -91,8 +89,7 @@ public class DeployStarts {
         } else {
             try {
                 // One span for the trigger whatever the backend, in the trace of the click or command that started it.
-                result = spans.in("build trigger " + service.build().kind(), SpanKind.CLIENT,
-                        () -> backend.trigger(r, service));
+                result = calls.traced("build trigger " + service.build().kind(), () -> backend.trigger(r, service));
             } catch (RuntimeException e) {
                 // The exception text may come from a remote system; name the kind only, the log has the rest.
                 LOG.warn("build trigger for deploy #{} failed", r.id(), e);

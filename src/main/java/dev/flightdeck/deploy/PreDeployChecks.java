@@ -2,6 +2,7 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.deploy.check.CheckOutcome;
+import dev.flightdeck.deploy.check.CheckWords;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
 import jakarta.inject.Singleton;
@@ -24,12 +25,12 @@ public class PreDeployChecks {
     public static final String APPROVAL = "approval";
 
     private final List<DeployCheck> checks;
-    private final ApprovalPolicy policy;
+    private final CheckWords words;
 
-    public PreDeployChecks(List<DeployCheck> checks, ApprovalPolicy policy) {
+    public PreDeployChecks(List<DeployCheck> checks, CheckWords words) {
         // Stable order in the message whatever order the beans come in.
         this.checks = checks.stream().sorted(Comparator.comparing(DeployCheck::name)).toList();
-        this.policy = policy;
+        this.words = words;
     }
 
     public List<CheckResult> run(DeployCandidate candidate) {
@@ -41,7 +42,7 @@ public class PreDeployChecks {
             }
             results.add(runOne(check, candidate));
         }
-        results.add(CheckResult.passed(APPROVAL, policy.describe(env)));
+        results.add(CheckResult.passed(APPROVAL, words.approvalRule(env)));
         return results;
     }
 

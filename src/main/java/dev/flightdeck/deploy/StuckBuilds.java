@@ -1,6 +1,6 @@
 package dev.flightdeck.deploy;
 
-import dev.flightdeck.config.Durations;
+import dev.flightdeck.text.Durations;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;

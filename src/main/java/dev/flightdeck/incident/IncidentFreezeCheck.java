@@ -3,16 +3,15 @@ package dev.flightdeck.incident;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
+import dev.flightdeck.deploy.check.CheckWords;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The deploy freeze: an open incident at or above the environment's freeze-at severity blocks deploys there. */
 @Singleton
@@ -20,9 +19,11 @@ import java.util.stream.Collectors;
 public class IncidentFreezeCheck implements DeployCheck {
 
     private final OpenIncidents incidents;
+    private final CheckWords words;
 
-    public IncidentFreezeCheck(OpenIncidents incidents) {
+    public IncidentFreezeCheck(OpenIncidents incidents, CheckWords words) {
         this.incidents = incidents;
+        this.words = words;
     }
 
     @Override
@@ -49,8 +50,8 @@ public class IncidentFreezeCheck implements DeployCheck {
         if (blocking.isEmpty()) {
             return new CheckOutcome.Passed("no open incident at " + threshold + " or worse");
         }
-        return new CheckOutcome.Blocked(blocking.stream()
-                .map(i -> i.id() + " (" + i.severity().label() + ") is open: " + Mrkdwn.escape(i.title()))
-                .collect(Collectors.joining("; ")) + " — " + env.name() + " is frozen at " + threshold + " or worse");
+        return new CheckOutcome.Blocked(words.frozen(blocking.stream()
+                .map(i -> new CheckWords.FrozenBy(i.id(), i.severity().label(), i.title())).toList(),
+                env.name(), threshold));
     }
 }

@@ -43,7 +43,7 @@ class PreDeployChecksTest {
         PreDeployChecks checks = new PreDeployChecks(List.of(
                 check("freeze", Gate.FREEZE, new CheckOutcome.Blocked("sev1 open")),
                 check("always", null, new CheckOutcome.Passed("fine")),
-                THROWS), new ApprovalPolicy(directory));
+                THROWS), new dev.flightdeck.slack.deploy.SlackCheckWords());
         EnvironmentConfig env = new EnvironmentConfig("prod", new ChannelRef.Named("deploys"), 1,
                 List.of(new ApproverRef.Group("release-managers")), false, Optional.empty(), Optional.empty(),
                 Set.of(Gate.ALARMS, Gate.LOCK), true, DEFAULT_NUDGE_AFTER, DEFAULT_RUNNER_NUDGE_AFTER,

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncidentFreezeCheckTest {
 
     final List<Incident> open = new ArrayList<>();
-    final IncidentFreezeCheck freeze = new IncidentFreezeCheck(() -> List.copyOf(open));
+    final IncidentFreezeCheck freeze = new IncidentFreezeCheck(() -> List.copyOf(open),
+            new dev.flightdeck.slack.deploy.SlackCheckWords());
 
     @Test
     void itIsTheFreezeGate() {

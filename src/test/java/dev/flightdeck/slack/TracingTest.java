@@ -58,7 +58,7 @@ class TracingTest {
         var seen = new java.util.concurrent.CompletableFuture<String>();
         MDC.put(TraceMiddleware.TRACE_ID, "abcdefabcdefabcdefabcdefabcdefab");
         try {
-            app.bean(dev.flightdeck.slack.deploy.AfterAck.class)
+            app.bean(dev.flightdeck.slack.edge.AfterAck.class)
                     .run("trace probe", () -> seen.complete(MDC.get(TraceMiddleware.TRACE_ID)));
         } finally {
             MDC.clear();

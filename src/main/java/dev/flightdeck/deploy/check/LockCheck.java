@@ -2,22 +2,20 @@ package dev.flightdeck.deploy.check;
 
 import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.DeployRepository;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** One deploy at a time per service and environment, and manual locks (gate {@code lock}). */
 @Singleton
 public class LockCheck implements DeployCheck {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
     private final DeployRepository repository;
+    private final CheckWords words;
 
-    public LockCheck(DeployRepository repository) {
+    public LockCheck(DeployRepository repository, CheckWords words) {
         this.repository = repository;
+        this.words = words;
     }
 
     @Override
@@ -36,8 +34,8 @@ public class LockCheck implements DeployCheck {
         var manual = repository.lock(c.service(), c.environment());
         if (manual.isPresent()) {
             var lock = manual.get();
-            return new CheckOutcome.Blocked(c.service() + " in " + env + " is locked by <@" + lock.lockedBy() + "> since "
-                    + WHEN.format(lock.lockedAt().atZone(java.time.ZoneOffset.UTC)) + ": " + Mrkdwn.escape(lock.reason()));
+            return new CheckOutcome.Blocked(words.locked(c.service(), c.environment(), lock.lockedBy(), lock.lockedAt(),
+                    lock.reason()));
         }
         var inFlight = repository.inFlight(c.service(), c.environment(), -1);
         if (inFlight.isPresent()) {

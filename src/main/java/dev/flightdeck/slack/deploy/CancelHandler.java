@@ -9,6 +9,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.util.OptionalLong;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /** {@code /deploy cancel <id> [-- <reason>]}. */
 @Singleton

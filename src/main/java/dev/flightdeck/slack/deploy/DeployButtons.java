@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /**
  * The buttons on the go/no-go message. Each click is acked at once; the decision runs after the ack and is

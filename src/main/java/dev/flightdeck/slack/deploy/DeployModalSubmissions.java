@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /**
  * The deploy modals' submissions: the request form, the no-go reason and the override reason. Input that cannot be

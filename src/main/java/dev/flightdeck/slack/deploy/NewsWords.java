@@ -1,6 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
-import dev.flightdeck.config.Durations;
+import dev.flightdeck.text.Durations;
 import dev.flightdeck.deploy.BuildNews;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployNews;

@@ -10,6 +10,7 @@ import dev.flightdeck.slack.deploy.DeployCommand;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /** {@code /deploy} alone: the request form, with the team's services and environments to choose from. */
 @Singleton

@@ -1,6 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
-import dev.flightdeck.config.Durations;
+import dev.flightdeck.text.Durations;
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.DeployQueries;
 import dev.flightdeck.deploy.DeployRequest;

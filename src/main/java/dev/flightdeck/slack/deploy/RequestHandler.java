@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Locale;
 import java.util.Optional;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /** {@code /deploy <service> <version> to <env> [runner @user] [-- note]}: ack "Checking…", then check and post. */
 @Singleton

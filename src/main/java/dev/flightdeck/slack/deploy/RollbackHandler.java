@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Locale;
 import java.util.Optional;
+import dev.flightdeck.slack.edge.AfterAck;
 
 /** {@code /deploy rollback <service> <env>}: a new request, marked as a rollback, for the last good version before the current one. */
 @Singleton

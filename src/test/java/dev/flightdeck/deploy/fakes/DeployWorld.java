@@ -24,7 +24,6 @@ import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.team.WebhooksConfig;
-import dev.flightdeck.telemetry.Spans;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.flightdeck.deploy.EnvironmentConfig.DEFAULT_POST_RELEASE_CHECK;
+import dev.flightdeck.deploy.check.CheckWords;
+import dev.flightdeck.slack.deploy.SlackCheckWords;
+import dev.flightdeck.deploy.OutgoingCalls;
 
 /**
  * The deploy use cases wired by hand on in-memory ports, no container: a team with service {@code commons} and
@@ -81,12 +83,14 @@ public final class DeployWorld {
                 IncidentsConfig.defaults(), WebhooksConfig.NONE);
         Auditor auditor = new Auditor(audit, payload -> payload.toString(), clock);
         policy = new ApprovalPolicy(directory);
+        // The checks' findings in the words the team reads (the Slack feature's, a plain class).
+        CheckWords words = new SlackCheckWords();
         moves = new DeployMoves(repository, auditor, team, announcer, clock, List.of());
-        starts = new DeployStarts(repository, moves, announcer, backend, team, Spans.noop());
+        starts = new DeployStarts(repository, moves, announcer, backend, team, OutgoingCalls.untraced());
         StuckBuilds stuck = new StuckBuilds(repository, moves, policy, announcer);
         deploys = new DeployService(repository, new DirectTransactions(), moves, policy, announcer, starts, stuck, auditor, clock);
         overrides = new DeployOverrides(repository, new DirectTransactions(), moves, policy, announcer, starts, auditor);
-        PreDeployChecks checks = new PreDeployChecks(List.of(new LockCheck(repository), new WindowCheck()), policy);
+        PreDeployChecks checks = new PreDeployChecks(List.of(new LockCheck(repository, words), new WindowCheck()), words);
         requests = new RequestDeploy(team, checks, repository, moves, announcer, starts, auditor, clock);
         scheduler = new DeployScheduler(repository, moves, announcer, auditor, clock, DeployScheduler.CLAIM_LEASE);
         locks = new ManualLocks(repository, policy, team, auditor, clock);

@@ -1,4 +1,4 @@
-package dev.flightdeck.slack.deploy;
+package dev.flightdeck.slack.edge;
 
 import dev.flightdeck.slack.api.ResponseUrlSender;
 import dev.flightdeck.telemetry.Spans;

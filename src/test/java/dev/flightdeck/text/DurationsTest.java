@@ -1,4 +1,4 @@
-package dev.flightdeck.config;
+package dev.flightdeck.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,27 @@
+package dev.flightdeck.deploy.check;
+
+import dev.flightdeck.deploy.EnvironmentConfig;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The findings of the checks that name people or repeat text someone typed, in the words the team reads. A finding
+ * is stored with the deploy and shown in its thread and on its page, so the Slack feature writes it (mentions,
+ * escaping) and the checks hand over only the facts.
+ */
+public interface CheckWords {
+
+    /** A manual lock: who set it, since when, and the reason as they typed it. */
+    String locked(String service, String environment, String lockedBy, Instant since, String reason);
+
+    /** The approval rule of an environment: how many goes, from whom, whether the requester may approve. */
+    String approvalRule(EnvironmentConfig env);
+
+    /** The open incidents that freeze an environment, most severe first. */
+    String frozen(List<FrozenBy> incidents, String environment, String threshold);
+
+    /** An open incident that freezes deploys: its id, severity label and title as typed. */
+    record FrozenBy(String id, String severity, String title) {
+    }
+}
