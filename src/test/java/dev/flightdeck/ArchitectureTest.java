@@ -26,11 +26,13 @@ class ArchitectureTest {
     static final Path MAIN_SOURCES = Path.of("src/main/java/dev/flightdeck");
 
     /**
-     * Literals the markup scan allows, by file. NameBook's pattern reads mentions that Slack already wrote into stored
-     * text (titles, timeline lines) so the pages can show names instead of ids; it writes no markup.
+     * Literals the markup scan allows, by file: NameBook owns the one token for a person inside stored text. Typed
+     * text (titles, notes, updates) arrives from Slack with people as {@code <@U…>}, so the timeline keeps that form
+     * for people it writes itself too (a role change), and NameBook reads every such token back as a name on the
+     * pages and in the summary. It is the storage format of a person in text, written and read in one class.
      */
     static final Map<String, Set<String>> READS_MARKUP = Map.of(
-            "people/NameBook.java", Set.of("<@([UW][A-Z0-9]{2,})(?:\\\\|[^>]*)?>"));
+            "people/NameBook.java", Set.of("<@([UW][A-Z0-9]{2,})(?:\\\\|[^>]*)?>", "<@"));
 
     static JavaClasses classes;
 
