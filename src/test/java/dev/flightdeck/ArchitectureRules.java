@@ -64,6 +64,17 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /** The shared kernel is plain Java every layer may use, so it may use none of them, nor any framework. */
+    static ArchRule textKernelStandsAlone(String root) {
+        String[] ours = concat(packages(root, DOMAIN), packages(root, ADAPTERS), packages(root, COMPOSITION),
+                new String[]{root});
+        return noClasses().that().resideInAPackage(root + ".text..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(ours, new String[]{"io.micronaut..", "com.slack..",
+                        "software.amazon.."}))
+                .because("every layer may use text/, so text/ can use none of them without a cycle")
+                .allowEmptyShould(true);
+    }
+
     private static String[] packages(String root, List<String> names) {
         return names.stream().map(n -> root + "." + n + "..").toArray(String[]::new);
     }

@@ -57,6 +57,13 @@ class ArchitectureRulesAreLiveTest {
     }
 
     @Test
+    void theKernelRuleCatchesTextCallingAnAdapter() {
+        assertThatThrownBy(() -> ArchitectureRules.textKernelStandsAlone(FIXTURE).check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("KernelLeak").hasMessageContaining("SlackThing");
+    }
+
+    @Test
     void theCommandParsingRuleCatchesTheSlackSdkInAParser() {
         assertThatThrownBy(() -> ArchitectureRules.commandParsingKnowsNothingOfTheSlackSdk(FIXTURE).check(fixture))
                 .isInstanceOf(AssertionError.class)

@@ -76,6 +76,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void textKernelStandsAlone() {
+        ArchitectureRules.textKernelStandsAlone(ROOT).check(classes);
+    }
+
+    @Test
     void commandParsingKnowsNothingOfTheSlackSdk() {
         ArchitectureRules.commandParsingKnowsNothingOfTheSlackSdk(ROOT).check(classes);
     }
