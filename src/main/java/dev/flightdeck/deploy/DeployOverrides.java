@@ -45,7 +45,7 @@ public class DeployOverrides {
         if (r.isEmpty()) {
             return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
         }
-        if (r.get().state() != DeployState.REQUESTED) {
+        if (!r.get().state().awaitsDecision()) {
             return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
         }
         if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
@@ -72,7 +72,7 @@ public class DeployOverrides {
         }
         DeployOutcome done = transactions.inTransaction(() -> {
             DeployRequest r = repository.findForUpdate(id).orElseThrow();
-            if (r.state() != DeployState.REQUESTED) {
+            if (!r.state().awaitsDecision()) {
                 return DeployOutcome.refused(DeployTexts.notWaiting(r));
             }
             List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();

@@ -103,7 +103,7 @@ public class DeployScheduler {
 
     private boolean expire(DeployRequest r) {
         EnvironmentConfig env = moves.environment(r);
-        String waited = r.state() == DeployState.REQUESTED ? "without a decision" : "without being started";
+        String waited = r.state().awaitsDecision() ? "without a decision" : "without being started";
         String reason = "no decision or start within " + DeployTexts.duration(env.expireAfter());
         if (moves.apply(r, DeployEvent.EXPIRE, DeployAudit.SCHEDULER, reason).isEmpty()) {
             return false;
@@ -117,8 +117,8 @@ public class DeployScheduler {
 
     private boolean nudge(DeployRequest r, Instant now) {
         EnvironmentConfig env = moves.environment(r);
-        boolean approvers = r.state() == DeployState.REQUESTED;
-        Duration every = approvers ? env.nudgeAfter() : env.runnerNudgeAfter();
+        boolean approvers = r.state().awaitsDecision();
+        Duration every = DeployTransitions.nudgeEvery(r.state(), DeployTransitions.Timers.of(env));
         int number = r.nudgesSent() + 1;
         Instant next = number < MAX_NUDGES ? now.plus(every) : null;
         Instant leaseUntil = now.plus(claimLease);

@@ -77,7 +77,7 @@ public class DeployService {
 
     private Go goLocked(long id, String userId) {
         DeployRequest r = repository.findForUpdate(id).orElseThrow();
-        if (r.state() != DeployState.REQUESTED) {
+        if (!r.state().awaitsDecision()) {
             return new Go(DeployOutcome.refused(DeployTexts.notWaiting(r)), r, 0, false);
         }
         List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
@@ -115,7 +115,7 @@ public class DeployService {
         if (r.isEmpty()) {
             return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
         }
-        if (r.get().state() != DeployState.REQUESTED) {
+        if (!r.get().state().awaitsDecision()) {
             return DeployOutcome.refused(DeployTexts.notWaiting(r.get()));
         }
         Optional<String> refusal = authorise(() -> policy.refusalToDecide(moves.environment(r.get()), userId));
@@ -154,7 +154,7 @@ public class DeployService {
             return DeployOutcome.refused(DeployTexts.noSuchRequest(String.valueOf(id)));
         }
         DeployRequest r = read.get();
-        if (r.state() == DeployState.TRIGGERING || r.state() == DeployState.RUNNING) {
+        if (r.state().isBuilding()) {
             return stuck.cancel(r, userId, reason);
         }
         if (!userId.equals(r.requesterId())) {

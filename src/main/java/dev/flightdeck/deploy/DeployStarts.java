@@ -72,7 +72,7 @@ public class DeployStarts {
             return DeployOutcome.refused("Only the runner <@" + r.runnerId() + "> or the requester <@" + r.requesterId()
                     + "> starts deploy " + DeployTexts.what(r) + ".");
         }
-        if (r.state() == DeployState.REQUESTED) {
+        if (r.state().awaitsDecision()) {
             return DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " needs a go from an approver before it starts.");
         }
         if (r.state() != expected) {

@@ -6,6 +6,7 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.DeployTransactions;
+import dev.flightdeck.deploy.DeployTransitions;
 import dev.flightdeck.deploy.ManualLock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ abstract class DeployRepositoryContract {
     DeployTransactions transactions;
 
     final Instant t0 = Instant.parse("2025-11-24T18:00:00Z");
+    static final DeployTransitions.Timers TIMERS = new DeployTransitions.Timers(Duration.ofMinutes(15),
+            Duration.ofMinutes(10), Duration.ofHours(4));
 
     DeployRequest newRequest(String service) {
         return new DeployRequest(0, service, "prod", "5.11.2", "U1", "U2", "hotfix", null, DeployState.REQUESTED, 2, t0,
@@ -55,8 +58,8 @@ abstract class DeployRepositoryContract {
     @Test
     void aTransitionHappensOnlyFromTheStateItWasReadIn() {
         DeployRequest r = repository.insert(newRequest(unique()), List.of());
-        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), null, null);
-        DeployRequest rejected = r.moved(DeployState.REJECTED, "U4", "no", t0.plusSeconds(61), null, null);
+        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), TIMERS);
+        DeployRequest rejected = r.moved(DeployState.REJECTED, "U4", "no", t0.plusSeconds(61), TIMERS);
         assertThat(repository.transition(r, approved)).isTrue();
         assertThat(repository.transition(r, rejected)).isFalse();
         DeployRequest read = repository.find(r.id()).orElseThrow();
@@ -122,7 +125,7 @@ abstract class DeployRepositoryContract {
 
         DeployRequest r = repository.insert(newRequest(service), List.of());
         assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
-        repository.transition(r, r.moved(DeployState.APPROVED, "U3", null, t0, null, null));
+        repository.transition(r, r.moved(DeployState.APPROVED, "U3", null, t0, TIMERS));
         assertThat(repository.inFlight(service, "prod", -1)).map(DeployRequest::id).contains(r.id());
         assertThat(repository.inFlight(service, "prod", r.id())).isEmpty();
         assertThat(repository.history(service, Optional.of("prod"), 10)).hasSize(1);
