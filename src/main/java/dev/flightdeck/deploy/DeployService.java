@@ -43,7 +43,8 @@ public class DeployService {
         this.clock = clock;
     }
 
-    private record Go(DeployOutcome outcome, DeployRequest request, int approvals, boolean approved) {
+    /** The go's outcome and, when it was recorded, the go/no-go message's view as written under the row lock. */
+    private record Go(DeployOutcome outcome, DeployRequest request, int approvals, boolean approved, DeployView view) {
     }
 
     /** An approver's go. With enough approvals the request is APPROVED (and with auto-start, the build starts). */
@@ -57,12 +58,13 @@ public class DeployService {
         if (refusal.isPresent()) {
             return DeployOutcome.refused(refusal.get());
         }
-        // Row-locked so that concurrent goes (replicas, double clicks) count approvals one at a time.
+        // Row-locked so that concurrent goes (replicas, double clicks) count approvals one at a time. The read above
+        // only authorises (the approver directory may ask Slack, too slow to hold a row lock for).
         Go go = transactions.inTransaction(() -> goLocked(id, userId));
         if (go.outcome().refused()) {
             return go.outcome();
         }
-        moves.show(id);
+        moves.show(go.view());
         DeployRequest r = go.request();
         if (!go.approved()) {
             announcer.reply(r, DeployTexts.partialGo(r, userId, go.approvals()));
@@ -78,35 +80,42 @@ public class DeployService {
     private Go goLocked(long id, String userId) {
         DeployRequest r = repository.findForUpdate(id).orElseThrow();
         if (!r.state().awaitsDecision()) {
-            return new Go(DeployOutcome.refused(DeployTexts.notWaiting(r)), r, 0, false);
+            return new Go(DeployOutcome.refused(DeployTexts.notWaiting(r)), r, 0, false, null);
         }
-        List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
+        // Read once under the lock and handed on: the checks, the approvals, the request itself.
+        List<CheckResult> checks = repository.checks(id);
+        List<CheckResult> blocking = checks.stream().filter(CheckResult::blocking).toList();
         if (!blocking.isEmpty()) {
             return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(r) + " is blocked by " + describe(blocking)
-                    + ". An approver can override that with a written reason (*Override*), then say go."), r, 0, false);
+                    + ". An approver can override that with a written reason (*Override*), then say go."), r, 0, false, null);
         }
         // One deploy at a time: the lock check ran at request time, but another request may have been approved since.
-        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.deploy.Gate.LOCK) || repository.checks(id).stream()
+        boolean lockOff = !moves.environment(r).hasGate(dev.flightdeck.deploy.Gate.LOCK) || checks.stream()
                 .anyMatch(c -> c.name().equals("lock") && c.overridden());
         Optional<DeployRequest> holder = lockOff ? Optional.empty()
                 : repository.inFlight(r.service(), r.environment(), id);
-        if (holder.isPresent() && r.approvalsRequired() <= repository.approvals(id).size() + 1) {
+        List<Approval> approvals = new java.util.ArrayList<>(repository.approvals(id));
+        if (holder.isPresent() && r.approvalsRequired() <= approvals.size() + 1) {
             return new Go(DeployOutcome.refused("Deploy " + DeployTexts.what(holder.get()) + " is "
-                    + holder.get().state().label() + "; one deploy at a time. Say go again when it has finished."), r, 0, false);
+                    + holder.get().state().label() + "; one deploy at a time. Say go again when it has finished."), r, 0, false, null);
         }
-        if (!repository.addApproval(new Approval(id, userId, clock.instant()))) {
-            return new Go(DeployOutcome.refused("You already said go on deploy " + DeployTexts.what(r) + "."), r, 0, false);
+        Approval mine = new Approval(id, userId, clock.instant());
+        if (!repository.addApproval(mine)) {
+            return new Go(DeployOutcome.refused("You already said go on deploy " + DeployTexts.what(r) + "."), r, 0, false, null);
         }
-        int have = repository.approvals(id).size();
+        // Every approval is written under this row lock, so the list read above plus this one is what is stored.
+        approvals.add(mine);
+        int have = approvals.size();
         auditor.record(DeployAudit.APPROVAL, userId, Map.of("request", id, "approvals", have,
                 "required", r.approvalsRequired()));
         if (have < r.approvalsRequired()) {
             return new Go(new DeployOutcome.Done("Go recorded: " + have + " of " + r.approvalsRequired()
-                    + " approvals for deploy " + DeployTexts.what(r) + ".", r), r, have, false);
+                    + " approvals for deploy " + DeployTexts.what(r) + ".", r), r, have, false, new DeployView(r, checks, approvals));
         }
         DeployRequest after = moves.apply(r, DeployEvent.GO, userId, null).orElseThrow(
                 () -> new IllegalStateException("deploy #" + id + " changed under its row lock"));
-        return new Go(new DeployOutcome.Done("Approved deploy " + DeployTexts.what(r) + ".", after), after, have, true);
+        return new Go(new DeployOutcome.Done("Approved deploy " + DeployTexts.what(r) + ".", after), after, have, true,
+                new DeployView(after, checks, approvals));
     }
 
     /** Whether {@code userId} may say no-go (asked before the reason form opens, and again on submit). */
