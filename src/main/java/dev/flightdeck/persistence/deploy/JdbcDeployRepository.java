@@ -19,6 +19,10 @@ import java.util.Set;
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcDeployRepository implements DeployRepository {
 
+    // The state lists the queries filter on, from the domain's own sets rather than spelled out again in SQL.
+    private static final List<String> PENDING = names(DeployState.PENDING);
+    private static final List<String> IN_FLIGHT = names(DeployState.IN_FLIGHT);
+
     private final DeployRequestRows requests;
     private final DeployDetailRows details;
     private final DeployLockRows locks;
@@ -67,9 +71,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public void saveBuild(long id, String label, String url) {
-        // Keep what is known when an update brings only one of the two.
-        requests.findById(id).ifPresent(row -> requests.saveBuild(id, label != null ? label : row.buildLabel(),
-                url != null ? url : row.buildUrl()));
+        requests.saveBuild(id, label, url);
     }
 
     @Override
@@ -95,12 +97,12 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public List<DeployRequest> withoutMessage(Instant before, int limit) {
-        return requests.withoutMessage(before, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.withoutMessage(before, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
     public List<DeployRequest> dueNudges(Instant now, int limit) {
-        return requests.dueNudges(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.dueNudges(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
@@ -115,7 +117,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public List<DeployRequest> dueExpiries(Instant now, int limit) {
-        return requests.dueExpiries(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.dueExpiries(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
@@ -140,7 +142,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
-        return requests.inFlight(service, environment, exceptId).map(JdbcDeployRepository::toDomain);
+        return requests.inFlight(service, environment, exceptId, IN_FLIGHT).map(JdbcDeployRepository::toDomain);
     }
 
     @Override
@@ -162,6 +164,10 @@ public class JdbcDeployRepository implements DeployRepository {
     @Override
     public boolean removeLock(String service, String environment) {
         return locks.delete(service, environment) == 1;
+    }
+
+    private static List<String> names(Set<DeployState> states) {
+        return states.stream().map(Enum::name).sorted().toList();
     }
 
     private static ManualLock toDomain(DeployLockRow l) {

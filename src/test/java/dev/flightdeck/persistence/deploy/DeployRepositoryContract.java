@@ -130,4 +130,32 @@ abstract class DeployRepositoryContract {
         assertThat(repository.inFlight(service, "prod", r.id())).isEmpty();
         assertThat(repository.history(service, Optional.of("prod"), 10)).hasSize(1);
     }
+
+    @Test
+    void aBuildUpdateBringingOnlyOneOfLabelAndUrlKeepsTheOther() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of());
+        repository.saveBuild(r.id(), "Jenkins #12", null);
+        repository.saveBuild(r.id(), null, "https://ci.example.com/12");
+        DeployRequest read = repository.find(r.id()).orElseThrow();
+        assertThat(read.buildLabel()).isEqualTo("Jenkins #12");
+        assertThat(read.buildUrl()).isEqualTo("https://ci.example.com/12");
+        repository.saveBuild(r.id(), "Jenkins #13", null);
+        assertThat(repository.find(r.id()).orElseThrow().buildUrl()).isEqualTo("https://ci.example.com/12");
+    }
+
+    @Test
+    void pendingRequestsAreFoundByTheirTimersAndInFlightOnesHoldTheLock() {
+        String service = unique();
+        DeployRequest r = repository.insert(newRequest(service), List.of());
+        assertThat(repository.withoutMessage(t0.plusSeconds(1), 1000)).extracting(DeployRequest::id).contains(r.id());
+        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0, TIMERS);
+        repository.transition(r, approved);
+        assertThat(repository.dueNudges(t0.plus(Duration.ofMinutes(10)), 1000)).extracting(DeployRequest::id).contains(r.id());
+        assertThat(repository.inFlight(service, "prod", -1)).map(DeployRequest::id).contains(r.id());
+        repository.transition(approved, approved.moved(DeployState.CANCELLED, "U1", null, t0.plusSeconds(5), TIMERS));
+        assertThat(repository.dueNudges(t0.plus(Duration.ofDays(1)), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.dueExpiries(t0.plus(Duration.ofDays(1)), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.withoutMessage(t0.plusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
+    }
 }
