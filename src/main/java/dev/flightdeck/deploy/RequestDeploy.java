@@ -101,7 +101,7 @@ public class RequestDeploy {
                     + "its name in the team config, then ask again.");
         }
         if (ref.isPresent()) {
-            repository.saveMessage(r.id(), ref.get().channelId(), ref.get().ts());
+            // Already stored: the announcer's post records where the message landed as soon as Slack answers.
             r = r.withMessage(ref.get().channelId(), ref.get().ts());
         }
         boolean blocked = view.blocked();

@@ -7,8 +7,11 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.ManualLock;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +29,13 @@ public class JdbcDeployRepository implements DeployRepository {
     private final DeployRequestRows requests;
     private final DeployDetailRows details;
     private final DeployLockRows locks;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
 
-    public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks) {
+    public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
+                                JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.requests = requests;
         this.details = details;
         this.locks = locks;
@@ -35,16 +43,38 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public DeployRequest insert(DeployRequest r, List<CheckResult> checks) {
+        // One transaction: a request is never seen without its check results.
+        return transactions.executeWrite(status -> insertWithChecks(r, checks));
+    }
+
+    private DeployRequest insertWithChecks(DeployRequest r, List<CheckResult> checks) {
         DeployRequestRow row = requests.save(new DeployRequestRow(null, r.service(), r.environment(), r.version(),
                 r.requesterId(), r.runnerId(), r.note(), r.rollbackOf(), r.state().name(), 0, r.approvalsRequired(),
                 r.requestedAt(), r.stateActor(), r.stateReason(), r.stateChangedAt(), r.startedAt(), r.finishedAt(),
                 r.nextNudgeAt(), r.nudgesSent(), r.expiresAt(), r.channelId(), r.messageTs(), r.buildLabel(),
                 r.buildUrl()));
-        for (int i = 0; i < checks.size(); i++) {
-            CheckResult c = checks.get(i);
-            details.insertCheck(row.id(), i, c.name(), c.blocked(), c.text());
-        }
+        insertChecks(row.id(), checks);
         return toDomain(row);
+    }
+
+    /** All of a request's check results in one JDBC batch: one round trip, however many gates ran. */
+    private void insertChecks(long requestId, List<CheckResult> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO deploy_check (request_id, ordinal, name, blocked, check_text) VALUES (?, ?, ?, ?, ?)""", ps -> {
+            for (int i = 0; i < checks.size(); i++) {
+                CheckResult c = checks.get(i);
+                ps.setLong(1, requestId);
+                ps.setInt(2, i);
+                ps.setString(3, c.name());
+                ps.setBoolean(4, c.blocked());
+                ps.setString(5, c.text());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
     }
 
     @Override

@@ -35,6 +35,13 @@ class GoRoundTripsTest {
      */
     static final int GO_DEPLOY_STATEMENTS = 7;
 
+    /**
+     * Writes of one /deploy request: the row; its check results, one batch; and its go/no-go message's ts, which
+     * Slack gives only after the post (and the post needs the row's id, in its buttons and page link), so it cannot
+     * be part of the row's insert. (10 when each of prod's 7 checks was its own insert and the ts was stored twice.)
+     */
+    static final int REQUEST_DEPLOY_WRITES = 3;
+
     static FakeSlack slack;
     static EmbeddedServer server;
     static DeployDriver d;
@@ -84,6 +91,23 @@ class GoRoundTripsTest {
         app.forEach(e -> System.out.println("  " + e.thread() + ": " + e.sql().replaceAll("\\s+", " ")));
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.APPROVED);
         assertThat(deploy).hasSize(GO_DEPLOY_STATEMENTS);
+    }
+
+    @Test
+    void aDeployRequestWritesItsRowAndItsChecks() throws InterruptedException {
+        quiet();
+        CountingDriver.reset();
+        var p = d.request("commons", DeployDriver.newVersion(), "prod", REQUESTER, "");
+        quiet();
+
+        String me = Thread.currentThread().getName();
+        List<CountingDriver.Executed> writes = CountingDriver.executed().stream().filter(e -> !e.thread().equals(me))
+                .filter(e -> e.touches("deploy_request") || e.touches("deploy_check"))
+                .filter(e -> !e.sql().strip().toUpperCase().startsWith("SELECT")).toList();
+        System.out.println("/deploy request: " + writes.size() + " deploy writes");
+        writes.forEach(e -> System.out.println("  " + e.thread() + ": " + e.sql().replaceAll("\\s+", " ")));
+        assertThat(d.repository().find(p.id()).orElseThrow().messageTs()).isEqualTo(p.ts());
+        assertThat(writes).hasSize(REQUEST_DEPLOY_WRITES);
     }
 
     /** Lets the click's after-ack work (outbox sends, message refresh) finish before counting. */
