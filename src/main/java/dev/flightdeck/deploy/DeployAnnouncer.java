@@ -8,8 +8,8 @@ public interface DeployAnnouncer {
     /**
      * Queues the go/no-go message for the environment's channel and waits a while for Slack's answer.
      *
-     * @return where it landed, to update it and reply in its thread later; empty when Slack has not taken it yet:
-     *     it stays queued, is posted when Slack is back, and where it landed is then stored with the request
+     * @return where it landed (already stored with the request), to update it and reply in its thread later; empty
+     *     when Slack has not taken it yet: it stays queued, is posted when Slack is back, and stored then
      * @throws AnnounceFailed when Slack refused it for good (the request is then cancelled and the requester told)
      */
     Optional<MessageRef> post(DeployView view);

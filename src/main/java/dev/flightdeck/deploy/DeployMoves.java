@@ -6,7 +6,6 @@ import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,10 @@ public class DeployMoves {
         if (to.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Instant nextNudge = null;
-        Instant expires = null;
-        if (to.get() == DeployState.APPROVED) {
-            // Even with auto-start: if the start never happens (a crash between go and start), the runner hears of it.
-            EnvironmentConfig env = environment(before);
-            nextNudge = now.plus(env.runnerNudgeAfter());
-            expires = now.plus(env.expireAfter());
-        }
-        DeployRequest after = before.moved(to.get(), actor, reason, now, nextNudge, expires);
+        // Null timers when the environment left the team file: entering a state that schedules timers then fails.
+        DeployTransitions.Timers timers = config.environment(before.environment()).map(DeployTransitions.Timers::of)
+                .orElse(null);
+        DeployRequest after = before.moved(to.get(), actor, reason, clock.instant(), timers);
         if (!repository.transition(before, after)) {
             return Optional.empty();
         }
@@ -91,6 +84,16 @@ public class DeployMoves {
 
     /** Re-renders the go/no-go message from what is stored now. */
     public void show(long id) {
-        repository.find(id).ifPresent(r -> announcer.refresh(view(r)));
+        repository.find(id).ifPresent(this::show);
+    }
+
+    /** Re-renders the go/no-go message of a request just moved, without reading the request again. */
+    public void show(DeployRequest moved) {
+        announcer.refresh(view(moved));
+    }
+
+    /** Re-renders the go/no-go message from a view already in hand (no reads). */
+    public void show(DeployView view) {
+        announcer.refresh(view);
     }
 }

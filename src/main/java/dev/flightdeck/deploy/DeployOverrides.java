@@ -42,7 +42,7 @@ public class DeployOverrides {
         if (r.isEmpty()) {
             return new DeployOutcome.NoSuchRequest(id);
         }
-        if (r.get().state() != DeployState.REQUESTED) {
+        if (!r.get().state().awaitsDecision()) {
             return new DeployOutcome.NotWaiting(r.get());
         }
         if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
@@ -68,7 +68,7 @@ public class DeployOverrides {
         }
         DeployOutcome done = transactions.inTransaction(() -> {
             DeployRequest r = repository.findForUpdate(id).orElseThrow();
-            if (r.state() != DeployState.REQUESTED) {
+            if (!r.state().awaitsDecision()) {
                 return new DeployOutcome.NotWaiting(r);
             }
             List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();

@@ -40,14 +40,15 @@ public record DeployRequest(long id, String service, String environment, String 
         return environment.toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** The row after {@code to}, written by {@code actor} at {@code at}; timers set by the caller. */
-    public DeployRequest moved(DeployState to, String actor, String reason, Instant at,
-                               Instant nextNudge, Instant expires) {
-        Instant started = to == DeployState.TRIGGERING && startedAt == null ? at : startedAt;
-        Instant finished = to.isFinal() ? at : finishedAt;
+    /**
+     * The row after entering {@code to}, moved by {@code actor} at {@code at}; its timestamps and timers are what
+     * {@link DeployTransitions#entering} says entering that state does.
+     */
+    public DeployRequest moved(DeployState to, String actor, String reason, Instant at, DeployTransitions.Timers timers) {
+        DeployTransitions.Entry entry = DeployTransitions.entering(this, to, at, timers);
         return new DeployRequest(id, service, environment, version, requesterId, runnerId, note, rollbackOf,
-                to, approvalsRequired, requestedAt, actor, reason, at, started, finished,
-                nextNudge, 0, expires, channelId, messageTs, buildLabel, buildUrl);
+                to, approvalsRequired, requestedAt, actor, reason, at, entry.startedAt(), entry.finishedAt(),
+                entry.nextNudgeAt(), 0, entry.expiresAt(), channelId, messageTs, buildLabel, buildUrl);
     }
 
     public DeployRequest withBuild(String label, String url) {

@@ -105,14 +105,14 @@ public class DeployScheduler {
             return false;
         }
         moves.show(r.id());
-        announcer.reply(r, new DeployNews.Expired(env.expireAfter(), r.state() == DeployState.REQUESTED));
+        announcer.reply(r, new DeployNews.Expired(env.expireAfter(), r.state().awaitsDecision()));
         return true;
     }
 
     private boolean nudge(DeployRequest r, Instant now) {
         EnvironmentConfig env = moves.environment(r);
-        boolean approvers = r.state() == DeployState.REQUESTED;
-        Duration every = approvers ? env.nudgeAfter() : env.runnerNudgeAfter();
+        boolean approvers = r.state().awaitsDecision();
+        Duration every = DeployTransitions.nudgeEvery(r.state(), DeployTransitions.Timers.of(env));
         int number = r.nudgesSent() + 1;
         Instant next = number < MAX_NUDGES ? now.plus(every) : null;
         Instant leaseUntil = now.plus(claimLease);

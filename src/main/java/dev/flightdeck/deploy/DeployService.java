@@ -41,6 +41,10 @@ public class DeployService {
         this.clock = clock;
     }
 
+    /** The go's outcome and, when it was recorded, the go/no-go message's view as read and written under the row lock. */
+    private record Go(DeployOutcome outcome, DeployView view) {
+    }
+
     /** An approver's go. With enough approvals the request is APPROVED (and with auto-start, the build starts). */
     public DeployOutcome go(long id, String userId) {
         Optional<DeployRequest> read = repository.find(id);
@@ -52,51 +56,57 @@ public class DeployService {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        // Row-locked so that concurrent goes (replicas, double clicks) count approvals one at a time.
-        DeployOutcome go = transactions.inTransaction(() -> goLocked(id, userId));
-        if (go instanceof DeployOutcome.GoRecorded partial) {
-            moves.show(id);
+        // Row-locked so that concurrent goes (replicas, double clicks) count approvals one at a time. The read above
+        // only authorises (the approver directory may ask Slack, too slow to hold a row lock for).
+        Go go = transactions.inTransaction(() -> goLocked(id, userId));
+        if (go.outcome() instanceof DeployOutcome.GoRecorded partial) {
+            moves.show(go.view());
             announcer.reply(partial.request(), new DeployNews.PartialGo(userId, partial.have()));
-        } else if (go instanceof DeployOutcome.Approved approved) {
-            moves.show(id);
+        } else if (go.outcome() instanceof DeployOutcome.Approved approved) {
+            moves.show(go.view());
             announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart()));
             if (env.autoStart()) {
                 starts.start(id, DeployAudit.POLICY);
             }
         }
-        return go;
+        return go.outcome();
     }
 
-    private DeployOutcome goLocked(long id, String userId) {
+    private Go goLocked(long id, String userId) {
         DeployRequest r = repository.findForUpdate(id).orElseThrow();
-        if (r.state() != DeployState.REQUESTED) {
-            return new DeployOutcome.NotWaiting(r);
+        if (!r.state().awaitsDecision()) {
+            return new Go(new DeployOutcome.NotWaiting(r), null);
         }
+        // Read once under the lock and handed on: the checks, the approvals, the request itself.
         List<CheckResult> checks = repository.checks(id);
         List<CheckResult> blocking = checks.stream().filter(CheckResult::blocking).toList();
         if (!blocking.isEmpty()) {
-            return new DeployOutcome.BlockedByChecks(r, blocking);
+            return new Go(new DeployOutcome.BlockedByChecks(r, blocking), null);
         }
         // One deploy at a time: the lock check ran at request time, but another request may have been approved since.
         boolean lockOff = !moves.environment(r).hasGate(Gate.LOCK)
                 || checks.stream().anyMatch(c -> c.name().equals("lock") && c.overridden());
         Optional<DeployRequest> holder = lockOff ? Optional.empty()
                 : repository.inFlight(r.service(), r.environment(), id);
-        if (holder.isPresent() && r.approvalsRequired() <= repository.approvals(id).size() + 1) {
-            return new DeployOutcome.OneAtATime(holder.get());
+        List<Approval> approvals = new java.util.ArrayList<>(repository.approvals(id));
+        if (holder.isPresent() && r.approvalsRequired() <= approvals.size() + 1) {
+            return new Go(new DeployOutcome.OneAtATime(holder.get()), null);
         }
-        if (!repository.addApproval(new Approval(id, userId, clock.instant()))) {
-            return new DeployOutcome.AlreadyWent(r);
+        Approval mine = new Approval(id, userId, clock.instant());
+        if (!repository.addApproval(mine)) {
+            return new Go(new DeployOutcome.AlreadyWent(r), null);
         }
-        int have = repository.approvals(id).size();
+        // Every approval is written under this row lock, so the list read above plus this one is what is stored.
+        approvals.add(mine);
+        int have = approvals.size();
         auditor.record(DeployAudit.APPROVAL, userId, Map.of("request", id, "approvals", have,
                 "required", r.approvalsRequired()));
         if (have < r.approvalsRequired()) {
-            return new DeployOutcome.GoRecorded(r, have);
+            return new Go(new DeployOutcome.GoRecorded(r, have), new DeployView(r, checks, approvals));
         }
         DeployRequest after = moves.apply(r, DeployEvent.GO, userId, null).orElseThrow(
                 () -> new IllegalStateException("deploy #" + id + " changed under its row lock"));
-        return new DeployOutcome.Approved(after);
+        return new Go(new DeployOutcome.Approved(after), new DeployView(after, checks, approvals));
     }
 
     /** Whether {@code userId} may say no-go (asked before the reason form opens, and again on submit). */
@@ -105,7 +115,7 @@ public class DeployService {
         if (r.isEmpty()) {
             return new DeployOutcome.NoSuchRequest(id);
         }
-        if (r.get().state() != DeployState.REQUESTED) {
+        if (!r.get().state().awaitsDecision()) {
             return new DeployOutcome.NotWaiting(r.get());
         }
         Optional<DeployOutcome.Refused> refusal = policy.refusalToDecide(moves.environment(r.get()), userId);
@@ -143,7 +153,7 @@ public class DeployService {
             return new DeployOutcome.NoSuchRequest(id);
         }
         DeployRequest r = read.get();
-        if (r.state() == DeployState.TRIGGERING || r.state() == DeployState.RUNNING) {
+        if (r.state().isBuilding()) {
             return stuck.cancel(r, userId, reason);
         }
         if (!userId.equals(r.requesterId()) && policy.refusalToDecide(moves.environment(r), userId).isPresent()) {

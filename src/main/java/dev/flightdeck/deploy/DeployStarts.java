@@ -67,7 +67,7 @@ public class DeployStarts {
         if (!system && !userId.equals(r.runnerId()) && !userId.equals(r.requesterId())) {
             return new DeployOutcome.NotRunner(r);
         }
-        if (r.state() == DeployState.REQUESTED) {
+        if (r.state().awaitsDecision()) {
             return new DeployOutcome.NeedsGo(r);
         }
         if (r.state() != expected) {

@@ -3,7 +3,10 @@ package dev.flightdeck.deploy;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The states of a deploy request (DESIGN.md section 2). Which state follows which is {@link DeployTransitions}. */
+/**
+ * The states of a deploy request. Which state follows which, and what entering one does, is
+ * {@link DeployTransitions}; the questions below are answered from that table.
+ */
 public enum DeployState {
     REQUESTED, APPROVED, TRIGGERING, RUNNING, SUCCEEDED, FAILED, ABORTED, TRIGGER_FAILED, REJECTED, CANCELLED, EXPIRED;
 
@@ -15,6 +18,21 @@ public enum DeployState {
 
     public boolean isFinal() {
         return DeployTransitions.isFinal(this);
+    }
+
+    /** Waiting for the approvers: go, no-go and check overrides apply. */
+    public boolean awaitsDecision() {
+        return DeployTransitions.awaitsDecision(this);
+    }
+
+    /** A build was asked for and has not ended (triggering or running). */
+    public boolean isBuilding() {
+        return DeployTransitions.isBuilding(this);
+    }
+
+    /** Holds the one-deploy-at-a-time lock of its service and environment. */
+    public boolean holdsLock() {
+        return IN_FLIGHT.contains(this);
     }
 
     /** How a person reads it: "trigger failed". */

@@ -96,7 +96,7 @@ public class RequestDeploy {
             return new DeployOutcome.AnnounceFailed(r.id(), env.channel().text(), e.getMessage());
         }
         if (ref.isPresent()) {
-            repository.saveMessage(r.id(), ref.get().channelId(), ref.get().ts());
+            // Already stored: the announcer's post records where the message landed as soon as Slack answers.
             r = r.withMessage(ref.get().channelId(), ref.get().ts());
         }
         boolean blocked = view.blocked();

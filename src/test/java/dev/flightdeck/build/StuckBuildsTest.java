@@ -70,7 +70,7 @@ class StuckBuildsTest {
         // Flightdeck stopped right after writing TRIGGERING, before the backend answered: no build recorded.
         DeployRequest approved = d.repository().find(p.id()).orElseThrow();
         assertThat(d.repository().transition(approved, approved.moved(DeployState.TRIGGERING, REQUESTER, null,
-                d.clock.instant(), null, null))).isTrue();
+                d.clock.instant(), null))).isTrue();
 
         d.clock.advance(Duration.ofMinutes(11));
         app.poller().runDue();
@@ -88,7 +88,7 @@ class StuckBuildsTest {
         var p = approvedInStaging("octo-repo");
         DeployRequest approved = d.repository().find(p.id()).orElseThrow();
         assertThat(d.repository().transition(approved, approved.moved(DeployState.TRIGGERING, REQUESTER, null,
-                d.clock.instant(), null, null))).isTrue();
+                d.clock.instant(), null))).isTrue();
         String runs = "/repos/octo-org/octo-repo/actions/workflows/test.yml/runs";
         // The newest run's title names this deploy; the other names a deploy whose id merely starts the same way.
         app.ci.on("GET " + runs, r -> FakeBuildServer.Answer.of(200, """

@@ -26,7 +26,7 @@ class OpsMetricsTest {
         DeployRequest triggering = request(DeployState.TRIGGERING);
 
         metrics.transitioned(triggering, triggering.moved(DeployState.TRIGGER_FAILED, "system:build", "down",
-                Instant.EPOCH, null, null), DeployEvent.TRIGGER_FAILED, "system:build");
+                Instant.EPOCH, null), DeployEvent.TRIGGER_FAILED, "system:build");
 
         String scrape = registry.scrape();
         assertThat(scrape).contains("flightdeck_deploy_transitions_total{to=\"trigger_failed\"} 1.0")

@@ -8,7 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 
-/** Approvals and check results of deploy requests. */
+/** Approvals and check results of deploy requests (check results are written in one batch by JdbcDeployRepository). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface DeployDetailRows extends GenericRepository<DeployApprovalRow, Long> {
 
@@ -20,11 +20,6 @@ public interface DeployDetailRows extends GenericRepository<DeployApprovalRow, L
 
     @Query("SELECT * FROM deploy_approval WHERE request_id = :requestId ORDER BY id")
     List<DeployApprovalRow> approvals(long requestId);
-
-    @Query("""
-            INSERT INTO deploy_check (request_id, ordinal, name, blocked, check_text)
-            VALUES (:requestId, :ordinal, :name, :blocked, :checkText)""")
-    int insertCheck(long requestId, int ordinal, String name, boolean blocked, String checkText);
 
     @Query(value = "SELECT * FROM deploy_check WHERE request_id = :requestId ORDER BY ordinal")
     List<DeployCheckRow> checks(long requestId);

@@ -32,7 +32,10 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
     @Query("UPDATE deploy_request SET channel_id = :channelId, message_ts = :messageTs WHERE id = :id")
     int saveMessage(long id, String channelId, String messageTs);
 
-    @Query("UPDATE deploy_request SET build_label = :label, build_url = :url WHERE id = :id")
+    /** Keeps what is stored when an update brings only one of the two (a null leaves its column as it is). */
+    @Query("""
+            UPDATE deploy_request SET build_label = COALESCE(:label, build_label), build_url = COALESCE(:url, build_url)
+             WHERE id = :id""")
     int saveBuild(long id, @Nullable String label, @Nullable String url);
 
     /**
@@ -52,18 +55,18 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
 
     @Query("""
             SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < :before
-               AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT :limit""")
-    List<DeployRequestRow> withoutMessage(Instant before, int limit);
+               AND state IN (:pending) ORDER BY id LIMIT :limit""")
+    List<DeployRequestRow> withoutMessage(Instant before, Collection<String> pending, int limit);
 
     @Query("""
-            SELECT * FROM deploy_request WHERE next_nudge_at <= :now AND state IN ('REQUESTED', 'APPROVED')
+            SELECT * FROM deploy_request WHERE next_nudge_at <= :now AND state IN (:pending)
              ORDER BY next_nudge_at, id LIMIT :limit""")
-    List<DeployRequestRow> dueNudges(Instant now, int limit);
+    List<DeployRequestRow> dueNudges(Instant now, Collection<String> pending, int limit);
 
     @Query("""
-            SELECT * FROM deploy_request WHERE expires_at <= :now AND state IN ('REQUESTED', 'APPROVED')
+            SELECT * FROM deploy_request WHERE expires_at <= :now AND state IN (:pending)
              ORDER BY expires_at, id LIMIT :limit""")
-    List<DeployRequestRow> dueExpiries(Instant now, int limit);
+    List<DeployRequestRow> dueExpiries(Instant now, Collection<String> pending, int limit);
 
     @Query("SELECT * FROM deploy_request WHERE state IN (:states) ORDER BY id DESC LIMIT :limit")
     List<DeployRequestRow> inStates(Collection<String> states, int limit);
@@ -82,6 +85,6 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
 
     @Query("""
             SELECT * FROM deploy_request WHERE service = :service AND environment = :environment AND id <> :exceptId
-               AND state IN ('APPROVED', 'TRIGGERING', 'RUNNING', 'TRIGGER_FAILED') ORDER BY id LIMIT 1""")
-    Optional<DeployRequestRow> inFlight(String service, String environment, long exceptId);
+               AND state IN (:inFlight) ORDER BY id LIMIT 1""")
+    Optional<DeployRequestRow> inFlight(String service, String environment, long exceptId, Collection<String> inFlight);
 }

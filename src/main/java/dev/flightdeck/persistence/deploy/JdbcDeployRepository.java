@@ -7,8 +7,11 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.ManualLock;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +22,20 @@ import java.util.Set;
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcDeployRepository implements DeployRepository {
 
+    // The state lists the queries filter on, from the domain's own sets rather than spelled out again in SQL.
+    private static final List<String> PENDING = names(DeployState.PENDING);
+    private static final List<String> IN_FLIGHT = names(DeployState.IN_FLIGHT);
+
     private final DeployRequestRows requests;
     private final DeployDetailRows details;
     private final DeployLockRows locks;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
 
-    public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks) {
+    public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
+                                JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.requests = requests;
         this.details = details;
         this.locks = locks;
@@ -31,16 +43,38 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public DeployRequest insert(DeployRequest r, List<CheckResult> checks) {
+        // One transaction: a request is never seen without its check results.
+        return transactions.executeWrite(status -> insertWithChecks(r, checks));
+    }
+
+    private DeployRequest insertWithChecks(DeployRequest r, List<CheckResult> checks) {
         DeployRequestRow row = requests.save(new DeployRequestRow(null, r.service(), r.environment(), r.version(),
                 r.requesterId(), r.runnerId(), r.note(), r.rollbackOf(), r.state().name(), 0, r.approvalsRequired(),
                 r.requestedAt(), r.stateActor(), r.stateReason(), r.stateChangedAt(), r.startedAt(), r.finishedAt(),
                 r.nextNudgeAt(), r.nudgesSent(), r.expiresAt(), r.channelId(), r.messageTs(), r.buildLabel(),
                 r.buildUrl()));
-        for (int i = 0; i < checks.size(); i++) {
-            CheckResult c = checks.get(i);
-            details.insertCheck(row.id(), i, c.name(), c.blocked(), c.text());
-        }
+        insertChecks(row.id(), checks);
         return toDomain(row);
+    }
+
+    /** All of a request's check results in one JDBC batch: one round trip, however many gates ran. */
+    private void insertChecks(long requestId, List<CheckResult> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO deploy_check (request_id, ordinal, name, blocked, check_text) VALUES (?, ?, ?, ?, ?)""", ps -> {
+            for (int i = 0; i < checks.size(); i++) {
+                CheckResult c = checks.get(i);
+                ps.setLong(1, requestId);
+                ps.setInt(2, i);
+                ps.setString(3, c.name());
+                ps.setBoolean(4, c.blocked());
+                ps.setString(5, c.text());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
     }
 
     @Override
@@ -67,9 +101,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public void saveBuild(long id, String label, String url) {
-        // Keep what is known when an update brings only one of the two.
-        requests.findById(id).ifPresent(row -> requests.saveBuild(id, label != null ? label : row.buildLabel(),
-                url != null ? url : row.buildUrl()));
+        requests.saveBuild(id, label, url);
     }
 
     @Override
@@ -95,12 +127,12 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public List<DeployRequest> withoutMessage(Instant before, int limit) {
-        return requests.withoutMessage(before, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.withoutMessage(before, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
     public List<DeployRequest> dueNudges(Instant now, int limit) {
-        return requests.dueNudges(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.dueNudges(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
@@ -115,7 +147,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public List<DeployRequest> dueExpiries(Instant now, int limit) {
-        return requests.dueExpiries(now, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+        return requests.dueExpiries(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
     @Override
@@ -140,7 +172,7 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
-        return requests.inFlight(service, environment, exceptId).map(JdbcDeployRepository::toDomain);
+        return requests.inFlight(service, environment, exceptId, IN_FLIGHT).map(JdbcDeployRepository::toDomain);
     }
 
     @Override
@@ -162,6 +194,10 @@ public class JdbcDeployRepository implements DeployRepository {
     @Override
     public boolean removeLock(String service, String environment) {
         return locks.delete(service, environment) == 1;
+    }
+
+    private static List<String> names(Set<DeployState> states) {
+        return states.stream().map(Enum::name).sorted().toList();
     }
 
     private static ManualLock toDomain(DeployLockRow l) {

@@ -7,6 +7,7 @@ import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployRequests;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.DeployTransactions;
+import dev.flightdeck.deploy.DeployTransitions;
 import dev.flightdeck.deploy.ManualLock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ abstract class DeployRepositoryContract {
     DeployTransactions transactions;
 
     final Instant t0 = Instant.parse("2025-11-24T18:00:00Z");
+    static final DeployTransitions.Timers TIMERS = new DeployTransitions.Timers(Duration.ofMinutes(15),
+            Duration.ofMinutes(10), Duration.ofHours(4));
 
     DeployRequest newRequest(String service) {
         return DeployRequests.aProdRequest().of(service).version("5.11.2").by("U1").runner("U2").note("hotfix")
@@ -56,8 +59,8 @@ abstract class DeployRepositoryContract {
     @Test
     void aTransitionHappensOnlyFromTheStateItWasReadIn() {
         DeployRequest r = repository.insert(newRequest(unique()), List.of());
-        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), null, null);
-        DeployRequest rejected = r.moved(DeployState.REJECTED, "U4", "no", t0.plusSeconds(61), null, null);
+        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), TIMERS);
+        DeployRequest rejected = r.moved(DeployState.REJECTED, "U4", "no", t0.plusSeconds(61), TIMERS);
         assertThat(repository.transition(r, approved)).isTrue();
         assertThat(repository.transition(r, rejected)).isFalse();
         DeployRequest read = repository.find(r.id()).orElseThrow();
@@ -123,9 +126,37 @@ abstract class DeployRepositoryContract {
 
         DeployRequest r = repository.insert(newRequest(service), List.of());
         assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
-        repository.transition(r, r.moved(DeployState.APPROVED, "U3", null, t0, null, null));
+        repository.transition(r, r.moved(DeployState.APPROVED, "U3", null, t0, TIMERS));
         assertThat(repository.inFlight(service, "prod", -1)).map(DeployRequest::id).contains(r.id());
         assertThat(repository.inFlight(service, "prod", r.id())).isEmpty();
         assertThat(repository.history(service, Optional.of("prod"), 10)).hasSize(1);
+    }
+
+    @Test
+    void aBuildUpdateBringingOnlyOneOfLabelAndUrlKeepsTheOther() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of());
+        repository.saveBuild(r.id(), "Jenkins #12", null);
+        repository.saveBuild(r.id(), null, "https://ci.example.com/12");
+        DeployRequest read = repository.find(r.id()).orElseThrow();
+        assertThat(read.buildLabel()).isEqualTo("Jenkins #12");
+        assertThat(read.buildUrl()).isEqualTo("https://ci.example.com/12");
+        repository.saveBuild(r.id(), "Jenkins #13", null);
+        assertThat(repository.find(r.id()).orElseThrow().buildUrl()).isEqualTo("https://ci.example.com/12");
+    }
+
+    @Test
+    void pendingRequestsAreFoundByTheirTimersAndInFlightOnesHoldTheLock() {
+        String service = unique();
+        DeployRequest r = repository.insert(newRequest(service), List.of());
+        assertThat(repository.withoutMessage(t0.plusSeconds(1), 1000)).extracting(DeployRequest::id).contains(r.id());
+        DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0, TIMERS);
+        repository.transition(r, approved);
+        assertThat(repository.dueNudges(t0.plus(Duration.ofMinutes(10)), 1000)).extracting(DeployRequest::id).contains(r.id());
+        assertThat(repository.inFlight(service, "prod", -1)).map(DeployRequest::id).contains(r.id());
+        repository.transition(approved, approved.moved(DeployState.CANCELLED, "U1", null, t0.plusSeconds(5), TIMERS));
+        assertThat(repository.dueNudges(t0.plus(Duration.ofDays(1)), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.dueExpiries(t0.plus(Duration.ofDays(1)), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.withoutMessage(t0.plusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
+        assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
     }
 }
