@@ -83,6 +83,7 @@ public final class DeployWorld {
                 IncidentsConfig.defaults(), WebhooksConfig.NONE);
         Auditor auditor = new Auditor(audit, payload -> payload.toString(), clock);
         policy = new ApprovalPolicy(directory);
+        announcer.storesIn(repository);
         // The checks' findings in the words the team reads (the Slack feature's, a plain class).
         CheckWords words = new SlackCheckWords();
         moves = new DeployMoves(repository, auditor, team, announcer, clock, List.of());

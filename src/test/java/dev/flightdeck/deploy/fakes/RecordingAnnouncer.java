@@ -2,6 +2,7 @@ package dev.flightdeck.deploy.fakes;
 
 import dev.flightdeck.deploy.DeployAnnouncer;
 import dev.flightdeck.deploy.DeployNews;
+import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployView;
 
@@ -24,6 +25,12 @@ public final class RecordingAnnouncer implements DeployAnnouncer {
     private String refusal;
     private boolean down;
     private int ts = 1000;
+    private DeployRepository repository;
+
+    /** Where a landed message is stored, as the Slack announcer's on-sent hook stores it before post returns. */
+    public void storesIn(DeployRepository repository) {
+        this.repository = repository;
+    }
 
     /** Slack refuses the go/no-go for good with this error (e.g. channel_not_found). */
     public void refuseWith(String error) {
@@ -41,7 +48,14 @@ public final class RecordingAnnouncer implements DeployAnnouncer {
             throw new AnnounceFailed(refusal, null);
         }
         posted.add(view);
-        return down ? Optional.empty() : Optional.of(new MessageRef("C0DEPLOYS", "1700000000." + ts++));
+        if (down) {
+            return Optional.empty();
+        }
+        MessageRef landed = new MessageRef("C0DEPLOYS", "1700000000." + ts++);
+        if (repository != null) {
+            repository.saveMessage(view.request().id(), landed.channelId(), landed.ts());
+        }
+        return Optional.of(landed);
     }
 
     @Override
