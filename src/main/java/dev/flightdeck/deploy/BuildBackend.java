@@ -3,7 +3,7 @@ package dev.flightdeck.deploy;
 import dev.flightdeck.team.ServiceConfig;
 
 /**
- * Starts a build (port; the Jenkins, CircleCI, GitHub Actions and CodeBuild adapters come with the builds issue).
+ * Starts a build (port; the Jenkins, CircleCI, GitHub Actions and CodeBuild adapters live in the build package).
  * Called exactly once per start: only the caller that moved the request to TRIGGERING calls it. Status changes
  * after the trigger come back through {@link DeployService#buildStatus}.
  */

@@ -10,7 +10,7 @@ import dev.flightdeck.incident.Severity;
 import dev.flightdeck.team.ChannelRef;
 
 /**
- * The deploy policy of one environment (DESIGN sections 2 and 9). An empty {@code window} means always open; an empty
+ * The deploy policy of one environment: who approves and how many, when deploys may run, what freezes them. An empty {@code window} means always open; an empty
  * {@code freezeAt} means incidents never block deploys here.
  */
 public record EnvironmentConfig(String name,
@@ -32,7 +32,7 @@ public record EnvironmentConfig(String name,
     public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
     public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofHours(4);
     public static final Duration DEFAULT_POST_RELEASE_CHECK = Duration.ofMinutes(5);
-    /** A build with no status for this long is polled from its backend, webhooks or not (DESIGN section 10). */
+    /** A build with no status for this long is polled from its backend, webhooks or not (a lost webhook must not hide a finished build). */
     public static final Duration DEFAULT_BUILD_SILENCE = Duration.ofMinutes(15);
 
     public EnvironmentConfig {

@@ -60,7 +60,7 @@ class CircleCiPipelineTest {
 
         assertThat(last.body()).isEqualTo("deploy #" + p.id() + " updated");
         d.awaitState(p.id(), DeployState.SUCCEEDED);
-        // The final notice names who ran it, as the start notice did (DESIGN section 3).
+        // The final notice names who ran it, as the start notice did: the team reads who owns the result.
         d.awaitThreadReply(p, "DEV: Job gh/circleci/webhook-service pipeline #130 succeeded by <@" + REQUESTER + ">.");
     }
 }

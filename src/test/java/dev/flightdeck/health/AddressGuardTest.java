@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health checks' SSRF guard (issue 13, item 19) with a resolver the test controls: every name resolves to the
+ * The health checks' SSRF guard with a resolver the test controls: every name resolves to the
  * address under test, and nothing is ever connected to (a refused URL is answered before any connection; an allowed
  * one is only asked of the guard, never checked).
  */

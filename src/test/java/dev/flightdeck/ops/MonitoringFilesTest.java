@@ -72,7 +72,8 @@ class MonitoringFilesTest {
             assertThat(runbook).as(name).contains("docs/RUNBOOK.md#");
             assertThat(headings).as(name + " links to a runbook section").contains(runbook.substring(runbook.indexOf('#') + 1));
         }
-        // The alerts the issue asks for.
+        // The alerts an operator needs: slow acks, failing or rate-limited Slack calls, failed build triggers,
+        // reminders, failing health checks, an exhausted connection pool.
         String all = rules.toString();
         assertThat(all).contains("flightdeck_slack_ack_seconds", "flightdeck_slack_api_calls_total",
                 "flightdeck_slack_api_retries_total{reason=\"ratelimited\"}", "to=\"trigger_failed\"",

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedded database is created readable by its owner only (issue 13, item 18): a 0700 directory, 0600 files. */
+/** The embedded database is created readable by its owner only: a 0700 directory, 0600 files. */
 class H2FilePermissionsTest {
 
     @Test

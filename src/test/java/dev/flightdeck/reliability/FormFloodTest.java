@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A signed form body made of tens of thousands of fields (issue 13, item 17): the decoder once searched the rest of
+ * A signed form body made of tens of thousands of fields: the decoder once searched the rest of
  * the body for each field's '=', so 200 KB with 50,000 '&' took seconds of CPU. Now such a body is refused with a
  * 400 naming the cap, in time proportional to its size.
  */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightdeck.slack.deploy.DeploySlackIds;
 
 /**
- * A signed request captured on the way and sent again within its 5-minute window (issue 13, item 16): commands and
+ * A signed request captured on the way and sent again within its 5-minute window: commands and
  * clicks are refused on every replica, because the signatures seen are kept in the database; Slack's own retries of
  * events still get their 200.
  */

@@ -5,7 +5,7 @@ import dev.flightdeck.deploy.Gate;
 import java.util.Optional;
 
 /**
- * One pre-deploy rule (STYLE.md habit 3): allowed, or blocked with a reason a person can act on.
+ * One pre-deploy rule: allowed, or blocked with a reason a person can act on, so a blocked deploy names its rule.
  * Every {@code DeployCheck} bean is run for a request; adding a rule is one new class, nothing else edited.
  * Checks run after the Slack ack (they may call AWS), so they may be slow but must not hang: a check that
  * cannot decide (a dependency down) blocks, saying so, and an approver may override it like any other.

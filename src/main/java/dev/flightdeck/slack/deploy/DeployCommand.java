@@ -3,7 +3,7 @@ package dev.flightdeck.slack.deploy;
 import java.util.Optional;
 
 /**
- * A parsed {@code /deploy} command, one record per row of DESIGN.md section 1.
+ * A parsed {@code /deploy} command, one record per form {@link DeployForm} lists.
  * Service and environment names are lowercase; versions, ids, notes and reasons are as typed.
  */
 public sealed interface DeployCommand {

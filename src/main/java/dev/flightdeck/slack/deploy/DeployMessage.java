@@ -25,7 +25,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import dev.flightdeck.slack.blocks.SlackTime;
 
 /**
- * The go/no-go message (DESIGN.md section 2): what build, which environment and version, who runs it, the checks,
+ * The go/no-go message: what build, which environment and version, who runs it, the checks,
  * and where the decision stands. The plain {@code text} is the team's own convention and is what notifications show.
  *
  * @param approverMentions the approvers as mentions, e.g. {@code <!subteam^S1> <@U0LEAD>}

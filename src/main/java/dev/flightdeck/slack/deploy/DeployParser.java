@@ -12,7 +12,7 @@ import dev.flightdeck.slack.command.Parsed;
 import dev.flightdeck.slack.command.Words;
 
 /**
- * Parses the text of {@code /deploy} (DESIGN.md section 1) into a {@link DeployCommand}.
+ * Parses the text of {@code /deploy} (every form {@link DeployForm} lists) into a {@link DeployCommand}.
  *
  * <p>How the first word is read, in this order:
  * <ol>

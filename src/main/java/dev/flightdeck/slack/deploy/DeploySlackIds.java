@@ -6,13 +6,13 @@ public final class DeploySlackIds {
     }
 
     public static final String DEPLOY_COMMAND = "/deploy";
-    // Buttons on the go/no-go message; the value is the deploy request id (DESIGN.md section 2).
+    // Buttons on the go/no-go message; the value is the deploy request id.
     public static final String DEPLOY_GO = "deploy_go";
     public static final String DEPLOY_NOGO = "deploy_nogo";
     public static final String DEPLOY_START = "deploy_start";
     public static final String DEPLOY_CANCEL = "deploy_cancel";
     public static final String DEPLOY_RETRY = "deploy_retry";
-    // Deploy flow (issue #3): the override button, the modals and their inputs.
+    // The override button, the modals and their inputs.
     public static final String DEPLOY_OVERRIDE = "deploy_override";
     public static final String DEPLOY_ACTIONS_BLOCK = "deploy_actions";
     public static final String DEPLOY_REQUEST_MODAL = "deploy_request_modal";

@@ -17,7 +17,7 @@ import static dev.flightdeck.slack.deploy.DeployDriver.RM1;
 import static dev.flightdeck.slack.deploy.DeployDriver.RUNNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Request → go/no-go message → decisions → start, through /slack/events with the fake Slack (DESIGN.md section 2). */
+/** Request → go/no-go message → decisions → start, through /slack/events with the fake Slack. */
 class DeployFlowTest {
 
     final DeployDriver d = DeployDriver.shared();

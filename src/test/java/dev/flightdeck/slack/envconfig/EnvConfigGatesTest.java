@@ -14,8 +14,8 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alarms and config gates as the deploy flow will find them (every DeployCheck bean), against moto_server.
- * The deploy request flow (issue 3) is built in parallel; driving a request end to end is for after the merge.
+ * The alarms and config gates as the deploy flow finds them (every DeployCheck bean), against moto_server; the
+ * whole request flow through them is GatesEndToEndTest.
  */
 class EnvConfigGatesTest {
 

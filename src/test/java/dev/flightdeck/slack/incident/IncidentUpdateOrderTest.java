@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #13 item 20: two updates sent back to back arrive in the order they were made, each under the status it set,
+ * Two updates sent back to back arrive in the order they were made, each under the status it set,
  * in the incident channel and the stakeholder channel. Slack work of an earlier change (a role's invite, slow here)
  * is still running when both updates are recorded: a message rendered from the incident as re-read at send time would
  * show the later status twice.
