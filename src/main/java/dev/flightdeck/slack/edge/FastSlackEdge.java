@@ -188,8 +188,16 @@ final class FastSlackEdge extends ChannelDuplexHandler {
             waiting.clear();
             return;
         }
+        boolean drained = false;
         while (!answering && !waiting.isEmpty() && ctx.channel().isActive()) {
             channelRead(ctx, waiting.poll());
+            drained = true;
+        }
+        if (drained) {
+            // These reads were replayed outside Netty's read loop, so no read-complete follows them; Micronaut's
+            // pipelining handler flushes its answers on read-complete, and without one the last answer would sit
+            // unflushed until the client sent something else.
+            ctx.fireChannelReadComplete();
         }
     }
 
