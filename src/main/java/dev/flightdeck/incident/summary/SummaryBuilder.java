@@ -1,12 +1,11 @@
 package dev.flightdeck.incident.summary;
 
+import dev.flightdeck.text.UtcTime;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.people.NameBook;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 /** Builds the summary from the record, and the resolve form's first draft of the four parts. */
 public final class SummaryBuilder {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int MAX_DRAFT = 2900; // Slack plain_text_input values are limited to 3000 characters
 
     private SummaryBuilder() {
@@ -49,7 +47,7 @@ public final class SummaryBuilder {
         String summary = incident.title() + (latest.isEmpty() ? "" : ". " + latest);
         String affected = updates.stream().map(e -> names.inText(e.text())).collect(Collectors.joining("\n"));
         String happened = timeline.stream()
-                .map(e -> TIME.format(e.at()) + " " + names.inText(e.text()))
+                .map(e -> UtcTime.format(e.at()) + " " + names.inText(e.text()))
                 .collect(Collectors.joining("\n"));
         return new Incident.SummaryText(cut(summary), cut(affected), cut(happened), "");
     }
@@ -59,6 +57,6 @@ public final class SummaryBuilder {
     }
 
     public static String time(java.time.Instant at) {
-        return TIME.format(at);
+        return UtcTime.format(at);
     }
 }
