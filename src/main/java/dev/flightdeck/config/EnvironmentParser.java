@@ -24,13 +24,13 @@ import dev.flightdeck.text.Durations;
 final class EnvironmentParser {
     static final Set<String> KEYS = new LinkedHashSet<>(List.of("channel", "approvals", "approvers", "self-approval",
             "window", "freeze-at", "gates", "auto-start", "nudge-after", "runner-nudge-after", "expire-after",
-            "post-release-check", "build-silence"));
+            "post-release-check", "build-silence", "promotion-from", "checklist"));
 
     private EnvironmentParser() {
     }
 
     /** Empty when something required is missing or wrong; the errors are in the section's sink. */
-    static Optional<EnvironmentConfig> parse(String name, Section s) {
+    static Optional<EnvironmentConfig> parse(String name, Section s, Set<String> environments) {
         int before = s.errors().count();
         s.allowOnly(KEYS);
         Optional<ChannelRef> channel = channel(s, "channel", true);
@@ -46,7 +46,10 @@ final class EnvironmentParser {
         boolean selfApproval = s.bool("self-approval").orElse(approvals.orElse(0) == 0);
         Optional<DeployWindow> window = window(s);
         Optional<Severity> freezeAt = severity(s, "freeze-at");
-        Set<Gate> gates = gates(s, window.isPresent() || s.has("window"), freezeAt.isPresent() || s.has("freeze-at"));
+        Optional<String> promotionFrom = promotionFrom(name, s, environments);
+        Set<Gate> gates = gates(s, window.isPresent() || s.has("window"), freezeAt.isPresent() || s.has("freeze-at"),
+                s.has("promotion-from"));
+        List<String> checklist = ServiceParser.checklistItems(s, "checklist").orElse(List.of());
         boolean autoStart = s.bool("auto-start").orElse(true);
         Duration nudge = s.duration("nudge-after").orElse(EnvironmentConfig.DEFAULT_NUDGE_AFTER);
         Duration runnerNudge = s.duration("runner-nudge-after").orElse(EnvironmentConfig.DEFAULT_RUNNER_NUDGE_AFTER);
@@ -69,7 +72,23 @@ final class EnvironmentParser {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, channel.get(), approvals.get(), approvers, selfApproval, window,
-                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence));
+                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence, promotionFrom, checklist));
+    }
+
+    private static Optional<String> promotionFrom(String name, Section s, Set<String> environments) {
+        Optional<String> from = s.string("promotion-from");
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        if (from.get().equals(name)) {
+            s.error("promotion-from", "names this environment itself; name the one versions must succeed in first");
+            return Optional.empty();
+        }
+        if (!environments.contains(from.get())) {
+            s.error("promotion-from", ServiceParser.unknownEnvironment(from.get(), environments));
+            return Optional.empty();
+        }
+        return from;
     }
 
     /** Channels are shared with the incidents section, which has its own optional ones. */
@@ -134,9 +153,9 @@ final class EnvironmentParser {
         return sev;
     }
 
-    private static Set<Gate> gates(Section s, boolean hasWindow, boolean hasFreeze) {
+    private static Set<Gate> gates(Section s, boolean hasWindow, boolean hasFreeze, boolean promotes) {
         if (!s.has("gates")) {
-            return EnvironmentConfig.defaultGates(hasWindow, hasFreeze);
+            return EnvironmentConfig.defaultGates(hasWindow, hasFreeze, promotes);
         }
         List<String> texts = s.stringList("gates").orElse(List.of());
         Set<Gate> gates = EnumSet.noneOf(Gate.class);
@@ -154,6 +173,9 @@ final class EnvironmentParser {
         }
         if (gates.contains(Gate.WINDOW) && !hasWindow) {
             s.error("gates", "lists window, but no window is set for this environment");
+        }
+        if (gates.contains(Gate.PROMOTED) && !promotes) {
+            s.error("gates", "lists promoted, but no promotion-from is set for this environment");
         }
         if (gates.contains(Gate.FREEZE) && !hasFreeze) {
             s.error("gates", "lists freeze, but no freeze-at severity is set for this environment");

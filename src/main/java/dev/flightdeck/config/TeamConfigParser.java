@@ -35,8 +35,7 @@ import dev.flightdeck.team.WebhooksConfig;
 public final class TeamConfigParser {
     public static final String ROOT = "flightdeck";
     private static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("environments", "services", "incidents",
-            "webhooks",
-            "metrics", "health"));
+            "webhooks", "metrics", "health", "people"));
     // Names are typed in commands (/deploy commons 1.2 to prod), so keep them plain.
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -134,7 +133,7 @@ public final class TeamConfigParser {
             for (String name : envs.keys()) {
                 checkName(envs, name, "environment");
                 Section.of(envs.raw(name), envs.child(name), envs.errors())
-                        .flatMap(s -> EnvironmentParser.parse(name, s))
+                        .flatMap(s -> EnvironmentParser.parse(name, s, envs.keys()))
                         .ifPresent(e -> environments.put(name, e));
             }
         });
@@ -153,7 +152,22 @@ public final class TeamConfigParser {
         MetricsConfig metrics = fd.section("metrics").map(m -> MetricsParser.metrics(m, envNames))
                 .orElse(MetricsConfig.DEFAULTS);
         HealthChecksConfig health = fd.section("health").map(TeamConfigParser::health).orElse(HealthChecksConfig.DEFAULTS);
-        return new TeamConfig(environments, services, incidents, webhooks, metrics, health);
+        Map<String, String> people = fd.section("people").map(TeamConfigParser::people).orElse(Map.of());
+        return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people);
+    }
+
+    /** {@code people: { octocat: U0DEV }}: a GitHub login (or e-mail) and the Slack user it is. */
+    private static Map<String, String> people(Section s) {
+        Map<String, String> people = new LinkedHashMap<>();
+        for (String key : new ArrayList<>(s.keys())) {
+            Optional<String> id = s.string(key);
+            if (id.isEmpty() || !id.get().matches("[UW][A-Z0-9]{2,}")) {
+                s.error(key, "must be a Slack user id like U0123, got " + ErrorSink.show(s.raw(key)));
+            } else {
+                people.put(key, id.get());
+            }
+        }
+        return people;
     }
 
     private static void checkName(Section parent, String name, String what) {

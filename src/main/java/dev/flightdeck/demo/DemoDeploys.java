@@ -152,6 +152,8 @@ final class DemoDeploys {
             case FREEZE -> "no open incident at the freeze severity";
             case ALARMS -> "no alarms firing";
             case CONFIG -> "all config rules pass";
+            case CI -> "CI green";
+            case PROMOTED -> "succeeded in the environment it is promoted from";
         };
     }
 

@@ -71,6 +71,12 @@ public interface DeployRepository {
     /** Requests of a service (in one environment, or all), newest first. */
     List<DeployRequest> history(String service, Optional<String> environment, int limit);
 
+    /** The version live in an environment: the request that last SUCCEEDED there (by finish time). */
+    Optional<DeployRequest> lastSucceeded(String service, String environment);
+
+    /** The latest deploy of exactly this version that SUCCEEDED in an environment (gate {@code promoted}). */
+    Optional<DeployRequest> succeeded(String service, String environment, String version);
+
     /** The deploy holding this service and environment (a state in {@link DeployState#IN_FLIGHT}), other than {@code exceptId}. */
     Optional<DeployRequest> inFlight(String service, String environment, long exceptId);
 

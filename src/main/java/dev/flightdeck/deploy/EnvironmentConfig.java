@@ -11,7 +11,8 @@ import dev.flightdeck.team.ChannelRef;
 
 /**
  * The deploy policy of one environment: who approves and how many, when deploys may run, what freezes them. An empty {@code window} means always open; an empty
- * {@code freezeAt} means incidents never block deploys here.
+ * {@code freezeAt} means incidents never block deploys here. {@code promotionFrom} names the environment a version
+ * must have SUCCEEDED in first (gate {@code promoted}); {@code checklist} is this environment's own items.
  */
 public record EnvironmentConfig(String name,
                                 ChannelRef channel,
@@ -26,7 +27,9 @@ public record EnvironmentConfig(String name,
                                 Duration runnerNudgeAfter,
                                 Duration expireAfter,
                                 Duration postReleaseCheck,
-                                Duration buildSilence) {
+                                Duration buildSilence,
+                                Optional<String> promotionFrom,
+                                List<String> checklist) {
 
     public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
     public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
@@ -38,6 +41,16 @@ public record EnvironmentConfig(String name,
     public EnvironmentConfig {
         approvers = List.copyOf(approvers);
         gates = Set.copyOf(gates);
+        checklist = List.copyOf(checklist);
+    }
+
+    /** With no {@code promotion-from} and no checklist. */
+    public EnvironmentConfig(String name, ChannelRef channel, int approvals, List<ApproverRef> approvers,
+                             boolean selfApproval, Optional<DeployWindow> window, Optional<Severity> freezeAt,
+                             Set<Gate> gates, boolean autoStart, Duration nudgeAfter, Duration runnerNudgeAfter,
+                             Duration expireAfter, Duration postReleaseCheck, Duration buildSilence) {
+        this(name, channel, approvals, approvers, selfApproval, window, freezeAt, gates, autoStart, nudgeAfter,
+                runnerNudgeAfter, expireAfter, postReleaseCheck, buildSilence, Optional.empty(), List.of());
     }
 
     /** With the default {@code build-silence}. */
@@ -67,15 +80,24 @@ public record EnvironmentConfig(String name,
         return freezeAt.map(incidentSeverity::isAtLeast).orElse(false);
     }
 
-    /** The gates that apply when the team does not list them: lock, alarms and config always; window and freeze
-     *  only when a window or a freeze severity is set. */
+    /** The gates that apply when the team does not list them: lock, alarms, config and ci always (ci passes for a
+     *  service without a {@code repo}); window and freeze only when a window or a freeze severity is set. */
     public static Set<Gate> defaultGates(boolean hasWindow, boolean hasFreeze) {
-        Set<Gate> gates = EnumSet.of(Gate.LOCK, Gate.ALARMS, Gate.CONFIG);
+        Set<Gate> gates = EnumSet.of(Gate.LOCK, Gate.ALARMS, Gate.CONFIG, Gate.CI);
         if (hasWindow) {
             gates.add(Gate.WINDOW);
         }
         if (hasFreeze) {
             gates.add(Gate.FREEZE);
+        }
+        return gates;
+    }
+
+    /** The defaults above, plus {@code promoted} when the environment promotes from another. */
+    public static Set<Gate> defaultGates(boolean hasWindow, boolean hasFreeze, boolean promotes) {
+        Set<Gate> gates = EnumSet.copyOf(defaultGates(hasWindow, hasFreeze));
+        if (promotes) {
+            gates.add(Gate.PROMOTED);
         }
         return gates;
     }

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** A pre-deploy check an environment can enforce; written in lowercase in the team config. */
 public enum Gate {
-    WINDOW, LOCK, FREEZE, ALARMS, CONFIG;
+    WINDOW, LOCK, FREEZE, ALARMS, CONFIG,
+    /** The version's commit has its GitHub check runs and statuses green (services with a {@code repo}). */
+    CI,
+    /** The version has SUCCEEDED in the environment's {@code promotion-from}. */
+    PROMOTED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

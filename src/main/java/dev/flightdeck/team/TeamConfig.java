@@ -9,17 +9,29 @@ import dev.flightdeck.health.HealthChecksConfig;
 import dev.flightdeck.incident.IncidentsConfig;
 import dev.flightdeck.metrics.MetricsConfig;
 
-/** The team's flightdeck.yml, validated. Maps keep the order of the file. */
+/** The team's flightdeck.yml, validated. Maps keep the order of the file; {@code people} maps a GitHub login or
+ *  e-mail (lowercased) to a Slack user id. */
 public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          Map<String, ServiceConfig> services,
                          IncidentsConfig incidents,
                          WebhooksConfig webhooks,
                          MetricsConfig metrics,
-                         HealthChecksConfig health) {
+                         HealthChecksConfig health,
+                         Map<String, String> people) {
 
     public TeamConfig {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        Map<String, String> byLogin = new LinkedHashMap<>();
+        people.forEach((login, id) -> byLogin.put(login.toLowerCase(java.util.Locale.ROOT), id));
+        people = Collections.unmodifiableMap(byLogin);
+    }
+
+    /** A team config without a {@code people} map. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks, MetricsConfig metrics,
+                      HealthChecksConfig health) {
+        this(environments, services, incidents, webhooks, metrics, health, Map.of());
     }
 
     /** A team config with health checks at their defaults. */
@@ -45,6 +57,12 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
 
     public Optional<ServiceConfig> service(String name) {
         return Optional.ofNullable(services.get(name));
+    }
+
+    /** The Slack user a GitHub login (or e-mail) is, from {@code people:}; logins compare without case. */
+    public Optional<String> slackUserFor(String loginOrEmail) {
+        return loginOrEmail == null ? Optional.empty()
+                : Optional.ofNullable(people.get(loginOrEmail.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Every channel the file names (deploy channels, incidents, stakeholders), each once, in file order. */

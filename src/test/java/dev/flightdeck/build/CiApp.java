@@ -31,6 +31,8 @@ public final class CiApp {
 
     public final FakeSlack slack;
     public final FakeBuildServer ci;
+    /** GitHub's REST API on the same loopback server (one host, as GitHub is). */
+    public final FakeGitHub github;
     public final EmbeddedServer server;
     public final DeployDriver driver;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -38,8 +40,10 @@ public final class CiApp {
     private CiApp() {
         slack = new FakeSlack().start();
         ci = new FakeBuildServer();
+        github = new FakeGitHub(ci);
         String files = Path.of("flightdeck.example.yml").toAbsolutePath() + ","
-                + Path.of("src/test/resources/teamconfig/ci-backends.yml").toAbsolutePath();
+                + Path.of("src/test/resources/teamconfig/ci-backends.yml").toAbsolutePath() + ","
+                + withFakeUrl(Path.of("src/test/resources/teamconfig/releases.yml"), ci.url());
         server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
                 "micronaut.config.files", files,
                 "flightdeck.build.circleci.api-url", ci.url(),
@@ -51,6 +55,17 @@ public final class CiApp {
             ci.close();
             slack.stop();
         }));
+    }
+
+    /** A copy of a team file with {@code http://fake-ci} replaced by the fake's loopback URL. */
+    private static Path withFakeUrl(Path file, String url) {
+        try {
+            Path copy = Files.createTempFile("flightdeck-releases", ".yml");
+            copy.toFile().deleteOnExit();
+            return Files.writeString(copy, Files.readString(file).replace("http://fake-ci", url)).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static synchronized CiApp shared() {
@@ -101,8 +116,13 @@ public final class CiApp {
 
     /** A GitHub delivery: the signature is over the body exactly as sent, JSON or form. */
     public HttpResponse<String> github(String contentType, String body) {
+        return github("workflow_run", contentType, body);
+    }
+
+    /** A GitHub delivery of {@code event} ({@code release}, {@code check_suite}, …), signed as GitHub signs it. */
+    public HttpResponse<String> github(String event, String contentType, String body) {
         String secret = TestSecretsFactory.VALUES.get("FLIGHTDECK_GITHUB_WEBHOOK_SECRET");
-        return post("/hooks/github", contentType, body, Map.of("X-GitHub-Event", "workflow_run",
+        return post("/hooks/github", contentType, body, Map.of("X-GitHub-Event", event,
                 "X-Hub-Signature-256", "sha256=" + WebhookSignatures.hmacHex(secret, body.getBytes(StandardCharsets.UTF_8))));
     }
 }

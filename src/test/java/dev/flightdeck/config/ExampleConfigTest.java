@@ -52,7 +52,7 @@ class ExampleConfigTest {
         assertThat(prod.channel()).isEqualTo(new ChannelRef.Named("deploys"));
         assertThat(prod.frozenBy(Severity.SEV1)).isTrue();
         assertThat(prod.frozenBy(Severity.SEV3)).isFalse();
-        assertThat(prod.gates()).containsExactlyInAnyOrder(Gate.values());
+        assertThat(prod.gates()).containsExactlyInAnyOrder(Gate.WINDOW, Gate.LOCK, Gate.FREEZE, Gate.ALARMS, Gate.CONFIG);
         assertThat(prod.nudgeAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(prod.expireAfter()).isEqualTo(Duration.ofHours(4));
     }
@@ -74,7 +74,7 @@ class ExampleConfigTest {
         assertThat(dev.announceOnly()).isTrue();
         assertThat(dev.selfApproval()).isTrue();
         assertThat(dev.window()).isEmpty();
-        assertThat(dev.gates()).containsExactlyInAnyOrder(Gate.LOCK, Gate.ALARMS, Gate.CONFIG);
+        assertThat(dev.gates()).containsExactlyInAnyOrder(Gate.LOCK, Gate.ALARMS, Gate.CONFIG, Gate.CI);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,9 +38,12 @@ public class BuildWebhookController {
     private final EnvSecrets secrets;
     private final TeamConfig team;
     private final IgnoredWebhooks ignored;
+    private final List<GithubEventRoute> githubRoutes;
 
-    public BuildWebhookController(BuildStatusSink sink, EnvSecrets secrets, TeamConfig team, IgnoredWebhooks ignored) {
+    public BuildWebhookController(BuildStatusSink sink, EnvSecrets secrets, TeamConfig team, IgnoredWebhooks ignored,
+                                  List<GithubEventRoute> githubRoutes) {
         this.ignored = ignored;
+        this.githubRoutes = List.copyOf(githubRoutes);
         this.sink = sink;
         this.secrets = secrets;
         this.team = team;
@@ -71,14 +75,25 @@ public class BuildWebhookController {
                                        @Nullable @Header("Content-Type") String contentType) {
         Optional<String> secret = team.webhooks().githubSecretEnv().flatMap(secrets::get);
         boolean verified = secret.isPresent() && WebhookSignatures.github(secret.get(), signature, body);
-        if (verified && !"workflow_run".equals(event)) {
-            return ignore("github", IgnoredWebhooks.Reason.EVENT_TYPE,
-                    (event == null ? "no event type" : event) + " events carry no build status");
-        }
         boolean form = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
                 .startsWith(MediaType.APPLICATION_FORM_URLENCODED);
-        return handle("github", secret.isPresent(), verified, body,
-                text -> Payloads.github(form ? GithubForm.payload(text) : text));
+        Function<String, String> json = text -> form ? GithubForm.payload(text) : text;
+        List<GithubEventRoute> routes = githubRoutes.stream().filter(r -> r.event().equals(event)).toList();
+        if (verified && !"workflow_run".equals(event)) {
+            if (routes.isEmpty()) {
+                return ignore("github", IgnoredWebhooks.Reason.EVENT_TYPE,
+                        (event == null ? "no event type" : event) + " events are not used by Flightdeck");
+            }
+            GithubEventRoute.Answer answer = routes.get(0).handle(json.apply(new String(body, StandardCharsets.UTF_8)));
+            return answer.ignored() ? ignore("github", IgnoredWebhooks.Reason.NO_MATCH, answer.text())
+                    : HttpResponse.ok(answer.text());
+        }
+        HttpResponse<String> answer = handle("github", secret.isPresent(), verified, body,
+                text -> Payloads.github(json.apply(text)));
+        if (verified) {
+            routes.forEach(r -> r.handle(json.apply(new String(body, StandardCharsets.UTF_8))));
+        }
+        return answer;
     }
 
     private HttpResponse<String> handle(String backend, boolean configured, boolean verified, byte[] body,

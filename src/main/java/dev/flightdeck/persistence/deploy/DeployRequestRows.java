@@ -87,4 +87,14 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
             SELECT * FROM deploy_request WHERE service = :service AND environment = :environment AND id <> :exceptId
                AND state IN (:inFlight) ORDER BY id LIMIT 1""")
     Optional<DeployRequestRow> inFlight(String service, String environment, long exceptId, Collection<String> inFlight);
+
+    @Query("""
+            SELECT * FROM deploy_request WHERE service = :service AND environment = :environment AND state = 'SUCCEEDED'
+             ORDER BY finished_at DESC, id DESC LIMIT 1""")
+    Optional<DeployRequestRow> lastSucceeded(String service, String environment);
+
+    @Query("""
+            SELECT * FROM deploy_request WHERE service = :service AND environment = :environment AND version = :version
+               AND state = 'SUCCEEDED' ORDER BY finished_at DESC, id DESC LIMIT 1""")
+    Optional<DeployRequestRow> succeeded(String service, String environment, String version);
 }

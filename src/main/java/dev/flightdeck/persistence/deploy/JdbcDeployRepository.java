@@ -171,6 +171,16 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
+    public Optional<DeployRequest> lastSucceeded(String service, String environment) {
+        return requests.lastSucceeded(service, environment).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
+    public Optional<DeployRequest> succeeded(String service, String environment, String version) {
+        return requests.succeeded(service, environment, version).map(JdbcDeployRepository::toDomain);
+    }
+
+    @Override
     public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
         return requests.inFlight(service, environment, exceptId, IN_FLIGHT).map(JdbcDeployRepository::toDomain);
     }

@@ -155,6 +155,24 @@ public final class InMemoryDeployRepository implements DeployRepository {
     }
 
     @Override
+    public synchronized Optional<DeployRequest> lastSucceeded(String service, String environment) {
+        return requests.values().stream().filter(r -> r.state() == DeployState.SUCCEEDED
+                        && r.service().equals(service) && r.environment().equals(environment))
+                .max(Comparator.comparing((DeployRequest r) -> r.finishedAt()).thenComparingLong(DeployRequest::id));
+    }
+
+    @Override
+    public synchronized Optional<DeployRequest> succeeded(String service, String environment, String version) {
+        return lastSucceeded(service, environment, version);
+    }
+
+    private Optional<DeployRequest> lastSucceeded(String service, String environment, String version) {
+        return requests.values().stream().filter(r -> r.state() == DeployState.SUCCEEDED && r.version().equals(version)
+                        && r.service().equals(service) && r.environment().equals(environment))
+                .max(Comparator.comparing((DeployRequest r) -> r.finishedAt()).thenComparingLong(DeployRequest::id));
+    }
+
+    @Override
     public Optional<DeployRequest> inFlight(String service, String environment, long exceptId) {
         return select(r -> DeployState.IN_FLIGHT.contains(r.state()) && r.id() != exceptId
                 && r.service().equals(service) && r.environment().equals(environment), 1, true).stream().findFirst();

@@ -1,0 +1,167 @@
+package dev.flightdeck.build;
+
+import dev.flightdeck.testing.TestSecretsFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GitHub's REST API on a {@link FakeBuildServer}, as strict as the real one where it matters: every call needs
+ * {@code Authorization: Bearer <the test GITHUB_TOKEN>} (else 401 "Bad credentials") and a User-Agent (else 403), an
+ * unknown repository or ref is 404, and answers have GitHub's shapes (documented per endpoint below, from
+ * docs.github.com/rest). Repositories hold commits (each with a parent, message and author login) and refs (tags and
+ * branches). Each endpoint group lives in its own section; add endpoints there with {@link #route}.
+ */
+public final class FakeGitHub {
+
+    public static final String TOKEN = TestSecretsFactory.VALUES.get("GITHUB_TOKEN");
+
+    /** One commit: {@code parent} is null for a repository's first. {@code pr} is 0 when no pull request merged it. */
+    public record Commit(String sha, String parent, String message, String author, int pr) {
+    }
+
+    /** A repository's history and refs. */
+    public final class Repo {
+        final String fullName;
+        final Map<String, Commit> commits = new LinkedHashMap<>();
+        final Map<String, String> refs = new LinkedHashMap<>();
+        private String head;
+
+        Repo(String fullName) {
+            this.fullName = fullName;
+        }
+
+        /** Adds a commit on top of the last one and returns its sha. */
+        public synchronized String commit(String message, String author, int pr) {
+            String sha = sha(fullName + "/" + commits.size() + "/" + message);
+            commits.put(sha, new Commit(sha, head, message, author, pr));
+            head = sha;
+            return sha;
+        }
+
+        /** Points a tag or branch at a commit (the last one when {@code sha} is null). */
+        public synchronized Repo ref(String name, String sha) {
+            refs.put(name, sha == null ? head : sha);
+            return this;
+        }
+
+        /** A sha, tag or branch, resolved to a commit. */
+        public synchronized Optional<Commit> resolve(String ref) {
+            String sha = refs.getOrDefault(ref, ref);
+            return Optional.ofNullable(commits.get(sha));
+        }
+
+        /** Commits reachable from {@code head} and not from {@code base}, oldest first (what compare lists). */
+        public synchronized List<Commit> between(Commit base, Commit head) {
+            List<Commit> out = new ArrayList<>();
+            for (Commit c = head; c != null && (base == null || !c.sha().equals(base.sha())); c = commits.get(c.parent())) {
+                out.add(0, c);
+            }
+            return out;
+        }
+    }
+
+    private record Route(String method, Pattern path, Function<Matcher, FakeBuildServer.Answer> answer) {
+    }
+
+    private final FakeBuildServer server;
+    private final Map<String, Repo> repos = new LinkedHashMap<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+    public FakeGitHub(FakeBuildServer server) {
+        this.server = server;
+        installCompare();
+        installChecks();
+        installReleases();
+        installActionsLogs();
+    }
+
+    public synchronized Repo repo(String fullName) {
+        return repos.computeIfAbsent(fullName, Repo::new);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    /** Every call made to this fake's routes, in order. */
+    public List<FakeBuildServer.Received> received(String pathPrefix) {
+        return server.received("GET", pathPrefix);
+    }
+
+    /**
+     * Answers {@code METHOD /repos/{owner}/{repo}/…} requests whose path (after the repository) matches {@code path};
+     * group 1 of the matcher handed to {@code answer} is the text after the repository's name. The repository must
+     * exist and the call be authorised, or GitHub's 404 or 401 is the answer.
+     */
+    public FakeGitHub route(String method, String path, java.util.function.BiFunction<Repo, Matcher, FakeBuildServer.Answer> answer) {
+        Pattern repoPath = Pattern.compile("/repos/([^/]+/[^/]+)" + path);
+        routes.add(new Route(method, repoPath, m -> {
+            Repo repo;
+            synchronized (this) {
+                repo = repos.get(m.group(1));
+            }
+            return repo == null ? notFound() : answer.apply(repo, m);
+        }));
+        server.on(method + " /repos/", this::serve);
+        return this;
+    }
+
+    private FakeBuildServer.Answer serve(FakeBuildServer.Received r) {
+        if (r.header("User-Agent") == null) {
+            return FakeBuildServer.Answer.of(403, "{\"message\":\"Request forbidden by administrative rules. "
+                    + "Please make sure your request has a User-Agent header\"}");
+        }
+        if (!("Bearer " + TOKEN).equals(r.header("Authorization"))) {
+            return FakeBuildServer.Answer.of(401, "{\"message\":\"Bad credentials\","
+                    + "\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"401\"}");
+        }
+        for (Route route : routes) {
+            Matcher m = route.path().matcher(r.path());
+            if (route.method().equals(r.method()) && m.matches()) {
+                return route.answer().apply(m);
+            }
+        }
+        return notFound();
+    }
+
+    public static FakeBuildServer.Answer notFound() {
+        return FakeBuildServer.Answer.of(404, "{\"message\":\"Not Found\","
+                + "\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}");
+    }
+
+    static String sha(String seed) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(seed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- compare: GET /repos/{owner}/{repo}/compare/{base}...{head} (what ships) ---
+    private void installCompare() {
+    }
+
+    // --- checks: GET /repos/{owner}/{repo}/commits/{ref}/check-runs and /commits/{ref}/status (gate ci) ---
+    private void installChecks() {
+    }
+
+    // --- releases: GET /repos/{owner}/{repo}/releases/… (release webhook) ---
+    private void installReleases() {
+    }
+
+    // --- Actions jobs and logs: GET /repos/{owner}/{repo}/actions/runs/{id}/jobs, /actions/jobs/{id}/logs ---
+    private void installActionsLogs() {
+    }
+}
