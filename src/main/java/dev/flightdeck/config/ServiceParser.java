@@ -118,7 +118,7 @@ final class ServiceParser {
     static Optional<List<String>> checklistItems(Section s, String key) {
         Optional<List<String>> items = s.stringList(key);
         if (items.isEmpty()) {
-            if (s.has(key)) {
+            if (s.has(key) && !(s.raw(key) instanceof List<?>)) {
                 s.error(key, "must be a list of checklist items, e.g. [\"QA signed off on staging\"]");
             }
             return Optional.empty();
@@ -130,10 +130,7 @@ final class ServiceParser {
         }
         for (int i = 0; i < items.get().size(); i++) {
             String item = items.get().get(i).strip();
-            if (item.isEmpty()) {
-                s.error(key + "[" + i + "]", "is empty");
-                ok = false;
-            } else if (item.length() > ChecklistLimits.MAX_ITEM_LENGTH) {
+            if (item.length() > ChecklistLimits.MAX_ITEM_LENGTH) {
                 s.error(key + "[" + i + "]", "is " + item.length() + " characters; an item is at most "
                         + ChecklistLimits.MAX_ITEM_LENGTH + " (Slack's limit for a checkbox)");
                 ok = false;
