@@ -23,7 +23,7 @@ class EnvironmentRulesTest {
         assertThat(prod.autoStart()).isTrue();
         assertThat(prod.window()).isEmpty();
         assertThat(prod.freezeAt()).isEmpty();
-        assertThat(prod.gates()).containsExactlyInAnyOrder(Gate.LOCK, Gate.ALARMS, Gate.CONFIG);
+        assertThat(prod.gates()).containsExactlyInAnyOrder(Gate.LOCK, Gate.ALARMS, Gate.CONFIG, Gate.CI);
         assertThat(prod.nudgeAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(prod.runnerNudgeAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(prod.expireAfter()).isEqualTo(Duration.ofHours(4));
