@@ -79,7 +79,8 @@ public class DeployMoves {
     }
 
     public DeployView view(DeployRequest request) {
-        return new DeployView(request, repository.checks(request.id()), repository.approvals(request.id()));
+        return new DeployView(request, repository.checks(request.id()), repository.approvals(request.id()),
+                repository.checklist(request.id()));
     }
 
     /** Re-renders the go/no-go message from what is stored now. */

@@ -2,6 +2,7 @@ package dev.flightdeck.deploy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** What the deploy's thread (and for builds, its channel) is told, as data; the chat adapter words it. */
 public sealed interface DeployNews {
@@ -15,6 +16,13 @@ public sealed interface DeployNews {
 
     /** No approval needed in this environment and nothing blocks. */
     record AnnounceOnlyGo(boolean autoStart) implements DeployNews {
+    }
+
+    /**
+     * Approved (by {@code approverId}, or by the policy when empty: announce only) where the build starts by itself,
+     * but the checklist has {@code unticked} items: it starts when the last one is ticked.
+     */
+    record WaitsForChecklist(Optional<String> approverId, List<String> unticked) implements DeployNews {
     }
 
     record NoGo(String approverId, String reason) implements DeployNews {

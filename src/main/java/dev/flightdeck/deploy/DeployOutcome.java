@@ -62,6 +62,10 @@ public sealed interface DeployOutcome {
     record Unlocked(String service, String environment, String userId) implements Done {
     }
 
+    /** A click on the checklist: what it ticked and unticked (both empty: it changed nothing, e.g. a repeat). */
+    record ChecklistTicked(DeployRequest request, List<String> ticked, List<String> unticked) implements Done {
+    }
+
     // ---- refused ----
 
     record NoSuchRequest(long id) implements Refused {
@@ -113,6 +117,14 @@ public sealed interface DeployOutcome {
     }
 
     record NeedsGo(DeployRequest request) implements Refused {
+    }
+
+    /** The build waits until every checklist item is ticked; {@code unticked} names the rest. */
+    record ChecklistOpen(DeployRequest request, List<String> unticked) implements Refused {
+    }
+
+    /** Only the requester, the runner or an approver ticks a deploy's checklist. */
+    record MayNotTick(DeployRequest request, List<ApproverRef> approvers) implements Refused {
     }
 
     record StartFailed(String reason) implements Refused {

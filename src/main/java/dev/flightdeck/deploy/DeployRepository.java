@@ -12,7 +12,21 @@ import java.util.Set;
 public interface DeployRepository {
 
     /** Stores a new request (its id is ignored) with its check results; returns it with its id. */
-    DeployRequest insert(DeployRequest request, List<CheckResult> checks);
+    default DeployRequest insert(DeployRequest request, List<CheckResult> checks) {
+        return insert(request, checks, List.of());
+    }
+
+    /** The same, with its checklist's items (none ticked), all in one transaction. */
+    DeployRequest insert(DeployRequest request, List<CheckResult> checks, List<String> checklist);
+
+    /** The request's checklist, in order; empty when it has none. */
+    List<ChecklistItem> checklist(long id);
+
+    /** Ticks an item, only if nobody has: false when it was already ticked (or there is no such item). */
+    boolean tick(long id, int ordinal, String by, Instant at);
+
+    /** Unticks an item, only if it is ticked: false when it was not. */
+    boolean untick(long id, int ordinal);
 
     Optional<DeployRequest> find(long id);
 

@@ -64,6 +64,13 @@ public class DeployService {
             announcer.reply(partial.request(), new DeployNews.PartialGo(userId, partial.have()));
         } else if (go.outcome() instanceof DeployOutcome.Approved approved) {
             moves.show(go.view());
+            // An open checklist holds the auto-start; read again outside the lock, as a tick may have just landed.
+            List<String> open = !env.autoStart() || Checklist.complete(go.view().checklist()) ? List.of()
+                    : Checklist.unticked(repository.checklist(id));
+            if (!open.isEmpty()) {
+                announcer.reply(approved.request(), new DeployNews.WaitsForChecklist(Optional.of(userId), open));
+                return go.outcome();
+            }
             announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart()));
             if (env.autoStart()) {
                 starts.start(id, DeployAudit.POLICY);
@@ -77,7 +84,7 @@ public class DeployService {
         if (!r.state().awaitsDecision()) {
             return new Go(new DeployOutcome.NotWaiting(r), null);
         }
-        // Read once under the lock and handed on: the checks, the approvals, the request itself.
+        // Read once under the lock and handed on: the checks, the approvals, the checklist, the request itself.
         List<CheckResult> checks = repository.checks(id);
         List<CheckResult> blocking = checks.stream().filter(CheckResult::blocking).toList();
         if (!blocking.isEmpty()) {
@@ -101,12 +108,13 @@ public class DeployService {
         int have = approvals.size();
         auditor.record(DeployAudit.APPROVAL, userId, Map.of("request", id, "approvals", have,
                 "required", r.approvalsRequired()));
+        List<ChecklistItem> checklist = repository.checklist(id);
         if (have < r.approvalsRequired()) {
-            return new Go(new DeployOutcome.GoRecorded(r, have), new DeployView(r, checks, approvals));
+            return new Go(new DeployOutcome.GoRecorded(r, have), new DeployView(r, checks, approvals, checklist));
         }
         DeployRequest after = moves.apply(r, DeployEvent.GO, userId, null).orElseThrow(
                 () -> new IllegalStateException("deploy #" + id + " changed under its row lock"));
-        return new Go(new DeployOutcome.Approved(after), new DeployView(after, checks, approvals));
+        return new Go(new DeployOutcome.Approved(after), new DeployView(after, checks, approvals, checklist));
     }
 
     /** Whether {@code userId} may say no-go (asked before the reason form opens, and again on submit). */

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,12 @@ public class DeployStarts {
             return;
         }
         moves.show(r.id());
+        List<String> open = env.autoStart() ? Checklist.unticked(repository.checklist(r.id())) : List.of();
+        if (!open.isEmpty()) {
+            // Ticking the last item starts it (DeployChecklists).
+            announcer.reply(after.get(), new DeployNews.WaitsForChecklist(Optional.empty(), open));
+            return;
+        }
         announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart()));
         if (env.autoStart()) {
             start(r.id(), DeployAudit.POLICY);
@@ -72,6 +79,11 @@ public class DeployStarts {
         }
         if (r.state() != expected) {
             return new DeployOutcome.NotWaiting(r);
+        }
+        // The checklist first: a build starts only once every item is ticked (a retry's items were all ticked).
+        List<String> open = event == DeployEvent.START ? Checklist.unticked(repository.checklist(id)) : List.of();
+        if (!open.isEmpty()) {
+            return new DeployOutcome.ChecklistOpen(r, open);
         }
         Optional<DeployRequest> triggering = moves.apply(r, event, userId, null);
         if (triggering.isEmpty()) {

@@ -19,4 +19,11 @@ public sealed interface InputProblem {
 
     record NoteTooLong(int max) implements InputProblem {
     }
+
+    /** The checklist (the team file's {@code fromTeamFile} items and the typed ones) would have {@code items}. */
+    record ChecklistTooLong(int items, int fromTeamFile, int max) implements InputProblem {
+    }
+
+    record ChecklistItemTooLong(String item, int max) implements InputProblem {
+    }
 }

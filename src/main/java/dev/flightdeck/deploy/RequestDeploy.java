@@ -66,7 +66,7 @@ public class RequestDeploy {
         if (d.note().isPresent() && d.note().get().length() > MAX_NOTE) {
             return Optional.of(new InputProblem.NoteTooLong(MAX_NOTE));
         }
-        return Optional.empty();
+        return Checklist.problem(teamChecklist(d), d.checklist());
     }
 
     public DeployOutcome request(NewDeploy d) {
@@ -81,13 +81,19 @@ public class RequestDeploy {
         List<CheckResult> results = checks.run(new DeployCandidate(d.service(), d.environment(), d.version(),
                 d.requesterId(), service, env, now));
         Instant nudge = env.announceOnly() ? null : now.plus(env.nudgeAfter());
+        List<String> checklist = Checklist.items(teamChecklist(d), d.checklist());
         DeployRequest r = repository.insert(new DeployRequest(0, d.service(), d.environment(), d.version(),
                 d.requesterId(), runner, d.note().map(String::strip).filter(n -> !n.isEmpty()).orElse(null),
                 d.rollbackOf().orElse(null), DeployState.REQUESTED, env.approvals(), now, null, null, now, null, null,
-                nudge, 0, now.plus(env.expireAfter()), null, null, null, null), results);
-        auditor.record(DeployAudit.REQUESTED, d.requesterId(), payload(r, results));
+                nudge, 0, now.plus(env.expireAfter()), null, null, null, null), results, checklist);
+        Map<String, Object> payload = payload(r, results);
+        if (!checklist.isEmpty()) {
+            payload.put("checklist", checklist);
+        }
+        auditor.record(DeployAudit.REQUESTED, d.requesterId(), payload);
 
-        DeployView view = new DeployView(r, results, List.of());
+        DeployView view = new DeployView(r, results, List.of(), java.util.stream.IntStream.range(0, checklist.size())
+                .mapToObj(i -> ChecklistItem.open(i, checklist.get(i))).toList());
         Optional<DeployAnnouncer.MessageRef> ref;
         try {
             ref = announcer.post(view);
@@ -105,6 +111,12 @@ public class RequestDeploy {
         }
         return new DeployOutcome.Requested(r, ref.isPresent(), env.channel().text(),
                 view.checks().stream().filter(CheckResult::blocking).toList());
+    }
+
+    /** The team file's items for this request: the service's, then the environment's. */
+    private List<String> teamChecklist(NewDeploy d) {
+        return config.service(d.service()).orElseThrow()
+                .checklistFor(config.environment(d.environment()).orElseThrow());
     }
 
     private static Map<String, Object> payload(DeployRequest r, List<CheckResult> results) {

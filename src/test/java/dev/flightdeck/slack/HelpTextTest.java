@@ -22,7 +22,7 @@ class HelpTextTest {
     /** Every command form, written exactly as the help answer must show it. */
     @ParameterizedTest
     @ValueSource(strings = {
-            "/deploy <service> <version> to <env> [runner @user] [-- note]",
+            "/deploy <service> <version> to <env> [runner @user] [-- note] [-- check: <item>]...",
             "/deploy status [service]",
             "/deploy history <service> [env] [n]",
             "/deploy cancel <id>",

@@ -2,6 +2,7 @@ package dev.flightdeck.persistence.deploy;
 
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.ChecklistItem;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
@@ -29,11 +30,14 @@ public class JdbcDeployRepository implements DeployRepository {
     private final DeployRequestRows requests;
     private final DeployDetailRows details;
     private final DeployLockRows locks;
+    private final JdbcChecklists checklists;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
 
     public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
-                                JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+                                JdbcChecklists checklists, JdbcOperations jdbc,
+                                TransactionOperations<Connection> transactions) {
+        this.checklists = checklists;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.requests = requests;
@@ -42,9 +46,28 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
-    public DeployRequest insert(DeployRequest r, List<CheckResult> checks) {
-        // One transaction: a request is never seen without its check results.
-        return transactions.executeWrite(status -> insertWithChecks(r, checks));
+    public DeployRequest insert(DeployRequest r, List<CheckResult> checks, List<String> checklist) {
+        // One transaction: a request is never seen without its check results and its checklist.
+        return transactions.executeWrite(status -> {
+            DeployRequest stored = insertWithChecks(r, checks);
+            checklists.insert(stored.id(), checklist);
+            return stored;
+        });
+    }
+
+    @Override
+    public List<ChecklistItem> checklist(long id) {
+        return checklists.items(id);
+    }
+
+    @Override
+    public boolean tick(long id, int ordinal, String by, Instant at) {
+        return checklists.tick(id, ordinal, by, at);
+    }
+
+    @Override
+    public boolean untick(long id, int ordinal) {
+        return checklists.untick(id, ordinal);
     }
 
     private DeployRequest insertWithChecks(DeployRequest r, List<CheckResult> checks) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,19 @@ public sealed interface DeployCommand {
     int DEFAULT_STATS_DAYS = 30;
     int MAX_STATS_DAYS = 365;
 
-    /** {@code /deploy <service> <version> to <env> [runner @user] [-- note]}; runnerUserId is a Slack user id. */
+    /**
+     * {@code /deploy <service> <version> to <env> [runner @user] [-- note] [-- check: item]...}; runnerUserId is a
+     * Slack user id; {@code checks} the checklist items typed with it (see {@link RequestChecks}).
+     */
     record Request(String service, String version, String env, Optional<String> runnerUserId,
-                   Optional<String> note) implements DeployCommand {
+                   Optional<String> note, List<String> checks) implements DeployCommand {
+        public Request {
+            checks = List.copyOf(checks);
+        }
+
+        public Request(String service, String version, String env, Optional<String> runnerUserId, Optional<String> note) {
+            this(service, version, env, runnerUserId, note, List.of());
+        }
     }
 
     /** {@code /deploy} with no argument. */

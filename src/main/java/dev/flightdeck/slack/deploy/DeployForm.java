@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /** Every {@code /deploy} form: its usage line, what it does and one example. The help text and usages come from here. */
 public enum DeployForm {
-    REQUEST(null, "/deploy <service> <version> to <env> [runner @user] [-- note]",
-            "Request a deploy: runs the pre-deploy checks, then posts the go/no-go message to the environment's channel.",
+    REQUEST(null, "/deploy <service> <version> to <env> [runner @user] [-- note] [-- check: <item>]...",
+            "Request a deploy: runs the pre-deploy checks, then posts the go/no-go message to the environment's channel."
+                    + " Each `-- check: <item>` adds a checklist item; the build starts once every item is ticked.",
             "/deploy commons 5.11.2 to prod runner @alice -- hotfix for login"),
     REQUEST_MODAL(null, "/deploy", "No argument: opens a form with the same fields.", "/deploy"),
     STATUS("status", "/deploy status [service]", "Pending and running deploys, and locks.", "/deploy status commons"),

@@ -67,6 +67,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
         blocks.add(context(c -> c.elements(List.of(markdownText("<" + pageUrl + "|Deploy #" + r.id() + " page>")))));
         r.noteText().ifPresent(note -> blocks.add(context(c -> c.elements(List.of(markdownText("Note: " + Mrkdwn.escape(cut(note, 1000))))))));
         blocks.add(section(s -> s.text(markdownText("*Checks*\n" + checks()))));
+        blocks.addAll(ChecklistBlocks.of(view));
         blocks.add(divider());
         blocks.add(section(s -> s.text(markdownText(status()))));
         List<BlockElement> buttons = buttons(r);

@@ -12,6 +12,7 @@ import dev.flightdeck.slack.SlackListener;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,10 @@ public class DeployModalSubmissions implements SlackListener {
             String channel = req.getPayload().getView().getPrivateMetadata();
             String service = lower(value(values, DeploySlackIds.DEPLOY_FIELD_SERVICE));
             String env = lower(value(values, DeploySlackIds.DEPLOY_FIELD_ENV));
-            NewDeploy d = NewDeploy.of(service, value(values, DeploySlackIds.DEPLOY_FIELD_VERSION).strip(), env, user,
+            NewDeploy d = new NewDeploy(service, value(values, DeploySlackIds.DEPLOY_FIELD_VERSION).strip(), env, user,
                     Optional.of(value(values, DeploySlackIds.DEPLOY_FIELD_RUNNER)).filter(s -> !s.isBlank()),
-                    Optional.of(value(values, DeploySlackIds.DEPLOY_FIELD_NOTE).strip()).filter(s -> !s.isBlank()));
+                    Optional.of(value(values, DeploySlackIds.DEPLOY_FIELD_NOTE).strip()).filter(s -> !s.isBlank()),
+                    Optional.empty(), lines(value(values, DeploySlackIds.DEPLOY_FIELD_CHECKLIST)));
             Optional<InputProblem> problem = requests.get().problem(d);
             if (problem.isPresent()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(InputWords.field(problem.get()),
@@ -112,6 +114,11 @@ public class DeployModalSubmissions implements SlackListener {
             return v.getSelectedOption().getValue();
         }
         return v.getSelectedUser() == null ? "" : v.getSelectedUser();
+    }
+
+    /** The checklist field: one item per line, blank lines dropped. */
+    static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private static String lower(String s) {

@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.ChecklistLimits;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.RequestDeploy;
@@ -28,6 +29,9 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /** The deploy modals: the request form ({@code /deploy} alone), the no-go reason and the override reason. */
 public final class DeployModals {
+    /** Room for a full checklist with line breaks and some slack; what does not fit the limits is answered per item. */
+    static final int CHECKLIST_INPUT = 2 * ChecklistLimits.MAX_ITEMS * (ChecklistLimits.MAX_ITEM_LENGTH + 1);
+
     private DeployModals() {
     }
 
@@ -46,6 +50,12 @@ public final class DeployModals {
         blocks.add(input(i -> i.blockId(DeploySlackIds.DEPLOY_FIELD_NOTE).optional(true).label(plainText("Note"))
                 .element(plainTextInput(p -> p.actionId(DeploySlackIds.DEPLOY_FIELD_NOTE).multiline(true)
                         .maxLength(RequestDeploy.MAX_NOTE)))));
+        blocks.add(input(i -> i.blockId(DeploySlackIds.DEPLOY_FIELD_CHECKLIST).optional(true)
+                .label(plainText("Checklist (one item per line)"))
+                .hint(plainText("Added to the team file's items; the build starts once every item is ticked. At most "
+                        + ChecklistLimits.MAX_ITEMS + " items of " + ChecklistLimits.MAX_ITEM_LENGTH + " characters."))
+                .element(plainTextInput(p -> p.actionId(DeploySlackIds.DEPLOY_FIELD_CHECKLIST).multiline(true)
+                        .maxLength(CHECKLIST_INPUT)))));
         return view(v -> v.type("modal").callbackId(DeploySlackIds.DEPLOY_REQUEST_MODAL).privateMetadata(privateMetadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Request a deploy")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Request")))

@@ -41,7 +41,9 @@ final class DeployRequests {
             throw new CommandProblem(problem, USAGE, closest(input));
         }
         Optional<String> runner = w.size() == 6 ? Mentions.userId(w.get(5)) : Optional.empty();
-        return new DeployCommand.Request(Words.lower(w.get(0)), w.get(1), Words.lower(w.get(3)), runner, input.note());
+        RequestChecks.NoteAndChecks tail = RequestChecks.split(input.note());
+        return new DeployCommand.Request(Words.lower(w.get(0)), w.get(1), Words.lower(w.get(3)), runner, tail.note(),
+                tail.checks());
     }
 
     /** The first thing wrong with the words, in the order a reader would notice it; null when nothing is. */

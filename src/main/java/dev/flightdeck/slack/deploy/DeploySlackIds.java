@@ -26,4 +26,12 @@ public final class DeploySlackIds {
     public static final String DEPLOY_FIELD_ENV = "deploy_env";
     public static final String DEPLOY_FIELD_RUNNER = "deploy_runner";
     public static final String DEPLOY_FIELD_NOTE = "deploy_note";
+    /** The request modal's checklist input: one item per line. */
+    public static final String DEPLOY_FIELD_CHECKLIST = "deploy_checklist_items";
+    /**
+     * The checklist's checkboxes on the go/no-go message (action id; option values are the items' ordinals). Their
+     * block id is {@code deploy_checklist:<request id>:<stamp>}, a new stamp on every redraw: Slack keeps a
+     * client's own checkbox state across chat.update when the block id stays the same.
+     */
+    public static final String DEPLOY_CHECKLIST = "deploy_checklist";
 }

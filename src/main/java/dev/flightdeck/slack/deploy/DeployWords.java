@@ -57,6 +57,11 @@ final class DeployWords {
         return checks.stream().map(c -> "*" + c.name() + "* (" + c.text() + ")").collect(Collectors.joining(", "));
     }
 
+    /** Checklist items as named in answers, escaped (items may be typed text): {@code “a”, “b”}. */
+    static String items(List<String> items) {
+        return items.stream().map(i -> "“" + dev.flightdeck.text.Mrkdwn.escape(i) + "”").collect(Collectors.joining(", "));
+    }
+
     /** The runner's cue once a deploy may start. */
     static String startCue(boolean autoStart, String runnerId) {
         return autoStart ? "Starting the build now." : user(runnerId) + ", press *Start* when you run it.";

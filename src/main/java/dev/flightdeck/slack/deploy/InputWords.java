@@ -22,6 +22,15 @@ final class InputWords {
         if (p instanceof InputProblem.RunnerNotAPerson) {
             return "The runner must be a person: @-mention them.";
         }
+        if (p instanceof InputProblem.ChecklistTooLong x) {
+            return "A checklist holds at most " + x.max() + " items (Slack's limit for checkboxes); this one would have "
+                    + x.items() + (x.fromTeamFile() > 0 ? ", " + x.fromTeamFile() + " of them from the team file" : "")
+                    + ". Nothing was requested.";
+        }
+        if (p instanceof InputProblem.ChecklistItemTooLong x) {
+            return "The checklist item “" + Mrkdwn.escape(DeployMessage.cut(x.item(), 100)) + "” is longer than " + x.max()
+                    + " characters (Slack's limit for a checkbox). Nothing was requested.";
+        }
         return "The note is longer than " + ((InputProblem.NoteTooLong) p).max() + " characters.";
     }
 
@@ -34,6 +43,9 @@ final class InputWords {
         }
         if (p instanceof InputProblem.RunnerNotAPerson) {
             return DeploySlackIds.DEPLOY_FIELD_RUNNER;
+        }
+        if (p instanceof InputProblem.ChecklistTooLong || p instanceof InputProblem.ChecklistItemTooLong) {
+            return DeploySlackIds.DEPLOY_FIELD_CHECKLIST;
         }
         if (p instanceof InputProblem.NoteTooLong) {
             return DeploySlackIds.DEPLOY_FIELD_NOTE;

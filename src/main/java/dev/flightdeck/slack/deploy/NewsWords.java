@@ -38,6 +38,12 @@ final class NewsWords {
         if (n instanceof AnnounceOnlyGo x) {
             return "Announce only: no approval needed in " + r.envUpper() + ". " + startCue(x.autoStart(), r.runnerId());
         }
+        if (n instanceof WaitsForChecklist x) {
+            String go = x.approverId().map(a -> user(a) + " go ahead and run the " + r.envUpper() + " build\n")
+                    .orElse("Announce only: no approval needed in " + r.envUpper() + ". ");
+            return go + "The build waits for the checklist: it starts by itself once every item is ticked. Still open: "
+                    + DeployWords.items(x.unticked()) + ".";
+        }
         if (n instanceof NoGo x) {
             return user(x.approverId()) + " no-go: " + Mrkdwn.escape(x.reason());
         }

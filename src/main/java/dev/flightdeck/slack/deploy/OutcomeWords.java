@@ -69,6 +69,10 @@ final class OutcomeWords {
                     + Mrkdwn.escape(upper(l.environment())) + ": " + Mrkdwn.escape(l.reason())
                     + "\nDeploys are blocked until `/deploy unlock " + l.service() + " " + l.environment() + "`.";
         }
+        if (o instanceof ChecklistTicked x) {
+            return x.ticked().isEmpty() && x.unticked().isEmpty() ? "Nothing changed on the checklist of deploy "
+                    + what(x.request()) + "." : "Checklist of deploy " + what(x.request()) + " updated.";
+        }
         Unlocked x = (Unlocked) o;
         return ":unlock: " + user(x.userId()) + " unlocked " + x.service() + " in " + upper(x.environment()) + ".";
     }
@@ -133,6 +137,16 @@ final class OutcomeWords {
         }
         if (o instanceof NeedsGo x) {
             return "Deploy " + what(x.request()) + " needs a go from an approver before it starts.";
+        }
+        if (o instanceof ChecklistOpen x) {
+            return "Deploy " + what(x.request()) + " waits for its checklist: tick " + DeployWords.items(x.unticked())
+                    + " first, then press *Start*.";
+        }
+        if (o instanceof MayNotTick x) {
+            DeployRequest r = x.request();
+            return "Only the requester " + user(r.requesterId()) + ", the runner " + user(r.runnerId())
+                    + " or an approver for " + r.envUpper() + " (" + approverList(x.approvers())
+                    + ") ticks the checklist of deploy " + what(r) + ". Nothing was changed.";
         }
         if (o instanceof StartFailed x) {
             return "Could not start the build: " + x.reason() + ".";

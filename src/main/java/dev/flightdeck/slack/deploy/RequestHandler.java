@@ -33,8 +33,8 @@ public class RequestHandler implements CommandHandler<DeployCommand.Request> {
 
     @Override
     public CommandReply handle(DeployCommand.Request c, Invocation invocation) {
-        NewDeploy d = NewDeploy.of(c.service(), c.version(), c.env(), invocation.userId(), c.runnerUserId(),
-                c.note().filter(n -> !n.isBlank()));
+        NewDeploy d = new NewDeploy(c.service(), c.version(), c.env(), invocation.userId(), c.runnerUserId(),
+                c.note().filter(n -> !n.isBlank()), Optional.empty(), c.checks());
         Optional<InputProblem> problem = requests.get().problem(d);
         if (problem.isPresent()) {
             return CommandReply.refused(c, InputWords.say(problem.get()));

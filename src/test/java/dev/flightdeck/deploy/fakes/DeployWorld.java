@@ -4,6 +4,7 @@ import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.audit.InMemoryAuditLog;
 import dev.flightdeck.deploy.ApprovalPolicy;
 import dev.flightdeck.deploy.ApproverRef;
+import dev.flightdeck.deploy.DeployChecklists;
 import dev.flightdeck.deploy.DeployMoves;
 import dev.flightdeck.deploy.DeployOverrides;
 import dev.flightdeck.deploy.DeployScheduler;
@@ -68,6 +69,7 @@ public final class DeployWorld {
     public final DeployOverrides overrides;
     public final DeployScheduler scheduler;
     public final ManualLocks locks;
+    public final DeployChecklists checklists;
 
     public DeployWorld() {
         this(1);
@@ -75,11 +77,20 @@ public final class DeployWorld {
 
     /** @param prodApprovals goes needed in PROD */
     public DeployWorld(int prodApprovals) {
+        this(prodApprovals, false, Map.of());
+    }
+
+    /**
+     * @param prodAutoStart  whether PROD starts the build on go
+     * @param checklistByEnv the team file's checklist of {@code commons}, per environment (none by default)
+     */
+    public DeployWorld(int prodApprovals, boolean prodAutoStart, Map<String, List<String>> checklistByEnv) {
         team = new TeamConfig(Map.of(
-                "prod", env("prod", prodApprovals, false),
+                "prod", env("prod", prodApprovals, prodAutoStart),
                 "staging", env("staging", 0, true)),
                 Map.of("commons", new ServiceConfig("commons", new BuildBackendConfig.CodeBuild("commons-{env}"),
-                        EnvConfigSettings.NONE, Optional.empty(), Map.of())),
+                        EnvConfigSettings.NONE, Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                        List.of(), checklistByEnv)),
                 IncidentsConfig.defaults(), WebhooksConfig.NONE);
         Auditor auditor = new Auditor(audit, payload -> payload.toString(), clock);
         policy = new ApprovalPolicy(directory);
@@ -93,6 +104,7 @@ public final class DeployWorld {
         overrides = new DeployOverrides(repository, new DirectTransactions(), moves, policy, announcer, starts, auditor);
         PreDeployChecks checks = new PreDeployChecks(List.of(new LockCheck(repository, words), new WindowCheck()), words);
         requests = new RequestDeploy(team, checks, repository, moves, announcer, starts, auditor, clock);
+        checklists = new DeployChecklists(repository, moves, policy, starts, auditor, clock);
         scheduler = new DeployScheduler(repository, moves, announcer, auditor, clock, DeployScheduler.CLAIM_LEASE);
         locks = new ManualLocks(repository, policy, team, auditor, clock);
     }

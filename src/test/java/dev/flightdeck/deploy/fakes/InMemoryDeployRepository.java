@@ -2,6 +2,7 @@ package dev.flightdeck.deploy.fakes;
 
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.ChecklistItem;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployRequests;
@@ -24,16 +25,47 @@ public final class InMemoryDeployRepository implements DeployRepository {
 
     private final Map<Long, DeployRequest> requests = new LinkedHashMap<>();
     private final Map<Long, List<CheckResult>> checks = new LinkedHashMap<>();
+    private final Map<Long, List<ChecklistItem>> checklists = new LinkedHashMap<>();
     private final List<Approval> approvals = new ArrayList<>();
     private final Map<String, ManualLock> locks = new LinkedHashMap<>();
     private long nextId = 1;
 
     @Override
-    public synchronized DeployRequest insert(DeployRequest request, List<CheckResult> results) {
+    public synchronized DeployRequest insert(DeployRequest request, List<CheckResult> results, List<String> items) {
         DeployRequest stored = DeployRequests.from(request).id(nextId++).build();
         requests.put(stored.id(), stored);
         checks.put(stored.id(), new ArrayList<>(results));
+        List<ChecklistItem> list = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            list.add(ChecklistItem.open(i, items.get(i)));
+        }
+        checklists.put(stored.id(), list);
         return stored;
+    }
+
+    @Override
+    public synchronized List<ChecklistItem> checklist(long id) {
+        return List.copyOf(checklists.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized boolean tick(long id, int ordinal, String by, Instant at) {
+        return setTick(id, ordinal, false, new ChecklistItem(ordinal, null, by, at));
+    }
+
+    @Override
+    public synchronized boolean untick(long id, int ordinal) {
+        return setTick(id, ordinal, true, new ChecklistItem(ordinal, null, null, null));
+    }
+
+    /** The conditional write: only an item in the expected ticked state changes. */
+    private boolean setTick(long id, int ordinal, boolean expectTicked, ChecklistItem tick) {
+        List<ChecklistItem> list = checklists.get(id);
+        if (list == null || ordinal < 0 || ordinal >= list.size() || list.get(ordinal).ticked() != expectTicked) {
+            return false;
+        }
+        list.set(ordinal, new ChecklistItem(ordinal, list.get(ordinal).text(), tick.tickedBy(), tick.tickedAt()));
+        return true;
     }
 
     @Override
