@@ -62,6 +62,10 @@ public sealed interface DeployNews {
     record Build(BuildPhase status, String label, String who, String url) implements DeployNews {
     }
 
+    /** {@code userId} clicked Promote in this deploy's thread and opened {@code opened}, the same version elsewhere. */
+    record Promoted(String userId, DeployRequest opened, boolean posted, List<CheckResult> blocking) implements DeployNews {
+    }
+
     record PostRelease(Verdict verdict, String detail, Duration watched) implements DeployNews {
         public enum Verdict { SKIPPED, FAILED, PASSED }
     }

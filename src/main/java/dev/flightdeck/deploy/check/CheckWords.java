@@ -4,6 +4,7 @@ import dev.flightdeck.deploy.EnvironmentConfig;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The findings of the checks that name people or repeat text someone typed, in the words the team reads. A finding
@@ -20,6 +21,17 @@ public interface CheckWords {
 
     /** The open incidents that freeze an environment, most severe first. */
     String frozen(List<FrozenBy> incidents, String environment, String threshold);
+
+    // ---- gate promoted ----
+
+    /** The version SUCCEEDED in {@code from} (the environment it is promoted from): which deploy, and when it ended. */
+    String promoted(String version, String from, long deployId, Instant finishedAt);
+
+    /** The version has not SUCCEEDED in {@code from}; {@code liveThere} is the version live there, if any. */
+    String notPromoted(String version, String from, Optional<String> liveThere);
+
+    /** The gate is on but the environment names no {@code promotion-from}: nothing to require. */
+    String promotesFromNowhere(String environment);
 
     /** An open incident that freezes deploys: its id, severity label and title as typed. */
     record FrozenBy(String id, String severity, String title) {

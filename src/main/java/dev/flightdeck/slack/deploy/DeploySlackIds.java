@@ -12,6 +12,8 @@ public final class DeploySlackIds {
     public static final String DEPLOY_START = "deploy_start";
     public static final String DEPLOY_CANCEL = "deploy_cancel";
     public static final String DEPLOY_RETRY = "deploy_retry";
+    /** Promote to <ENV>, in a success's thread reply; the value is {@code <deploy id>:<target environment>}. */
+    public static final String DEPLOY_PROMOTE = "deploy_promote";
     // The override button, the modals and their inputs.
     public static final String DEPLOY_OVERRIDE = "deploy_override";
     public static final String DEPLOY_ACTIONS_BLOCK = "deploy_actions";

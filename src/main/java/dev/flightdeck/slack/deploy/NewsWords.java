@@ -86,6 +86,9 @@ final class NewsWords {
         if (n instanceof Build x) {
             return build(r, x).text();
         }
+        if (n instanceof Promoted x) {
+            return PromoteWords.promoted(x);
+        }
         return postRelease(r, (PostRelease) n);
     }
 

@@ -5,6 +5,7 @@ import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.DeployQueries;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.deploy.LiveVersions;
 import dev.flightdeck.slack.CommandHandler;
 import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.Invocation;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 public class QueryHandlers {
 
     @Singleton
-    CommandHandler<DeployCommand.Status> status(Provider<DeployQueries> queries, Clock clock) {
+    CommandHandler<DeployCommand.Status> status(Provider<DeployQueries> queries, Provider<LiveVersions> live, Clock clock) {
         return new CommandHandler<>() {
             public Class<DeployCommand.Status> handles() {
                 return DeployCommand.Status.class;
@@ -34,8 +35,9 @@ public class QueryHandlers {
             public CommandReply handle(DeployCommand.Status c, Invocation invocation) {
                 DeployQueries.Status s = queries.get().status(c.service());
                 String scope = c.service().map(x -> " of " + x).orElse("");
+                String liveSection = live(live.get().of(c.service()));
                 if (s.active().isEmpty() && s.locks().isEmpty()) {
-                    return CommandReply.ok(c, "No deploys" + scope + " pending or running, and no locks.");
+                    return CommandReply.ok(c, "No deploys" + scope + " pending or running, and no locks." + liveSection);
                 }
                 StringBuilder out = new StringBuilder();
                 out.append("*Pending and running deploys").append(scope).append("*\n");
@@ -47,7 +49,7 @@ public class QueryHandlers {
                         .map(l -> "• :lock: " + l.service() + " in " + l.environment().toUpperCase(java.util.Locale.ROOT)
                                 + " by <@" + l.lockedBy() + "> since " + SlackTime.of(l.lockedAt()) + ": " + Mrkdwn.escape(l.reason()))
                         .collect(Collectors.joining("\n")));
-                return CommandReply.ok(c, out.toString());
+                return CommandReply.ok(c, out + liveSection);
             }
         };
     }
@@ -71,6 +73,20 @@ public class QueryHandlers {
                 return CommandReply.ok(c, "*Last " + rows.size() + " deploys of " + scope + "*\n" + lines);
             }
         };
+    }
+
+    /** Per service, the version live in each environment and since when (the end of its last successful deploy). */
+    private static String live(List<LiveVersions.OfService> services) {
+        if (services.isEmpty()) {
+            return "";
+        }
+        return services.stream().map(s -> "• *" + s.service() + "*: " + s.environments().stream()
+                        .map(l -> l.environment().toUpperCase(java.util.Locale.ROOT) + " " + l.deploy()
+                                .map(r -> "`" + r.version() + "` since " + (r.finishedAt() == null ? "?" : SlackTime.of(r.finishedAt()))
+                                        + " (#" + r.id() + ")")
+                                .orElse("never deployed"))
+                        .collect(Collectors.joining(" · ")))
+                .collect(Collectors.joining("\n", "\n*Live versions*\n", ""));
     }
 
     private static String line(DeployRequest r) {

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Check findings in mrkdwn: people as mentions Slack notifies and shows by name, typed text escaped. */
@@ -36,6 +37,25 @@ public class SlackCheckWords implements CheckWords {
         return incidents.stream()
                 .map(i -> i.id() + " (" + i.severity() + ") is open: " + Mrkdwn.escape(i.title()))
                 .collect(Collectors.joining("; ")) + " — " + environment + " is frozen at " + threshold + " or worse";
+    }
+
+    // ---- gate promoted (versions match RequestDeploy.VERSION: no markup to escape) ----
+
+    @Override
+    public String promoted(String version, String from, long deployId, Instant finishedAt) {
+        return version + " succeeded in " + from.toUpperCase(Locale.ROOT) + " (deploy #" + deployId + ", "
+                + UtcTime.format(finishedAt, "time unknown") + ")";
+    }
+
+    @Override
+    public String notPromoted(String version, String from, Optional<String> liveThere) {
+        return version + " has not succeeded in " + from.toUpperCase(Locale.ROOT)
+                + liveThere.map(v -> " (live there: " + v + ")").orElse(" (nothing has succeeded there yet)");
+    }
+
+    @Override
+    public String promotesFromNowhere(String environment) {
+        return environment.toUpperCase(Locale.ROOT) + " names no promotion-from: any version may come here";
     }
 
     private static String listed(List<ApproverRef> approvers) {

@@ -134,7 +134,9 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         // Starts and results go to the channel itself, so they are seen without opening the thread; the thread copy
         // keeps the deploy's story in one place. Channel first: once the thread has it, the channel has it too.
         outbox.send(OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour));
-        outbox.sendAndWait(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null).attachments(colour)), WAIT);
+        // The thread copy of a success carries Promote to <ENV> where another environment takes versions from here.
+        outbox.sendAndWait(inThread(r, OutboxMessage.post(keyOf(r.id()), channel, null)
+                .attachments(PromoteOffer.threadCopy(config, r, news, colour))), WAIT);
     }
 
     /** Something only {@code userId} sees, in {@code channelId}. */
