@@ -85,6 +85,10 @@ class PromoteDeployTest {
 
     @Test
     void theGateBlocksAVersionThatHasNotSucceededInStagingNamingWhatIsLiveThere() {
+        var first = requests.request(NewDeploy.of("commons", "5.11.2", "prod", DeployWorld.DEV, Optional.empty(),
+                Optional.empty()));
+        assertThat(((DeployOutcome.Requested) first).blocking()).singleElement().isEqualTo(
+                CheckResult.blocked("promoted", "5.11.2 has not succeeded in STAGING (nothing has succeeded there yet)"));
         succeeded("staging", "5.11.2", w.clock.instant());
 
         var outcome = requests.request(NewDeploy.of("commons", "5.12.0", "prod", DeployWorld.DEV, Optional.empty(),

@@ -37,7 +37,7 @@ public class PromoteButton implements SlackListener {
             afterAck.run(DeploySlackIds.DEPLOY_PROMOTE, () -> {
                 Target t = Target.parse(click.value());
                 if (t == null) {
-                    announcer.tell(click.channel(), click.user(), RequestIds.notAnId(click.value()));
+                    announcer.tell(click.channel(), click.user(), PromoteWords.notAButton(click.value()));
                     return;
                 }
                 PromotionOutcome outcome = promotions.get().promote(t.id(), t.environment(), click.user());

@@ -28,6 +28,13 @@ final class PromoteWords {
                 + (targets.size() == 1 ? " takes" : " take") + " versions from here.";
     }
 
+    /** A value no Promote button carries (Flightdeck draws {@code <deploy id>:<environment>}). */
+    static String notAButton(String value) {
+        String shown = value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "This Promote button's value " + dev.flightdeck.text.Mrkdwn.code(shown)
+                + " names no deploy and environment; nothing was opened.";
+    }
+
     /** In the promoted deploy's thread: who opened what, where. */
     static String promoted(DeployNews.Promoted p) {
         DeployRequest o = p.opened();
