@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +72,15 @@ public class RequestDeploy {
     }
 
     public DeployOutcome request(NewDeploy d) {
+        return request(d, Supplier::get);
+    }
+
+    /**
+     * As {@link #request(NewDeploy)}, with {@code store} running the insert it is handed: a caller that writes a row
+     * of its own with the request (a release's record) runs both in one transaction, and if that throws, nothing is
+     * stored, audited or posted.
+     */
+    public DeployOutcome request(NewDeploy d, Function<Supplier<DeployRequest>, DeployRequest> store) {
         Optional<InputProblem> problem = problem(d);
         if (problem.isPresent()) {
             return new DeployOutcome.BadInput(problem.get());
@@ -82,10 +93,10 @@ public class RequestDeploy {
                 d.requesterId(), service, env, now));
         Instant nudge = env.announceOnly() ? null : now.plus(env.nudgeAfter());
         List<String> checklist = Checklist.items(teamChecklist(d), d.checklist());
-        DeployRequest r = repository.insert(new DeployRequest(0, d.service(), d.environment(), d.version(),
+        DeployRequest r = store.apply(() -> repository.insert(new DeployRequest(0, d.service(), d.environment(), d.version(),
                 d.requesterId(), runner, d.note().map(String::strip).filter(n -> !n.isEmpty()).orElse(null),
                 d.rollbackOf().orElse(null), DeployState.REQUESTED, env.approvals(), now, null, null, now, null, null,
-                nudge, 0, now.plus(env.expireAfter()), null, null, null, null), results, checklist);
+                nudge, 0, now.plus(env.expireAfter()), null, null, null, null), results, checklist));
         Map<String, Object> payload = payload(r, results);
         if (!checklist.isEmpty()) {
             payload.put("checklist", checklist);

@@ -26,9 +26,15 @@ public record NameBook(Map<String, String> names) {
         return new NameBook(Map.of());
     }
 
-    /** The person's name, or the id itself when it is not known (and "flightdeck", "system:…" authors as they are). */
+    /**
+     * The person's name, or the id itself when it is not known (and "flightdeck", "system:…" authors as they are);
+     * a person known only by a GitHub login ({@code github:octocat}) as "octocat on GitHub".
+     */
     public String of(String userId) {
-        return userId == null ? "" : names.getOrDefault(userId, userId);
+        if (userId == null) {
+            return "";
+        }
+        return GithubPerson.plainName(userId).orElseGet(() -> names.getOrDefault(userId, userId));
     }
 
     /** The text with every user mention written as "@Name" (or "@U123" when the name is not known). */

@@ -58,7 +58,7 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
         List<TextObject> fields = new ArrayList<>();
         fields.add(markdownText("*Build*\n" + buildJob));
         fields.add(markdownText("*Environment*\n" + r.envUpper()));
-        fields.add(markdownText("*Requester*\n<@" + r.requesterId() + ">"));
+        fields.add(markdownText("*Requester*\n" + DeployWords.user(r.requesterId())));
         fields.add(markdownText("*Runner*\n<@" + r.runnerId() + ">"));
         fields.add(markdownText("*Approvals*\n" + (env.announceOnly() ? "none needed (announce only)"
                 : view.approvals().size() + " of " + r.approvalsRequired() + " from " + approverMentions)));

@@ -3,6 +3,8 @@ package dev.flightdeck.slack.deploy;
 import dev.flightdeck.deploy.ApproverRef;
 import dev.flightdeck.deploy.CheckResult;
 import dev.flightdeck.deploy.DeployRequest;
+import dev.flightdeck.people.GithubPerson;
+import dev.flightdeck.text.Mrkdwn;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +19,9 @@ final class DeployWords {
         return "#" + r.id() + " (" + r.service() + " " + r.version() + " to " + r.envUpper() + ")";
     }
 
+    /** A Slack user as a mention; a release author known only on GitHub ({@code github:octocat}) as "octocat on GitHub". */
     static String user(String userId) {
-        return "<@" + userId + ">";
+        return GithubPerson.plainName(userId).map(Mrkdwn::escape).orElseGet(() -> "<@" + userId + ">");
     }
 
     static String upper(String environment) {

@@ -96,8 +96,8 @@ public class QueryHandlers {
     private static String waiting(DeployRequest r, DeployQueries queries, Clock clock) {
         String age = Durations.format(Duration.ofMinutes(Duration.between(r.requestedAt(), clock.instant()).toMinutes()));
         if (r.state() == DeployState.REQUESTED) {
-            return ", " + queries.approvals(r.id()).size() + " of " + r.approvalsRequired() + " approvals, requested by <@"
-                    + r.requesterId() + "> " + age + " ago";
+            return ", " + queries.approvals(r.id()).size() + " of " + r.approvalsRequired() + " approvals, requested by "
+                    + DeployWords.user(r.requesterId()) + " " + age + " ago";
         }
         return ", runner <@" + r.runnerId() + ">";
     }
