@@ -80,6 +80,9 @@ final class NewsWords {
         if (n instanceof Build x) {
             return build(r, x).text();
         }
+        if (n instanceof BuildExplained x) {
+            return FailureWords.say(x.failure());
+        }
         return postRelease(r, (PostRelease) n);
     }
 
