@@ -110,7 +110,8 @@ public class FailureExplanations {
     }
 
     private void later(FailedBuild build, Consumer<BuildFailure> tell) {
-        BuildFailure late = new BuildFailure.Unreadable("it did not arrive within " + timeout.toSeconds() + "s", build.url());
+        String within = timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s";
+        BuildFailure late = new BuildFailure.Unreadable("it did not arrive within " + within, build.url());
         try {
             CompletableFuture.supplyAsync(() -> explain(build), pool)
                     .completeOnTimeout(late, timeout.toMillis(), TimeUnit.MILLISECONDS)
