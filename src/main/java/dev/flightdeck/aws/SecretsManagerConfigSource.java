@@ -72,6 +72,29 @@ public class SecretsManagerConfigSource implements ConfigSource {
         return new SourceRead(entries, problems);
     }
 
+    /** Every secret's value, and each member of a JSON secret, for masking only (see {@link ConfigSource}). */
+    @Override
+    public List<String> secretValues(String service, String env, EnvConfigSettings settings) {
+        List<String> values = new ArrayList<>();
+        for (String template : settings.secrets()) {
+            String name = EnvTemplates.forEnv(template, env);
+            try {
+                String text = clients.secretsManager().getSecretValue(r -> r.secretId(name)).secretString();
+                if (text == null) {
+                    continue;
+                }
+                values.add(text);
+                jsonObject(text).ifPresent(members -> members.values().forEach(m ->
+                        values.add(m.isJsonPrimitive() ? m.getAsString() : m.toString())));
+            } catch (ResourceNotFoundException e) {
+                // Nothing stored, nothing to mask.
+            } catch (SdkException | AwsNotConfiguredException e) {
+                throw new ConfigSourceException("Secrets Manager secret " + name + ": " + AwsErrors.describe(e), e);
+            }
+        }
+        return values;
+    }
+
     private List<ConfigEntry> entries(String template, String name, GetSecretValueResponse value, String version,
                                       Optional<Instant> changed) {
         if (value.secretString() == null) {

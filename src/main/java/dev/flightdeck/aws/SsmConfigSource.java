@@ -74,6 +74,25 @@ public class SsmConfigSource implements ConfigSource {
         }
     }
 
+    /** The decrypted {@code SecureString} values under the path, for masking only (see {@link ConfigSource}). */
+    @Override
+    public List<String> secretValues(String service, String env, EnvConfigSettings settings) {
+        Optional<String> configured = settings.ssmPathFor(env);
+        if (configured.isEmpty()) {
+            return List.of();
+        }
+        String path = normalise(configured.get());
+        try {
+            List<String> values = new ArrayList<>();
+            clients.ssm().getParametersByPathPaginator(r -> r.path(path).recursive(true).withDecryption(true).maxResults(10))
+                    .forEach(page -> page.parameters().stream().filter(p -> p.type() == ParameterType.SECURE_STRING)
+                            .forEach(p -> values.add(p.value())));
+            return values;
+        } catch (SdkException | AwsNotConfiguredException e) {
+            throw new ConfigSourceException("SSM Parameter Store path " + path + ": " + AwsErrors.describe(e), e);
+        }
+    }
+
     private ConfigEntry entry(String path, Parameter p, Optional<ParameterMetadata> meta) {
         String key = p.name().startsWith(path + "/") ? p.name().substring(path.length() + 1) : p.name();
         String version = Long.toString(p.version());

@@ -10,6 +10,9 @@ public interface BuildNewsAnnouncer {
 
     void foreignBuild(ForeignBuild build);
 
+    /** Why the failed build {@code build} announced failed, masked: told under its notice. */
+    void foreignFailure(ForeignBuild build, BuildFailure why);
+
     /**
      * @param backend which backend reported it ({@code jenkins}, {@code circleci}, {@code github-actions}, {@code codebuild})
      * @param channel the channel of the environment the build is for

@@ -66,6 +66,10 @@ public sealed interface DeployNews {
     record Promoted(String userId, DeployRequest opened, boolean posted, List<CheckResult> blocking) implements DeployNews {
     }
 
+    /** Why the build failed: its failing step and the end of its log, masked (after the FAILED news). */
+    record BuildExplained(BuildFailure failure) implements DeployNews {
+    }
+
     record PostRelease(Verdict verdict, String detail, Duration watched) implements DeployNews {
         public enum Verdict { SKIPPED, FAILED, PASSED }
     }

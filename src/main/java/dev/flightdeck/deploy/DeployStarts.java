@@ -25,9 +25,17 @@ public class DeployStarts {
     private final BuildBackend backend;
     private final TeamConfig config;
     private final OutgoingCalls calls;
+    private final Optional<FailureExplanations> explanations;
 
     public DeployStarts(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, BuildBackend backend,
                         TeamConfig config, OutgoingCalls calls) {
+        this(repository, moves, announcer, backend, config, calls, Optional.empty());
+    }
+
+    @jakarta.inject.Inject
+    public DeployStarts(DeployRepository repository, DeployMoves moves, DeployAnnouncer announcer, BuildBackend backend,
+                        TeamConfig config, OutgoingCalls calls, Optional<FailureExplanations> explanations) {
+        this.explanations = explanations;
         this.calls = calls;
         this.repository = repository;
         this.moves = moves;
@@ -152,6 +160,10 @@ public class DeployStarts {
             // Every notice says who: the runner, as the start notice named them.
             announcer.reply(after.get(), new DeployNews.Build(status,
                     r.buildLabel() == null ? r.service() + " build" : r.buildLabel(), r.runnerId(), r.buildUrl()));
+        }
+        if (status == BuildPhase.FAILED) {
+            // After the FAILED news, so the explanation follows it in the thread; read off this (webhook) thread.
+            explanations.ifPresent(e -> e.deployFailed(after.get()));
         }
         return new DeployOutcome.BuildMoved(after.get());
     }

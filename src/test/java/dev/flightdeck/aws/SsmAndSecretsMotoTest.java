@@ -142,4 +142,13 @@ class SsmAndSecretsMotoTest {
                     .hasMessageStartingWith("SSM Parameter Store path /commons/prod: AWS could not be reached");
         }
     }
+    @Test
+    void secretValuesForMaskingAreTheSecureStringsAndEverySecretAndJsonMemberButNoPlainValue() {
+        // failures: what a failed build's log is masked with, read for that one call.
+        assertThat(ssm.secretValues("commons", "prod", settings("/commons/{env}/"))).containsExactly(DB_PASSWORD);
+        assertThat(secrets.secretValues("commons", "prod", settings(null, "commons/{env}", "commons/{env}/token",
+                "commons/{env}/missing"))).containsExactlyInAnyOrder("{\"API_KEY\":\"" + API_KEY + "\",\"PORT\":8080}",
+                API_KEY, "8080", PLAIN_SECRET);
+        assertThat(ssm.secretValues("commons", "prod", settings(null))).isEmpty();
+    }
 }

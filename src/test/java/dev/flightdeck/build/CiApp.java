@@ -48,7 +48,10 @@ public final class CiApp {
                 "micronaut.config.files", files,
                 "flightdeck.build.circleci.api-url", ci.url(),
                 "flightdeck.build.github.api-url", ci.url(),
-                "flightdeck.deploy.scheduler-interval", "1h")));
+                "flightdeck.deploy.scheduler-interval", "1h",
+                // failures: failed builds' logs from the loopback fakes (CircleCI's v1.1 step API on the same server)
+                "flightdeck.build.failure-logs", "true",
+                "flightdeck.build.circleci.api-v1-url", ci.url() + "/api/v1.1")));
         driver = new DeployDriver(slack, server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -162,6 +162,69 @@ public final class FakeGitHub {
     }
 
     // --- Actions jobs and logs: GET /repos/{owner}/{repo}/actions/runs/{id}/jobs, /actions/jobs/{id}/logs ---
+
+    /** One job of a run: {@code steps} are {name, conclusion} pairs; {@code log} is its log as GitHub stores it. */
+    public record ActionsJob(long id, String name, String conclusion, List<String[]> steps, String log) {
+    }
+
+    /** Where a job's log is "stored": the signed URL the logs endpoint redirects to, on the same loopback server. */
+    public static final String SIGNED_LOGS = "/fake-blob/actions-logs/";
+    private final Map<String, List<ActionsJob>> actionsRuns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, ActionsJob> actionsJobs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A run of {@code repo} with these jobs (the repository is created if new). */
+    public FakeGitHub run(String repo, long runId, ActionsJob... jobs) {
+        repo(repo);
+        actionsRuns.put(repo + "#" + runId, List.of(jobs));
+        for (ActionsJob job : jobs) {
+            actionsJobs.put(job.id(), job);
+        }
+        return this;
+    }
+
     private void installActionsLogs() {
+        // docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run
+        route("GET", "/actions/runs/([0-9]+)/jobs", (repo, m) -> {
+            List<ActionsJob> jobs = actionsRuns.get(repo.fullName + "#" + m.group(2));
+            if (jobs == null) {
+                return notFound();
+            }
+            StringBuilder out = new StringBuilder("{\"total_count\":" + jobs.size() + ",\"jobs\":[");
+            for (ActionsJob job : jobs) {
+                out.append(out.charAt(out.length() - 1) == '[' ? "" : ",").append("{\"id\":").append(job.id())
+                        .append(",\"run_id\":").append(m.group(2)).append(",\"name\":\"").append(job.name())
+                        .append("\",\"status\":\"completed\",\"conclusion\":\"").append(job.conclusion())
+                        .append("\",\"html_url\":\"https://github.com/").append(repo.fullName).append("/actions/runs/")
+                        .append(m.group(2)).append("/job/").append(job.id()).append("\",\"steps\":[");
+                int n = 0;
+                for (String[] step : job.steps()) {
+                    out.append(n == 0 ? "" : ",").append("{\"name\":\"").append(step[0])
+                            .append("\",\"status\":\"completed\",\"conclusion\":\"").append(step[1])
+                            .append("\",\"number\":").append(++n).append("}");
+                }
+                out.append("]}");
+            }
+            return FakeBuildServer.Answer.of(200, out.append("]}").toString());
+        });
+        // docs.github.com/rest/actions/workflow-jobs#download-job-logs-for-a-workflow-run: "302 Found", Location is a
+        // URL that expires after a minute.
+        route("GET", "/actions/jobs/([0-9]+)/logs", (repo, m) -> {
+            ActionsJob job = actionsJobs.get(Long.parseLong(m.group(2)));
+            return job == null ? notFound() : new FakeBuildServer.Answer(302, "", Map.of("Location",
+                    server.url() + SIGNED_LOGS + job.id() + "?sv=2021-08-06&se=2026-12-07T03%3A30%3A00Z&sig=fakeSignature"));
+        });
+        // The blob store behind the signed URL: the signature is the authorisation; a request that also sends an
+        // Authorization header is refused, as Azure Blob Storage refuses a SAS request with one.
+        server.on("GET " + SIGNED_LOGS, r -> {
+            if (r.header("Authorization") != null) {
+                return FakeBuildServer.Answer.of(400, "<Error><Code>InvalidAuthenticationInfo</Code></Error>");
+            }
+            if (r.query() == null || !r.query().contains("sig=fakeSignature")) {
+                return FakeBuildServer.Answer.of(403, "<Error><Code>AuthenticationFailed</Code></Error>");
+            }
+            ActionsJob job = actionsJobs.get(Long.parseLong(r.path().substring(SIGNED_LOGS.length())));
+            return job == null ? FakeBuildServer.Answer.of(404, "<Error><Code>BlobNotFound</Code></Error>")
+                    : FakeBuildServer.Answer.of(200, job.log());
+        });
     }
 }

@@ -72,6 +72,9 @@ public final class TestApp {
         p.put("flightdeck.deploy.post-release-job", "false");
         // Tests run build polls themselves (BuildPoller.runDue) after moving the clock past build-silence.
         p.put("flightdeck.build.poll-every", "1h");
+        // The example team file's Jenkins is jenkins.example.com: a failed build there must not send tests off
+        // loopback for its log. The "ci" app (build/CiApp) turns failure logs on against its loopback fakes.
+        p.put("flightdeck.build.failure-logs", "false");
         if (!overrides.containsKey("aws.endpoint-url")) {
             p.putAll(TestAws.properties());
         }

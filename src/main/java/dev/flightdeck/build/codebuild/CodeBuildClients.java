@@ -15,7 +15,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
-import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -51,6 +53,7 @@ public class CodeBuildClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private SdkHttpClient http;
     private CodeBuildClient client;
+    private CloudWatchLogsClient logs;
 
     @Inject
     public CodeBuildClients(@Value("${aws.region:}") String region, @Value("${aws.endpoint-url:}") String endpoint,
@@ -81,7 +84,20 @@ public class CodeBuildClients implements AutoCloseable {
         return client;
     }
 
-    private CodeBuildClientBuilder configure(CodeBuildClientBuilder builder) {
+    /** The CloudWatch Logs client, for a failed build's log stream; built on first use like {@link #get()}. */
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            try {
+                logs = configure(CloudWatchLogsClient.builder()).build();
+            } catch (SdkException e) {
+                throw new AwsNotConfiguredException("AWS is not configured for Flightdeck: set AWS_REGION, and "
+                        + "credentials through the usual AWS chain", e);
+            }
+        }
+        return logs;
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.endpoint().ifPresent(builder::endpointOverride);
         if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
@@ -109,6 +125,10 @@ public class CodeBuildClients implements AutoCloseable {
         if (client != null) {
             client.close();
             client = null;
+        }
+        if (logs != null) {
+            logs.close();
+            logs = null;
         }
         if (http != null) {
             http.close();

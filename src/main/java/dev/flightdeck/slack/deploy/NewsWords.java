@@ -89,6 +89,9 @@ final class NewsWords {
         if (n instanceof Promoted x) {
             return PromoteWords.promoted(x);
         }
+        if (n instanceof BuildExplained x) {
+            return FailureWords.say(x.failure());
+        }
         return postRelease(r, (PostRelease) n);
     }
 

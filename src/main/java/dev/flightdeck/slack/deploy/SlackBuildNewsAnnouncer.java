@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.deploy;
 
+import dev.flightdeck.deploy.BuildFailure;
 import dev.flightdeck.deploy.BuildNews;
 import dev.flightdeck.deploy.BuildNewsAnnouncer;
 import dev.flightdeck.slack.api.outbox.Outbox;
@@ -21,7 +22,22 @@ public class SlackBuildNewsAnnouncer implements BuildNewsAnnouncer {
         BuildNews news = BuildNews.of(build.phase(), build.where(), build.label(), build.who(), build.url());
         // Through the outbox: a Slack outage delays the notice instead of dropping it; one build's notices keep their
         // order, since they share a key.
-        outbox.send(OutboxMessage.post("build:" + build.backend() + ":" + build.label(), build.channel().text(), null)
-                .attachments(BuildNewsMessages.colourBar(news)));
+        outbox.send(OutboxMessage.post(orderOf(build), build.channel().text(), null)
+                .attachments(BuildNewsMessages.colourBar(news)).key(noticeKey(build)));
+    }
+
+    /** In the thread of the failure's notice, once that is posted (same ordering key: never before it). */
+    @Override
+    public void foreignFailure(ForeignBuild build, BuildFailure why) {
+        outbox.send(OutboxMessage.post(orderOf(build), build.channel().text(), FailureWords.say(why))
+                .inThreadOf(noticeKey(build)));
+    }
+
+    private static String orderOf(ForeignBuild build) {
+        return "build:" + build.backend() + ":" + build.label();
+    }
+
+    private static String noticeKey(ForeignBuild build) {
+        return orderOf(build) + ":" + build.phase().name();
     }
 }
