@@ -2,6 +2,7 @@ package dev.flightdeck.slack.deploy;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.ContextBlockElement;
 import dev.flightdeck.deploy.ChecklistItem;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.DeployView;
@@ -31,6 +32,8 @@ import static com.slack.api.model.block.element.BlockElements.checkboxes;
 final class ChecklistBlocks {
 
     private static final AtomicLong REDRAWS = new AtomicLong();
+    /** An item escaped is at most this long where it is shown as text (75 characters may grow by escaping). */
+    private static final int SHOWN = 200;
 
     private ChecklistBlocks() {
     }
@@ -57,13 +60,14 @@ final class ChecklistBlocks {
             })))));
         } else {
             blocks.add(section(s -> s.text(markdownText(items.stream().map(i -> (i.ticked() ? ":white_check_mark: "
-                    : ":white_large_square: ") + Mrkdwn.escape(i.text())).collect(Collectors.joining("\n"))))));
+                    : ":white_large_square: ") + fit(i.text(), SHOWN)).collect(Collectors.joining("\n"))))));
         }
         if (ticked > 0) {
-            String who = items.stream().filter(ChecklistItem::ticked).map(i -> DeployWords.user(i.tickedBy())
-                    + " ticked “" + Mrkdwn.escape(i.text()) + "” at " + SlackTime.of(i.tickedAt()))
-                    .collect(Collectors.joining("\n"));
-            blocks.add(context(c -> c.elements(List.of(markdownText(who)))));
+            // One element per item: a context block takes 10, each of at most 3,000 characters.
+            List<ContextBlockElement> who = items.stream().filter(ChecklistItem::ticked).<ContextBlockElement>map(i -> markdownText(
+                    DeployWords.user(i.tickedBy()) + " ticked “" + fit(i.text(), SHOWN) + "” at "
+                            + SlackTime.of(i.tickedAt()))).toList();
+            blocks.add(context(c -> c.elements(List.copyOf(who))));
         }
         return blocks;
     }

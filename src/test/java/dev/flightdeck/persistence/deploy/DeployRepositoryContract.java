@@ -2,6 +2,7 @@ package dev.flightdeck.persistence.deploy;
 
 import dev.flightdeck.deploy.Approval;
 import dev.flightdeck.deploy.CheckResult;
+import dev.flightdeck.deploy.ChecklistItem;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployRequests;
@@ -54,6 +55,23 @@ abstract class DeployRepositoryContract {
                 CheckResult.blocked("lock", "locked by <@U9>"));
         repository.saveMessage(r.id(), "C1", "1700000000.000100");
         assertThat(repository.find(r.id()).orElseThrow().messageTs()).isEqualTo("1700000000.000100");
+    }
+
+    @Test
+    void aChecklistIsStoredWithItsRequestAndEachTickOrUntickHappensOnce() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(), List.of("set the SES sender", "QA & <b>ok</b>"));
+        assertThat(repository.checklist(r.id())).containsExactly(ChecklistItem.open(0, "set the SES sender"),
+                ChecklistItem.open(1, "QA & <b>ok</b>"));
+        Instant at = t0.plusSeconds(90);
+
+        assertThat(repository.tick(r.id(), 1, "U3", at)).isTrue();
+        assertThat(repository.tick(r.id(), 1, "U4", at.plusSeconds(1))).isFalse();
+        assertThat(repository.checklist(r.id()).get(1)).isEqualTo(new ChecklistItem(1, "QA & <b>ok</b>", "U3", at));
+        assertThat(repository.untick(r.id(), 1)).isTrue();
+        assertThat(repository.untick(r.id(), 1)).isFalse();
+        assertThat(repository.tick(r.id(), 7, "U3", at)).isFalse();
+        assertThat(repository.checklist(r.id())).noneMatch(ChecklistItem::ticked);
+        assertThat(repository.checklist(repository.insert(newRequest(unique()), List.of()).id())).isEmpty();
     }
 
     @Test
