@@ -64,8 +64,10 @@ public class DeployService {
             announcer.reply(partial.request(), new DeployNews.PartialGo(userId, partial.have()));
         } else if (go.outcome() instanceof DeployOutcome.Approved approved) {
             moves.show(go.view());
-            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart()));
-            if (env.autoStart()) {
+            // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
+            boolean held = go.view().checks().stream().anyMatch(CheckResult::holding);
+            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart() && !held));
+            if (env.autoStart() && !held) {
                 starts.start(id, DeployAudit.POLICY);
             }
         }

@@ -51,8 +51,10 @@ public class DeployStarts {
             return;
         }
         moves.show(r.id());
-        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart()));
-        if (env.autoStart()) {
+        // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
+        boolean held = repository.checks(r.id()).stream().anyMatch(CheckResult::holding);
+        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart() && !held));
+        if (env.autoStart() && !held) {
             start(r.id(), DeployAudit.POLICY);
         }
     }
@@ -72,6 +74,12 @@ public class DeployStarts {
         }
         if (r.state() != expected) {
             return new DeployOutcome.NotWaiting(r);
+        }
+        // A check may still hold the start after the goes (gate ci: CI running), or have turned red since.
+        java.util.List<CheckResult> stopping = event == DeployEvent.START
+                ? repository.checks(id).stream().filter(CheckResult::stopsStart).toList() : java.util.List.of();
+        if (!stopping.isEmpty()) {
+            return new DeployOutcome.BlockedByChecks(r, stopping);
         }
         Optional<DeployRequest> triggering = moves.apply(r, event, userId, null);
         if (triggering.isEmpty()) {

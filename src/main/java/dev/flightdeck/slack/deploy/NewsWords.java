@@ -80,6 +80,9 @@ final class NewsWords {
         if (n instanceof Build x) {
             return build(r, x).text();
         }
+        if (n instanceof CheckSettled x) {
+            return CheckSettledWords.say(r, x);
+        }
         return postRelease(r, (PostRelease) n);
     }
 
