@@ -57,7 +57,8 @@ public class GithubChecks implements CiStatus {
                     return object(api.get(repo, "commits/" + ref("v" + version) + "/status?per_page=" + PER_PAGE));
                 } catch (GithubApi.GithubFailure again) {
                     throw new Unreadable(again.status() == 404 ? "GitHub knows no commit, tag or branch " + version
-                            + " (nor v" + version + ") in " + repo.fullName() : again.getMessage());
+                            + " (nor v" + version + ") in " + repo.fullName() + ", or its token cannot see that repository (HTTP 404)"
+                            : again.getMessage());
                 }
             }
             throw new Unreadable(e.getMessage());
