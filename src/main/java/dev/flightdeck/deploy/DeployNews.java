@@ -70,6 +70,13 @@ public sealed interface DeployNews {
     record BuildExplained(BuildFailure failure) implements DeployNews {
     }
 
+    /**
+     * A check that had not settled (CI running, GitHub unreadable) now has: {@code blocked} or passed, as {@code text}
+     * says; {@code startsNow} when the request only waited for it and its build starts now (auto-start).
+     */
+    record CheckSettled(String check, boolean blocked, String text, boolean startsNow) implements DeployNews {
+    }
+
     record PostRelease(Verdict verdict, String detail, Duration watched) implements DeployNews {
         public enum Verdict { SKIPPED, FAILED, PASSED }
     }

@@ -42,10 +42,11 @@ public class DeployOverrides {
         if (r.isEmpty()) {
             return new DeployOutcome.NoSuchRequest(id);
         }
-        if (!r.get().state().awaitsDecision()) {
+        List<CheckResult> checks = repository.checks(id);
+        if (!overridable(r.get().state(), checks)) {
             return new DeployOutcome.NotWaiting(r.get());
         }
-        if (repository.checks(id).stream().noneMatch(CheckResult::blocking)) {
+        if (checks.stream().noneMatch(CheckResult::stopsStart)) {
             return new DeployOutcome.NothingBlocks(r.get());
         }
         Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(r.get()), r.get(), userId);
@@ -68,10 +69,11 @@ public class DeployOverrides {
         }
         DeployOutcome done = transactions.inTransaction(() -> {
             DeployRequest r = repository.findForUpdate(id).orElseThrow();
-            if (!r.state().awaitsDecision()) {
+            List<CheckResult> checks = repository.checks(id);
+            if (!overridable(r.state(), checks)) {
                 return new DeployOutcome.NotWaiting(r);
             }
-            List<CheckResult> blocking = repository.checks(id).stream().filter(CheckResult::blocking).toList();
+            List<CheckResult> blocking = checks.stream().filter(CheckResult::stopsStart).toList();
             if (blocking.isEmpty()) {
                 return new DeployOutcome.NothingBlocks(r);
             }
@@ -87,10 +89,22 @@ public class DeployOverrides {
         DeployRequest r = overridden.request();
         moves.show(id);
         announcer.reply(r, new DeployNews.Overridden(userId, overridden.blocking(), why));
-        if (moves.environment(r).announceOnly()) {
+        if (r.state() == DeployState.APPROVED && moves.environment(r).autoStart()) {
+            // The goes were in and only a check held the start (gate ci): with auto-start it starts now.
+            starts.start(id, DeployAudit.POLICY);
+        } else if (moves.environment(r).announceOnly()) {
             starts.announceOnlyGo(r);
         }
         return done;
+    }
+
+    /**
+     * Before the goes; and once approved, while a check still holds the start (gate ci: CI running or turned red
+     * after the goes), so the break-glass reaches it too.
+     */
+    private static boolean overridable(DeployState state, List<CheckResult> checks) {
+        return state.awaitsDecision()
+                || state == DeployState.APPROVED && checks.stream().anyMatch(CheckResult::stopsStart);
     }
 
 }

@@ -71,8 +71,10 @@ public class DeployService {
                 announcer.reply(approved.request(), new DeployNews.WaitsForChecklist(Optional.of(userId), open));
                 return go.outcome();
             }
-            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart()));
-            if (env.autoStart()) {
+            // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
+            boolean held = go.view().checks().stream().anyMatch(CheckResult::holding);
+            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart() && !held));
+            if (env.autoStart() && !held) {
                 starts.start(id, DeployAudit.POLICY);
             }
         }

@@ -66,8 +66,10 @@ public class DeployStarts {
             announcer.reply(after.get(), new DeployNews.WaitsForChecklist(Optional.empty(), open));
             return;
         }
-        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart()));
-        if (env.autoStart()) {
+        // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
+        boolean held = repository.checks(r.id()).stream().anyMatch(CheckResult::holding);
+        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart() && !held));
+        if (env.autoStart() && !held) {
             start(r.id(), DeployAudit.POLICY);
         }
     }
@@ -92,6 +94,12 @@ public class DeployStarts {
         List<String> open = event == DeployEvent.START ? Checklist.unticked(repository.checklist(id)) : List.of();
         if (!open.isEmpty()) {
             return new DeployOutcome.ChecklistOpen(r, open);
+        }
+        // A check may still hold the start after the goes (gate ci: CI running), or have turned red since.
+        java.util.List<CheckResult> stopping = event == DeployEvent.START
+                ? repository.checks(id).stream().filter(CheckResult::stopsStart).toList() : java.util.List.of();
+        if (!stopping.isEmpty()) {
+            return new DeployOutcome.BlockedByChecks(r, stopping);
         }
         Optional<DeployRequest> triggering = moves.apply(r, event, userId, null);
         if (triggering.isEmpty()) {

@@ -46,11 +46,21 @@ public class PreDeployChecks {
         return results;
     }
 
-    private static CheckResult runOne(DeployCheck check, DeployCandidate candidate) {
+    /** The checks by name, for {@link DeployRechecks}. */
+    java.util.Optional<DeployCheck> named(String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    static CheckResult runOne(DeployCheck check, DeployCandidate candidate) {
         try {
             CheckOutcome outcome = check.check(candidate);
             if (outcome == null) {
                 return CheckResult.blocked(check.name(), "could not check " + check.name() + ": it gave no answer");
+            }
+            if (outcome.rechecked()) {
+                return new CheckResult(check.name(), outcome.blocks(), outcome.text(), null, null,
+                        outcome instanceof CheckOutcome.Waiting, candidate.at().plus(DeployRechecks.EVERY),
+                        outcome instanceof CheckOutcome.Waiting w ? w.subject() : null);
             }
             return outcome.blocks() ? CheckResult.blocked(check.name(), outcome.text())
                     : CheckResult.passed(check.name(), outcome.text());

@@ -154,7 +154,139 @@ public final class FakeGitHub {
     }
 
     // --- checks: GET /repos/{owner}/{repo}/commits/{ref}/check-runs and /commits/{ref}/status (gate ci) ---
+
+    /**
+     * CI on one commit, as GitHub's "List check runs for a Git reference" and "Get the combined status for a specific
+     * reference" answer it (docs.github.com/rest/checks/runs, /rest/commits/statuses). A run or status set again under
+     * the same name replaces the old one, as GitHub lists only the latest run of a name and the latest status of a
+     * context.
+     */
+    public final class CommitCi {
+        final String sha;
+        final Map<String, String[]> runs = new LinkedHashMap<>();
+        final Map<String, String[]> statuses = new LinkedHashMap<>();
+
+        CommitCi(String sha) {
+            this.sha = sha;
+        }
+
+        /** A check run: {@code status} queued, in_progress or completed; {@code conclusion} null until completed. */
+        public synchronized CommitCi run(String name, String status, String conclusion) {
+            runs.put(name, new String[] {status, conclusion, String.valueOf(ciIds.incrementAndGet())});
+            return this;
+        }
+
+        /** A commit status: {@code state} success, pending, failure or error. */
+        public synchronized CommitCi status(String context, String state, String targetUrl) {
+            statuses.put(context, new String[] {state, targetUrl, String.valueOf(ciIds.incrementAndGet())});
+            return this;
+        }
+
+        /** The run's page on GitHub, as {@code html_url} gives it. */
+        public synchronized String runUrl(String repo, String name) {
+            return "https://github.com/" + repo + "/runs/" + runs.get(name)[2];
+        }
+    }
+
+    private final Map<String, CommitCi> ci = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong ciIds = new java.util.concurrent.atomic.AtomicLong(4_000_000_000L);
+    private volatile int checksFailWith;
+
+    /** CI on a commit (by full sha); a commit nobody set has no runs and no statuses. */
+    public CommitCi ci(String sha) {
+        return ci.computeIfAbsent(sha, CommitCi::new);
+    }
+
+    /** The checks and status endpoints answer {@code status} (GitHub's error body) until set back to 0. */
+    public void checksFailWith(int status) {
+        checksFailWith = status;
+    }
+
     private void installChecks() {
+        route("GET", "/commits/([^/]+)/check-runs", (repo, m) -> {
+            if (checksFailWith != 0) {
+                return FakeBuildServer.Answer.of(checksFailWith, "{\"message\":\"Server Error\"}");
+            }
+            Optional<Commit> commit = repo.resolve(java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+            if (commit.isEmpty()) {
+                return FakeBuildServer.Answer.of(422, "{\"message\":\"No commit found for SHA: " + m.group(2)
+                        + "\",\"documentation_url\":\"https://docs.github.com/rest/checks/runs\",\"status\":\"422\"}");
+            }
+            Map<String, String> query = query(lastQuery(m.group(0)));
+            int perPage = Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30")));
+            int page = Integer.parseInt(query.getOrDefault("page", "1"));
+            CommitCi c = ci(commit.get().sha());
+            List<String> all = new ArrayList<>();
+            synchronized (c) {
+                c.runs.forEach((name, r) -> all.add(checkRunJson(repo.fullName, c.sha, name, r)));
+            }
+            int from = Math.min(all.size(), (page - 1) * perPage);
+            List<String> these = all.subList(from, Math.min(all.size(), from + perPage));
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (from + perPage < all.size()) {
+                String next = url() + m.group(0) + "?per_page=" + perPage + "&page=" + (page + 1);
+                headers.put("Link", "<" + next + ">; rel=\"next\"");
+            }
+            return new FakeBuildServer.Answer(200, "{\"total_count\":" + all.size() + ",\"check_runs\":["
+                    + String.join(",", these) + "]}", headers);
+        });
+        route("GET", "/commits/([^/]+)/status", (repo, m) -> {
+            if (checksFailWith != 0) {
+                return FakeBuildServer.Answer.of(checksFailWith, "{\"message\":\"Server Error\"}");
+            }
+            Optional<Commit> commit = repo.resolve(java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+            if (commit.isEmpty()) {
+                return notFound();
+            }
+            CommitCi c = ci(commit.get().sha());
+            List<String> statuses = new ArrayList<>();
+            String combined;
+            synchronized (c) {
+                c.statuses.forEach((context, st) -> statuses.add("{\"url\":\"https://api.github.com/repos/" + repo.fullName
+                        + "/statuses/" + c.sha + "\",\"id\":" + st[2] + ",\"node_id\":\"MDY6U3RhdHVz" + st[2]
+                        + "\",\"state\":\"" + st[0] + "\",\"description\":\"" + context + " " + st[0]
+                        + "\",\"target_url\":" + (st[1] == null ? "null" : "\"" + st[1] + "\"") + ",\"context\":\""
+                        + context + "\",\"created_at\":\"2026-01-01T00:00:00Z\",\"updated_at\":\"2026-01-01T00:00:00Z\"}"));
+                // GitHub's combined state: failure if any failed or errored, pending if any pending or none at all.
+                combined = c.statuses.values().stream().anyMatch(st -> st[0].equals("failure") || st[0].equals("error"))
+                        ? "failure" : c.statuses.isEmpty() || c.statuses.values().stream().anyMatch(st -> st[0].equals("pending"))
+                        ? "pending" : "success";
+            }
+            return FakeBuildServer.Answer.of(200, "{\"state\":\"" + combined + "\",\"statuses\":[" + String.join(",", statuses)
+                    + "],\"sha\":\"" + c.sha + "\",\"total_count\":" + statuses.size() + ",\"repository\":{\"full_name\":\""
+                    + repo.fullName + "\"},\"commit_url\":\"https://api.github.com/repos/" + repo.fullName + "/commits/"
+                    + c.sha + "\",\"url\":\"https://api.github.com/repos/" + repo.fullName + "/commits/" + c.sha + "/status\"}");
+        });
+    }
+
+    private static String checkRunJson(String repo, String sha, String name, String[] r) {
+        String conclusion = r[1] == null ? "null" : "\"" + r[1] + "\"";
+        return "{\"id\":" + r[2] + ",\"head_sha\":\"" + sha + "\",\"node_id\":\"MDg6Q2hlY2tSdW4" + r[2]
+                + "\",\"external_id\":\"\",\"url\":\"https://api.github.com/repos/" + repo + "/check-runs/" + r[2]
+                + "\",\"html_url\":\"https://github.com/" + repo + "/runs/" + r[2] + "\",\"details_url\":\"https://github.com/"
+                + repo + "/runs/" + r[2] + "\",\"status\":\"" + r[0] + "\",\"conclusion\":" + conclusion
+                + ",\"started_at\":\"2026-01-01T00:00:00Z\",\"completed_at\":" + (r[1] == null ? "null" : "\"2026-01-01T00:05:00Z\"")
+                + ",\"output\":{\"title\":null,\"summary\":null,\"text\":null,\"annotations_count\":0},\"name\":\"" + name
+                + "\",\"check_suite\":{\"id\":5},\"app\":{\"slug\":\"github-actions\"},\"pull_requests\":[]}";
+    }
+
+    /** The query of the request being answered: routes see the path only, the server recorded the whole request. */
+    private String lastQuery(String path) {
+        List<FakeBuildServer.Received> calls = server.received("GET", path).stream().filter(r -> r.path().equals(path)).toList();
+        return calls.isEmpty() ? null : calls.get(calls.size() - 1).query();
+    }
+
+    private static Map<String, String> query(String query) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     // --- releases: GET /repos/{owner}/{repo}/releases/… (release webhook) ---

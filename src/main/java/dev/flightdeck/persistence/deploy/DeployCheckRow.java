@@ -8,5 +8,6 @@ import io.micronaut.data.annotation.MappedEntity;
 @MappedEntity("deploy_check")
 public record DeployCheckRow(@Id @GeneratedValue @Nullable Long id, long requestId, int ordinal, String name,
                              boolean blocked, String checkText, @Nullable String overriddenBy,
-                             @Nullable String overrideReason) {
+                             @Nullable String overrideReason, boolean waiting, @Nullable java.time.Instant recheckAt,
+                             @Nullable String waitsOn) {
 }

@@ -26,6 +26,7 @@ public interface DeployDetailRows extends GenericRepository<DeployApprovalRow, L
 
     @Query("""
             UPDATE deploy_check SET overridden_by = :by, override_reason = :reason
-             WHERE request_id = :requestId AND name = :name AND blocked = TRUE AND overridden_by IS NULL""")
+             WHERE request_id = :requestId AND name = :name AND (blocked = TRUE OR waiting = TRUE)
+               AND overridden_by IS NULL""")
     int overrideCheck(long requestId, String name, String by, String reason);
 }

@@ -86,7 +86,8 @@ public class JdbcDeployRepository implements DeployRepository {
             return;
         }
         jdbc.prepareStatement("""
-                INSERT INTO deploy_check (request_id, ordinal, name, blocked, check_text) VALUES (?, ?, ?, ?, ?)""", ps -> {
+                INSERT INTO deploy_check (request_id, ordinal, name, blocked, check_text, waiting, recheck_at, waits_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
             for (int i = 0; i < checks.size(); i++) {
                 CheckResult c = checks.get(i);
                 ps.setLong(1, requestId);
@@ -94,6 +95,10 @@ public class JdbcDeployRepository implements DeployRepository {
                 ps.setString(3, c.name());
                 ps.setBoolean(4, c.blocked());
                 ps.setString(5, c.text());
+                ps.setBoolean(6, c.waiting());
+                ps.setObject(7, c.recheckAt() == null ? null : java.time.OffsetDateTime.ofInstant(c.recheckAt(),
+                        java.time.ZoneOffset.UTC));
+                ps.setString(8, c.waitsOn());
                 ps.addBatch();
             }
             return ps.executeBatch();
@@ -139,8 +144,12 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public List<CheckResult> checks(long id) {
-        return details.checks(id).stream().map(c -> new CheckResult(c.name(), c.blocked(), c.checkText(),
-                c.overriddenBy(), c.overrideReason())).toList();
+        return details.checks(id).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    static CheckResult toDomain(DeployCheckRow c) {
+        return new CheckResult(c.name(), c.blocked(), c.checkText(), c.overriddenBy(), c.overrideReason(), c.waiting(),
+                c.recheckAt(), c.waitsOn());
     }
 
     @Override

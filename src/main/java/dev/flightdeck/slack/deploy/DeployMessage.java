@@ -79,7 +79,8 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
 
     private String checks() {
         return view.checks().stream().map(c -> {
-            String icon = !c.blocked() ? ":white_check_mark:" : c.overridden() ? ":warning:" : ":no_entry:";
+            String icon = c.holding() ? ":hourglass_flowing_sand:"
+                    : !c.blocked() && !c.waiting() ? ":white_check_mark:" : c.overridden() ? ":warning:" : ":no_entry:";
             String line = icon + " *" + c.name() + "*: " + cut(c.text(), MAX_CHECK_TEXT);
             if (c.overridden()) {
                 line += "\n      overridden by <@" + c.overriddenBy() + ">: _" + Mrkdwn.escape(cut(c.overrideReason(), MAX_CHECK_TEXT)) + "_";
@@ -97,6 +98,9 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
         } else if (view.blocked()) {
             s.append(" (blocked: an approver can override with a reason)");
         }
+        if (r.state().awaitsDecision() || r.state() == DeployState.APPROVED) {
+            s.append(heldNote());
+        }
         if (r.stateReason() != null) {
             s.append("\n").append(r.state() == DeployState.REJECTED ? "No-go: " : "Reason: ").append(Mrkdwn.escape(cut(r.stateReason(), 500)));
         }
@@ -110,6 +114,19 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
         return s.toString();
     }
 
+    /** Gate ci: CI still running holds the start (not the goes); red after the goes blocks it. */
+    private String heldNote() {
+        if (view.checks().stream().anyMatch(CheckResult::holding)) {
+            return "\n:hourglass_flowing_sand: the build cannot start until "
+                    + view.checks().stream().filter(CheckResult::holding).map(CheckResult::name).collect(Collectors.joining(", "))
+                    + " passes (or an approver overrides)";
+        }
+        if (view.request().state() == DeployState.APPROVED && view.blocked()) {
+            return "\n:no_entry: the build cannot start: an approver can override with a reason";
+        }
+        return "";
+    }
+
     private List<BlockElement> buttons(DeployRequest r) {
         String id = String.valueOf(r.id());
         List<BlockElement> b = new ArrayList<>();
@@ -119,13 +136,16 @@ public record DeployMessage(DeployView view, EnvironmentConfig env, String appro
                 b.add(button(DeploySlackIds.DEPLOY_NOGO, "No-go", id, "danger"));
                 b.add(button(DeploySlackIds.DEPLOY_START, "Start", id, null));
                 b.add(button(DeploySlackIds.DEPLOY_CANCEL, "Cancel", id, null));
-                if (view.blocked()) {
+                if (view.checks().stream().anyMatch(CheckResult::stopsStart)) {
                     b.add(button(DeploySlackIds.DEPLOY_OVERRIDE, "Override", id, "danger"));
                 }
                 break;
             case APPROVED:
                 b.add(button(DeploySlackIds.DEPLOY_START, "Start", id, "primary"));
                 b.add(button(DeploySlackIds.DEPLOY_CANCEL, "Cancel", id, null));
+                if (view.checks().stream().anyMatch(CheckResult::stopsStart)) {
+                    b.add(button(DeploySlackIds.DEPLOY_OVERRIDE, "Override", id, "danger"));
+                }
                 break;
             case TRIGGER_FAILED:
                 b.add(button(DeploySlackIds.DEPLOY_RETRY, "Retry", id, "primary"));

@@ -92,6 +92,9 @@ final class NewsWords {
         if (n instanceof BuildExplained x) {
             return FailureWords.say(x.failure());
         }
+        if (n instanceof CheckSettled x) {
+            return CheckSettledWords.say(r, x);
+        }
         return postRelease(r, (PostRelease) n);
     }
 

@@ -98,6 +98,12 @@ final class OutcomeWords {
                     : "Could not check who the approvers are right now (" + x.detail()
                     + "). Nothing was changed; try again in a minute.";
         }
+        if (o instanceof BlockedByChecks x && x.request().state() == dev.flightdeck.deploy.DeployState.APPROVED) {
+            // A Start refused after the goes (gate ci): CI is still running, or turned red.
+            return "Deploy " + what(x.request()) + " cannot start yet: " + checks(x.blocking())
+                    + ". It starts once that passes (with auto-start; else press *Start* again), or an approver can"
+                    + " override it with a written reason (*Override*).";
+        }
         if (o instanceof BlockedByChecks x) {
             return "Deploy " + what(x.request()) + " is blocked by " + checks(x.blocking())
                     + ". An approver can override that with a written reason (*Override*), then say go.";

@@ -124,8 +124,8 @@ public final class InMemoryDeployRepository implements DeployRepository {
         List<CheckResult> list = checks.getOrDefault(id, new ArrayList<>());
         for (int i = 0; i < list.size(); i++) {
             CheckResult c = list.get(i);
-            if (c.name().equals(checkName) && c.blocking()) {
-                list.set(i, new CheckResult(c.name(), true, c.text(), by, reason));
+            if (c.name().equals(checkName) && c.stopsStart()) {
+                list.set(i, c.overriddenBy(by, reason));
                 return true;
             }
         }

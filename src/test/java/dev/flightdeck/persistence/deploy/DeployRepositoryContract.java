@@ -29,6 +29,8 @@ abstract class DeployRepositoryContract {
     DeployRepository repository;
     @Inject
     DeployTransactions transactions;
+    @Inject
+    dev.flightdeck.deploy.CheckRechecksStore rechecks;
 
     final Instant t0 = Instant.parse("2025-11-24T18:00:00Z");
     static final DeployTransitions.Timers TIMERS = new DeployTransitions.Timers(Duration.ofMinutes(15),
@@ -176,5 +178,48 @@ abstract class DeployRepositoryContract {
         assertThat(repository.dueExpiries(t0.plus(Duration.ofDays(1)), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
         assertThat(repository.withoutMessage(t0.plusSeconds(1), 1000)).extracting(DeployRequest::id).doesNotContain(r.id());
         assertThat(repository.inFlight(service, "prod", -1)).isEmpty();
+    }
+
+    /** Gate ci: a waiting check is stored with its recheck time and commit, claimed once, settled only under the lease. */
+    @Test
+    void aWaitingCheckIsClaimedOnceAndSettledOnlyByItsClaimer() {
+        String sha = UUID.randomUUID().toString().replace("-", "") + "abcdefgh";
+        Instant due = t0.plusSeconds(60);
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(CheckResult.passed("lock", "free"),
+                new CheckResult("ci", false, "waiting for CI: build", null, null, true, due, sha)));
+        assertThat(repository.checks(r.id())).filteredOn(c -> c.name().equals("ci")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.holding()).isTrue();
+                    assertThat(c.recheckAt()).isEqualTo(due);
+                    assertThat(c.waitsOn()).isEqualTo(sha);
+                });
+        assertThat(rechecks.due(t0.plusSeconds(59), 500)).noneMatch(d -> d.requestId() == r.id());
+        assertThat(rechecks.waitingOn(sha, 10)).singleElement().satisfies(d -> assertThat(d.requestId()).isEqualTo(r.id()));
+        var found = rechecks.due(t0.plusSeconds(61), 500).stream().filter(d -> d.requestId() == r.id()).toList();
+        assertThat(found).singleElement().satisfies(d -> assertThat(d.name()).isEqualTo("ci"));
+
+        Instant lease = t0.plusSeconds(181);
+        assertThat(rechecks.claim(found.get(0), lease)).isTrue();
+        assertThat(rechecks.claim(found.get(0), t0.plusSeconds(182))).as("a second replica").isFalse();
+        CheckResult red = new CheckResult("ci", true, "CI failed: lint", null, null, false, null, null);
+        assertThat(rechecks.settle(found.get(0), t0.plusSeconds(182), red)).as("not our lease").isFalse();
+        assertThat(rechecks.settle(found.get(0), lease, red)).isTrue();
+        assertThat(repository.checks(r.id())).filteredOn(c -> c.name().equals("ci")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.blocking()).isTrue();
+                    assertThat(c.text()).isEqualTo("CI failed: lint");
+                    assertThat(c.recheckAt()).isNull();
+                });
+        assertThat(rechecks.waitingOn(sha, 10)).isEmpty();
+        assertThat(rechecks.due(t0.plus(Duration.ofDays(1)), 500)).noneMatch(d -> d.requestId() == r.id());
+    }
+
+    @Test
+    void aWaitingCheckCanBeOverriddenAndIsThenNoLongerRechecked() {
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(
+                new CheckResult("ci", false, "waiting for CI: build", null, null, true, t0, "f".repeat(40))));
+        assertThat(repository.overrideCheck(r.id(), "ci", "U3", "CI is slow today")).isTrue();
+        assertThat(repository.checks(r.id())).singleElement().satisfies(c -> assertThat(c.stopsStart()).isFalse());
+        assertThat(rechecks.due(t0.plusSeconds(60), 500)).noneMatch(d -> d.requestId() == r.id());
     }
 }
