@@ -37,6 +37,13 @@ public record ShippedCommit(String sha, String firstLine, String author, int pr,
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /** The first line without GitHub's " (#12)" suffix, for showing beside the linked pull request number. */
+    public String title() {
+        String suffix = "(#" + pr + ")";
+        return pr > 0 && firstLine.endsWith(suffix) ? firstLine.substring(0, firstLine.length() - suffix.length()).strip()
+                : firstLine;
+    }
+
     /** The seven characters people quote. */
     public String shortSha() {
         return sha.length() <= 7 ? sha : sha.substring(0, 7);

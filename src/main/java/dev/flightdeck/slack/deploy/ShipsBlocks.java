@@ -83,7 +83,7 @@ public class ShipsBlocks {
         }
         if (s instanceof Ships.TimedOut x) {
             return Optional.of(head + "could not read what ships: GitHub did not answer within "
-                    + Durations.format(x.waited()));
+                    + (x.waited().toMillis() % 1000 == 0 ? Durations.format(x.waited()) : x.waited().toMillis() + "ms"));
         }
         return Optional.of(commits((Ships.Commits) s));
     }
@@ -113,15 +113,8 @@ public class ShipsBlocks {
         String sha = safe(c.url()) == null ? "`" + c.shortSha() + "`" : "<" + c.url() + "|`" + c.shortSha() + "`>";
         String pr = c.pr() == 0 ? "" : safe(c.prUrl()) == null ? " (#" + c.pr() + ")"
                 : " (<" + c.prUrl() + "|#" + c.pr() + ">)";
-        String first = withoutPrSuffix(c);
+        String first = c.title();
         return sha + " " + Mrkdwn.escape(Texts.cut(first, MAX_LINE)) + pr + " — " + Mrkdwn.escape(Texts.cut(c.author(), 60));
-    }
-
-    /** "Add greeting (#12)" shows as "Add greeting" followed by the linked "#12", not the number twice. */
-    private static String withoutPrSuffix(ShippedCommit c) {
-        String suffix = "(#" + c.pr() + ")";
-        String first = c.firstLine();
-        return c.pr() > 0 && first.endsWith(suffix) ? first.substring(0, first.length() - suffix.length()).strip() : first;
     }
 
     private static String compare(String url) {

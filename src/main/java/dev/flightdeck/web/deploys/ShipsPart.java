@@ -35,7 +35,7 @@ public record ShipsPart(boolean shown, String headline, List<Line> commits, Stri
             return plain("Could not read what ships: " + x.reason());
         }
         if (s instanceof Ships.TimedOut x) {
-            return plain("Could not read what ships: GitHub did not answer within " + Durations.format(x.waited()));
+            return plain("Could not read what ships: GitHub did not answer within " + (x.waited().toMillis() % 1000 == 0 ? Durations.format(x.waited()) : x.waited().toMillis() + "ms"));
         }
         Ships.Commits x = (Ships.Commits) s;
         String headline = Texts.plural(x.total(), "commit", "commits") + " since the live version " + x.live()
@@ -51,7 +51,7 @@ public record ShipsPart(boolean shown, String headline, List<Line> commits, Stri
     }
 
     private static Line line(ShippedCommit c) {
-        return new Line(c.shortSha(), Texts.safeUrl(c.url()), c.firstLine(), c.author(),
+        return new Line(c.shortSha(), Texts.safeUrl(c.url()), c.title(), c.author(),
                 c.pr() == 0 ? "" : "#" + c.pr(), Texts.safeUrl(c.prUrl()));
     }
 }
