@@ -46,7 +46,7 @@ class WhatShipsFlowTest {
 
     @Test
     void theFirstRequestToAnEnvironmentSaysSo() {
-        String version = tag("first");
+        String version = tag("1.0.0");
 
         var p = d.request("hello", version, "dev", REQUESTER, "");
 
@@ -55,13 +55,13 @@ class WhatShipsFlowTest {
 
     @Test
     void aRequestListsTheCommitsSinceTheLiveVersionWithPullRequestLinksAndARedrawAsksGitHubNothing() throws Exception {
-        String live = tag("live");
+        String live = tag("1.0.0");
         live(live);
         var repo = app.github.repo(REPO);
         String first = repo.commit("Say hello to the <b>world</b> & friends", "Codertocat", 12);
         repo.commit("Fix the greeting's punctuation", "octocat", 0);
         repo.commit("Merge pull request #14 from Codertocat/faster\n\nFaster greetings", "Codertocat", 0);
-        String next = tag("next");
+        String next = tag("1.1.0");
         int callsBefore = app.github.compareCalls();
 
         var p = d.request("hello", next, "staging", REQUESTER, "");
@@ -92,9 +92,9 @@ class WhatShipsFlowTest {
 
     @Test
     void whenGitHubFailsTheRequestStillPostsAndSaysWhy() throws Exception {
-        live(tag("live"));
+        live(tag("1.0.0"));
         app.github.repo(REPO).commit("Something new", "Codertocat", 0);
-        String next = tag("next");
+        String next = tag("1.1.0");
         app.github.failCompare(REPO, 500);
 
         var p = d.request("hello", next, "staging", REQUESTER, "");
@@ -105,9 +105,11 @@ class WhatShipsFlowTest {
         assertThat(page("/deploys/" + p.id())).contains("Could not read what ships: GitHub answered HTTP 500 for " + REPO);
     }
 
-    /** A new commit tagged with a version no other test uses. */
-    static String tag(String what) {
-        String version = "1." + what + "-" + DeployDriver.newVersion().replace('.', '-');
+    private static final java.util.concurrent.atomic.AtomicInteger TAGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A new commit tagged {@code semver} with a suffix no other test uses ("1.1.0-rc7"). */
+    static String tag(String semver) {
+        String version = semver + "-rc" + TAGS.incrementAndGet() + "." + (System.nanoTime() % 10_000);
         app.github.repo(REPO).commit("Release " + version, "Codertocat", 0);
         app.github.repo(REPO).ref(version, null);
         return version;
