@@ -150,7 +150,125 @@ public final class FakeGitHub {
     }
 
     // --- compare: GET /repos/{owner}/{repo}/compare/{base}...{head} (what ships) ---
+    // Shapes from docs.github.com/rest/commits/commits#compare-two-commits: status, ahead_by, behind_by,
+    // total_commits, commits[] (sha, commit.message, commit.author.name, author.login, html_url), html_url and
+    // permalink_url on the web host (here the fake's own address, so nothing may assume github.com). Without paging
+    // parameters (Flightdeck sends none) at most 250 commits are listed, oldest first, as GitHub does.
+    // A commit merged from a pull request carries GitHub's squash-merge title, "message (#pr)".
+
+    /** Repositories whose compare answers this HTTP status instead (a GitHub having a bad day). */
+    private final Map<String, Integer> compareFaults = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger compareCalls = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** From now on, compare in {@code fullName} answers {@code status} (0: answers again). */
+    public FakeGitHub failCompare(String fullName, int status) {
+        if (status == 0) {
+            compareFaults.remove(fullName);
+        } else {
+            compareFaults.put(fullName, status);
+        }
+        return this;
+    }
+
+    /** Compare calls answered so far (any repository). */
+    public int compareCalls() {
+        return compareCalls.get();
+    }
+
     private void installCompare() {
+        route("GET", "/compare/(.+?)\\.\\.\\.(.+)", (repo, m) -> {
+            compareCalls.incrementAndGet();
+            Integer fault = compareFaults.get(repo.fullName);
+            if (fault != null) {
+                return FakeBuildServer.Answer.of(fault, fault >= 500 ? "{\"message\":\"Server Error\"}"
+                        : "{\"message\":\"Forbidden\",\"documentation_url\":\"https://docs.github.com/rest\"}");
+            }
+            String base = java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
+            String head = java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8);
+            Optional<Commit> b = repo.resolve(base);
+            Optional<Commit> h = repo.resolve(head);
+            if (b.isEmpty() || h.isEmpty()) {
+                return notFound();
+            }
+            return FakeBuildServer.Answer.of(200, compare(repo, base, head, b.get(), h.get()));
+        });
+    }
+
+    private String compare(Repo repo, String baseRef, String headRef, Commit base, Commit head) {
+        List<Commit> ahead;
+        List<Commit> behind;
+        synchronized (repo) {
+            boolean baseIsAncestor = repo.between(null, head).contains(base);
+            boolean headIsAncestor = repo.between(null, base).contains(head);
+            ahead = baseIsAncestor ? repo.between(base, head) : headIsAncestor ? List.of() : repo.between(null, head);
+            behind = headIsAncestor ? repo.between(head, base) : List.of();
+        }
+        String status = ahead.isEmpty() && behind.isEmpty() ? "identical" : behind.isEmpty() ? "ahead"
+                : ahead.isEmpty() ? "behind" : "diverged";
+        List<Commit> page = ahead.size() > 250 ? ahead.subList(0, 250) : ahead;
+        String web = url() + "/" + repo.fullName;
+        String owner = repo.fullName.substring(0, repo.fullName.indexOf('/'));
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("url", url() + "/repos/" + repo.fullName + "/compare/" + baseRef + "..." + headRef);
+        o.addProperty("html_url", web + "/compare/" + baseRef + "..." + headRef);
+        o.addProperty("permalink_url", web + "/compare/" + owner + ":" + base.sha() + "..." + owner + ":" + head.sha());
+        o.addProperty("diff_url", web + "/compare/" + baseRef + "..." + headRef + ".diff");
+        o.addProperty("patch_url", web + "/compare/" + baseRef + "..." + headRef + ".patch");
+        o.add("base_commit", commitJson(repo, base));
+        o.add("merge_base_commit", commitJson(repo, behind.isEmpty() ? base : head));
+        o.addProperty("status", status);
+        o.addProperty("ahead_by", ahead.size());
+        o.addProperty("behind_by", behind.size());
+        o.addProperty("total_commits", ahead.size());
+        com.google.gson.JsonArray commits = new com.google.gson.JsonArray();
+        page.forEach(c -> commits.add(commitJson(repo, c)));
+        o.add("commits", commits);
+        o.add("files", new com.google.gson.JsonArray());
+        return o.toString();
+    }
+
+    private com.google.gson.JsonObject commitJson(Repo repo, Commit c) {
+        String api = url() + "/repos/" + repo.fullName;
+        String web = url() + "/" + repo.fullName;
+        String message = c.pr() > 0 && !c.message().contains("#" + c.pr()) ? titled(c.message(), c.pr()) : c.message();
+        com.google.gson.JsonObject person = new com.google.gson.JsonObject();
+        person.addProperty("name", c.author());
+        person.addProperty("email", c.author() + "@users.noreply.github.com");
+        person.addProperty("date", "2026-12-01T10:00:00Z");
+        com.google.gson.JsonObject commit = new com.google.gson.JsonObject();
+        commit.add("author", person);
+        commit.add("committer", person.deepCopy());
+        commit.addProperty("message", message);
+        commit.addProperty("url", api + "/git/commits/" + c.sha());
+        commit.addProperty("comment_count", 0);
+        com.google.gson.JsonObject login = new com.google.gson.JsonObject();
+        login.addProperty("login", c.author());
+        login.addProperty("id", Math.abs(c.author().hashCode()));
+        login.addProperty("html_url", url() + "/" + c.author());
+        login.addProperty("type", "User");
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("sha", c.sha());
+        o.addProperty("node_id", "C_" + c.sha().substring(0, 12));
+        o.add("commit", commit);
+        o.addProperty("url", api + "/commits/" + c.sha());
+        o.addProperty("html_url", web + "/commit/" + c.sha());
+        o.add("author", login);
+        o.add("committer", login.deepCopy());
+        com.google.gson.JsonArray parents = new com.google.gson.JsonArray();
+        if (c.parent() != null) {
+            com.google.gson.JsonObject p = new com.google.gson.JsonObject();
+            p.addProperty("sha", c.parent());
+            p.addProperty("html_url", web + "/commit/" + c.parent());
+            parents.add(p);
+        }
+        o.add("parents", parents);
+        return o;
+    }
+
+    /** GitHub's squash-merge commit: the PR's title with " (#n)" on its first line. */
+    private static String titled(String message, int pr) {
+        int eol = message.indexOf('\n');
+        return eol < 0 ? message + " (#" + pr + ")" : message.substring(0, eol) + " (#" + pr + ")" + message.substring(eol);
     }
 
     // --- checks: GET /repos/{owner}/{repo}/commits/{ref}/check-runs and /commits/{ref}/status (gate ci) ---

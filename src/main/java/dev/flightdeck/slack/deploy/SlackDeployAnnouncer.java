@@ -49,9 +49,11 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     private final TeamConfig config;
     private final ApproverMentions mentions;
     private final Links links;
+    private final ShipsBlocks ships;
 
     public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApproverMentions mentions,
-                                Links links) {
+                                Links links, ShipsBlocks ships) {
+        this.ships = ships;
         this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
@@ -84,7 +86,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         DeployRequest r = view.request();
         DeployMessage message = render(view);
         // chat.postMessage takes a #name too; its answer carries the id, which is what the hook stores.
-        return OutboxMessage.post(keyOf(r.id()), channelOf(r), message.text()).blocks(message.blocks())
+        return OutboxMessage.post(keyOf(r.id()), channelOf(r), message.text()).blocks(ships.into(r, message.blocks()))
                 .key(keyOf(r.id())).onSent(DeployMessageRecorder.hook(r.id()));
     }
 
@@ -95,7 +97,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         OutboxMessage update = r.hasMessage()
                 ? OutboxMessage.update(keyOf(r.id()), r.channelId(), r.messageTs(), message.text())
                 : OutboxMessage.updateOf(keyOf(r.id()), keyOf(r.id()), message.text());
-        outbox.sendAndWait(update.blocks(message.blocks()), WAIT);
+        outbox.sendAndWait(update.blocks(ships.into(r, message.blocks())), WAIT);
     }
 
     @Override

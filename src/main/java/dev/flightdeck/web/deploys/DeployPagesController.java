@@ -4,6 +4,7 @@ import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
+import dev.flightdeck.deploy.ships.WhatShips;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.DateRange;
@@ -43,8 +44,11 @@ public class DeployPagesController {
     private final TeamConfig team;
     private final Clock clock;
     private final PersonNames people;
+    private final WhatShips ships;
 
-    public DeployPagesController(DeployRepository deploys, TeamConfig team, Clock clock, PersonNames people) {
+    public DeployPagesController(DeployRepository deploys, TeamConfig team, Clock clock, PersonNames people,
+                                 WhatShips ships) {
+        this.ships = ships;
         this.deploys = deploys;
         this.team = team;
         this.clock = clock;
@@ -103,7 +107,8 @@ public class DeployPagesController {
         var approvals = deploys.approvals(d.id());
         var checks = deploys.checks(d.id());
         return HttpResponse.ok(new ModelAndView<>("deploys/show", Map.of("page",
-                DeployViews.page(d, approvals, checks, DeployViews.names(d, approvals, checks, people)))));
+                DeployViews.page(d, approvals, checks, DeployViews.names(d, approvals, checks, people)),
+                "ships", ShipsPart.of(ships.of(d)))));
     }
 
     private static Optional<Long> parse(String id) {
