@@ -46,7 +46,11 @@ class PromotionEndToEndTest {
     @Test
     void prodIsBlockedUntilStagingSucceedsThenPromoteToProdOpensTheRequestOnce() {
         String version = DeployDriver.newVersion();
-        // TODO(ci gate): when the ci gate lands, plant green GitHub checks for hello's version here (installChecks).
+        // hello has a repo, so gate ci reads the version's checks: a tagged commit with its build green.
+        FakeGitHub.Repo repo = app.github.repo("Codertocat/Hello-World");
+        String sha = repo.commit("Release " + version, "Codertocat", 0);
+        repo.ref(version, sha);
+        app.github.ci(sha).run("build", "completed", "success");
 
         // 1. PROD before STAGING: blocked, naming the gate and what STAGING runs.
         var early = d.request("hello", version, "prod", REQUESTER, "");
