@@ -40,6 +40,14 @@ public final class Mrkdwn {
         return escapeAll(out, plain, at, plain.length()).toString();
     }
 
+    /**
+     * Text that did not come from Slack (a commit message, an author's name): every control character escaped, so a
+     * {@code <@U…>} written into it shows as written and pings nobody.
+     */
+    public static String escapeForeign(String plain) {
+        return plain == null ? "" : escapeAll(new StringBuilder(plain.length() + 16), plain, 0, plain.length()).toString();
+    }
+
     /** A value inside a code span: every control character escaped, backticks (which would end the span) replaced. */
     public static String code(String value) {
         String v = value == null ? "" : value.replace('`', '\'');

@@ -114,7 +114,8 @@ public class ShipsBlocks {
         String pr = c.pr() == 0 ? "" : safe(c.prUrl()) == null ? " (#" + c.pr() + ")"
                 : " (<" + c.prUrl() + "|#" + c.pr() + ">)";
         String first = c.title();
-        return sha + " " + Mrkdwn.escape(Texts.cut(first, MAX_LINE)) + pr + " — " + Mrkdwn.escape(Texts.cut(c.author(), 60));
+        return sha + " " + Mrkdwn.escapeForeign(Texts.cut(first, MAX_LINE)) + pr + " — "
+                + Mrkdwn.escapeForeign(Texts.cut(c.author(), 60));
     }
 
     private static String compare(String url) {

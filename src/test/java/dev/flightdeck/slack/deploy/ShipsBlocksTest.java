@@ -31,7 +31,8 @@ class ShipsBlocksTest {
         String longLine = "Ping <!channel> & <@U0SOMEONE> about <https://evil.example|this> " + "x".repeat(300);
         String text = ShipsBlocks.text(commits(12, longLine)).orElseThrow();
 
-        assertThat(text).doesNotContain("<!channel>", "<https://evil.example").contains("&lt;!channel&gt; &amp;");
+        assertThat(text).doesNotContain("<!channel>", "<@U0SOMEONE>", "<https://evil.example")
+                .contains("&lt;!channel&gt; &amp; &lt;@U0SOMEONE&gt;");
         assertThat(text.length()).isLessThanOrEqualTo(3000);
         assertThat(text).contains("…and 2 more");
     }
