@@ -29,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoRoundTripsTest {
 
     /**
-     * Reads and writes of deploy_request, deploy_approval and deploy_check for one approving Go click: the read that
-     * authorises, then under the row lock the request, its checks, the in-flight holder, its approvals, the
-     * approval and the state change; the message is redrawn from what was read (11 when each step re-read).
+     * Reads and writes of deploy_request, deploy_approval, deploy_check and deploy_checklist_item for one approving
+     * Go click: the read that authorises, then under the row lock the request, its checks, its checklist (an open
+     * one holds the auto-start), the in-flight holder, its approvals, the approval and the state change; the
+     * message is redrawn from what was read (11 when each step re-read, 7 before checklists).
      */
-    static final int GO_DEPLOY_STATEMENTS = 7;
+    static final int GO_DEPLOY_STATEMENTS = 8;
 
     /**
      * Writes of one /deploy request: the row; its check results, one batch; and its go/no-go message's ts, which
@@ -82,7 +83,7 @@ class GoRoundTripsTest {
         String me = Thread.currentThread().getName();
         List<CountingDriver.Executed> app = CountingDriver.executed().stream().filter(e -> !e.thread().equals(me)).toList();
         List<CountingDriver.Executed> deploy = app.stream().filter(e -> e.touches("deploy_request")
-                || e.touches("deploy_approval") || e.touches("deploy_check")).toList();
+                || e.touches("deploy_approval") || e.touches("deploy_check") || e.touches("deploy_checklist_item")).toList();
         String goThread = deploy.stream().filter(e -> e.touches("deploy_approval") && e.sql().toLowerCase().startsWith("insert"))
                 .findFirst().orElseThrow().thread();
         long onGoThread = app.stream().filter(e -> e.thread().equals(goThread)).count();
