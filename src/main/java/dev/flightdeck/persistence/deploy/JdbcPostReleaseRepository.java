@@ -1,20 +1,30 @@
 package dev.flightdeck.persistence.deploy;
 
 import dev.flightdeck.deploy.PostReleaseRepository;
+import dev.flightdeck.persistence.EarliestDue;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcPostReleaseRepository implements PostReleaseRepository {
 
     private final PostReleaseRows rows;
+    private final JdbcOperations jdbc;
 
-    public JdbcPostReleaseRepository(PostReleaseRows rows) {
+    public JdbcPostReleaseRepository(PostReleaseRows rows, JdbcOperations jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return EarliestDue.of(jdbc, "SELECT MIN(next_at) FROM post_release_check WHERE outcome IS NULL");
     }
 
     @Override
