@@ -8,7 +8,6 @@ import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.SetupStep;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -24,12 +23,12 @@ public class JdbcIncidentRepository implements IncidentRepository {
     private final IncidentRowRepository incidents;
     private final TimelineRowRepository timeline;
 
-    private final JdbcOperations jdbc;
+    private final javax.sql.DataSource dataSource;
     private final Wakeups wakeups;
 
-    public JdbcIncidentRepository(IncidentRowRepository incidents, TimelineRowRepository timeline, JdbcOperations jdbc,
+    public JdbcIncidentRepository(IncidentRowRepository incidents, TimelineRowRepository timeline, javax.sql.DataSource dataSource,
                                   Wakeups wakeups) {
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.wakeups = wakeups;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -135,7 +134,7 @@ public class JdbcIncidentRepository implements IncidentRepository {
     @Override
     public Optional<Instant> nextDue() {
         // Resolving clears next_reminder_at, so its index holds only open incidents' times (V21: the setup lease).
-        return EarliestDue.of(jdbc, "SELECT (SELECT MIN(next_reminder_at) FROM incident WHERE status <> 'RESOLVED'), "
+        return EarliestDue.of(dataSource, "SELECT (SELECT MIN(next_reminder_at) FROM incident WHERE status <> 'RESOLVED'), "
                 + "(SELECT MIN(setup_lease_until) FROM incident WHERE setup_complete = FALSE)");
     }
 

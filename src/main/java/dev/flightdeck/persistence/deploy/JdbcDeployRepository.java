@@ -170,8 +170,9 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public Optional<Instant> nextSchedulerDue(java.time.Duration unpostedGrace) {
-        // Three index lookups in one round trip (V21: state with next_nudge_at, with expires_at).
-        return jdbc.prepareStatement("SELECT (SELECT MIN(next_nudge_at) FROM deploy_request WHERE state IN " + PENDING_IN
+        // Three index lookups in one round trip (V21: state with next_nudge_at, with expires_at); in a read
+        // transaction of its own, as the waker asks outside any.
+        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT (SELECT MIN(next_nudge_at) FROM deploy_request WHERE state IN " + PENDING_IN
                 + "), (SELECT MIN(expires_at) FROM deploy_request WHERE state IN " + PENDING_IN
                 + "), (SELECT MIN(requested_at) FROM deploy_request WHERE message_ts IS NULL AND state IN " + PENDING_IN
                 + ")", ps -> {
@@ -183,7 +184,7 @@ public class JdbcDeployRepository implements DeployRepository {
                         Optional<Instant> owed = Optional.ofNullable(unposted).map(t -> t.toInstant().plus(unpostedGrace));
                         return owed.isPresent() && (due.isEmpty() || owed.get().isBefore(due.get())) ? owed : due;
                     }
-                });
+                }));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> so, java.sql.ResultSet rs, int column) throws java.sql.SQLException {

@@ -3,7 +3,6 @@ package dev.flightdeck.persistence.deploy;
 import dev.flightdeck.deploy.PostReleaseRepository;
 import dev.flightdeck.persistence.EarliestDue;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -15,16 +14,16 @@ import java.util.Optional;
 public class JdbcPostReleaseRepository implements PostReleaseRepository {
 
     private final PostReleaseRows rows;
-    private final JdbcOperations jdbc;
+    private final javax.sql.DataSource dataSource;
 
-    public JdbcPostReleaseRepository(PostReleaseRows rows, JdbcOperations jdbc) {
+    public JdbcPostReleaseRepository(PostReleaseRows rows, javax.sql.DataSource dataSource) {
         this.rows = rows;
-        this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        return EarliestDue.of(jdbc, "SELECT MIN(next_at) FROM post_release_check WHERE outcome IS NULL");
+        return EarliestDue.of(dataSource, "SELECT MIN(next_at) FROM post_release_check WHERE outcome IS NULL");
     }
 
     @Override
