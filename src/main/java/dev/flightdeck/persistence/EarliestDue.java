@@ -1,5 +1,7 @@
 package dev.flightdeck.persistence;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +22,8 @@ public final class EarliestDue {
     }
 
     public static Optional<Instant> of(DataSource dataSource, String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+        // The pool itself, not Micronaut's transaction-aware proxy (which wants a connection already open).
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); PreparedStatement s = c.prepareStatement(sql);
              ResultSet rs = s.executeQuery()) {
             Instant earliest = null;
             if (rs.next()) {
