@@ -24,6 +24,12 @@ public final class Waker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Waker.class);
     /** The shortest time between two looks, so that a job whose pass leaves work due cannot spin. */
     static final Duration MIN_GAP = Duration.ofSeconds(1);
+    /**
+     * A signal for a time this far before now is not a write of this process's present (a writer that stamped its rows
+     * with another notion of now, as tests with fixed instants do, or an item long overdue): the next regular look
+     * takes it, rather than a pass started under the writer's feet.
+     */
+    static final Duration PAST_TOLERANCE = Duration.ofSeconds(5);
 
     /** What a waker drives. */
     public interface Job {
@@ -63,7 +69,11 @@ public final class Waker implements AutoCloseable {
 
     /** Something this job handles is due at {@code at} (now or earlier: as soon as possible). */
     public synchronized void dueBy(Instant at) {
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toNanos());
+        Duration ahead = Duration.between(clock.instant(), at);
+        if (ahead.compareTo(PAST_TOLERANCE.negated()) < 0) {
+            return;
+        }
+        long delay = Math.max(0, ahead.toNanos());
         long target = System.nanoTime() + delay;
         if (looking) {
             signalledAt = Math.min(signalledAt, target); // seen after the look in progress
