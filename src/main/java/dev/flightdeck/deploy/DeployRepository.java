@@ -76,6 +76,15 @@ public interface DeployRepository {
     /** Pending requests past their expiry, oldest first. */
     List<DeployRequest> dueExpiries(Instant now, int limit);
 
+    /**
+     * When {@link DeployScheduler} next has work: the earliest nudge or expiry time of a pending request, or
+     * {@code unpostedGrace} after the oldest pending request still without its go/no-go message. Empty when none. One
+     * cheap query: the scheduler asks it on every look. A store that cannot say answers "now" (always look).
+     */
+    default Optional<Instant> nextSchedulerDue(java.time.Duration unpostedGrace) {
+        return Optional.of(Instant.EPOCH);
+    }
+
     /** Requests in these states, newest first; all services when {@code service} is empty. */
     List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit);
 

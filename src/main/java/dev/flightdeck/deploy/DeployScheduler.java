@@ -2,8 +2,12 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.text.Durations;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +16,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Nudges and expiry, driven from the database so they survive restarts: every run finds what is due and claims
  * each item with a conditional update, so with several replicas each request expires once and each nudge is sent
  * once: a nudge is claimed for {@link #CLAIM_LEASE} and only counted after it was sent; a claim that comes due again
- * (its replica died between sending and counting) first looks in the thread for that nudge. Tests move
- * the clock and call {@link #runDue()} instead of waiting for the timer.
+ * (its replica died between sending and counting) first looks in the thread for that nudge. It wakes for the next
+ * due item ({@link Waker}; at the latest every {@code flightdeck.deploy.scheduler-interval}, 60 s by default, which is
+ * how late it sees another replica's requests). Tests move the clock and call {@link #runDue()} instead of waiting.
  */
 @Singleton
+@Context
 @Requires(beans = DeployRepository.class)
 public class DeployScheduler {
 
@@ -54,14 +61,19 @@ public class DeployScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${flightdeck.deploy.scheduler-interval:15s}", initialDelay = "${flightdeck.deploy.scheduler-interval:15s}")
-    void onTimer() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            // The next run retries; a nudge claimed but not sent is due again when its lease ends.
-            LOG.warn("deploy nudges/expiry run failed; retrying on the next run", e);
-        }
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {
+        wakeups.start(Wakeups.DEPLOY, new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return repository.nextSchedulerDue(UNPOSTED_GRACE);
+            }
+
+            @Override
+            public int runDue() {
+                return DeployScheduler.this.runDue();
+            }
+        }, cap);
     }
 
     /**

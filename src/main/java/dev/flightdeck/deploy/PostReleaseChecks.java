@@ -2,7 +2,9 @@ package dev.flightdeck.deploy;
 
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -52,6 +54,17 @@ public class PostReleaseChecks implements DeployObserver {
         }
         Instant now = clock.instant();
         watches.start(after.id(), now, now.plus(env.get().postReleaseCheck()), now);
+        if (wakeups != null) {
+            wakeups.dueBy(Wakeups.POST_RELEASE, now); // the first probe is due now
+        }
+    }
+
+    private Wakeups wakeups;
+
+    /** The post-release job's waker, told of each new watch (absent in plain unit tests). */
+    @Inject
+    void wakeWith(Wakeups wakeups) {
+        this.wakeups = wakeups;
     }
 
     /** Probes every watch that is due; returns how many it probed. */

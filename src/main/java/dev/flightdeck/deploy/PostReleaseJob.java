@@ -1,23 +1,39 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-/** Runs the due post-release probes on a timer; off where {@code flightdeck.deploy.post-release-job} is false. */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs the due post-release probes when the next one is due ({@link Waker}; at the latest every
+ * {@code flightdeck.deploy.scheduler-interval}, 60 s by default); off where {@code flightdeck.deploy.post-release-job}
+ * is false. A deploy that succeeds here wakes it ({@link PostReleaseChecks#transitioned}).
+ */
 @Singleton
+@Context
 @Requires(property = "flightdeck.deploy.post-release-job", notEquals = "false")
 @Requires(beans = DeployRepository.class)
 public class PostReleaseJob {
 
-    private final PostReleaseChecks checks;
+    public PostReleaseJob(PostReleaseChecks checks, PostReleaseRepository watches, Wakeups wakeups,
+                          @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {
+        wakeups.start(Wakeups.POST_RELEASE, new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return watches.nextDue();
+            }
 
-    public PostReleaseJob(PostReleaseChecks checks) {
-        this.checks = checks;
-    }
-
-    @Scheduled(fixedDelay = "${flightdeck.deploy.scheduler-interval:15s}", initialDelay = "${flightdeck.deploy.scheduler-interval:15s}")
-    void run() {
-        checks.runDue();
+            @Override
+            public int runDue() {
+                return checks.runDue();
+            }
+        }, cap);
     }
 }

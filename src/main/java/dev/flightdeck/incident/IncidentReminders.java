@@ -2,7 +2,11 @@ package dev.flightdeck.incident;
 
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.team.TeamConfig;
-import io.micronaut.scheduling.annotation.Scheduled;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +22,11 @@ import java.util.Optional;
  * The update cadence: when an incident's reminder is due, its communicator is DM'd (or, until one is named, its
  * commander). A reminder is claimed in the database before it is sent (a conditional update of its due time to a
  * short lease), so two replicas send it once, and one that dies before sending leaves it due again when the lease
- * ends. The job also resumes declarations that stalled.
+ * ends. The job also resumes declarations that stalled. It wakes for the next due item ({@link Waker}; at the latest
+ * every {@code incident-jobs.interval}, 60 s by default, which is how late it sees another replica's incidents).
  */
 @Singleton
+@Context
 public class IncidentReminders {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReminders.class);
@@ -53,14 +59,19 @@ public class IncidentReminders {
         this.observers = List.copyOf(observers);
     }
 
-    @Scheduled(fixedDelay = "${incident-jobs.interval:15s}",
-            initialDelay = "${incident-jobs.interval:15s}")
-    void scheduled() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.warn("Incident reminder run failed; the next run retries: {}", e.toString());
-        }
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${incident-jobs.interval:60s}") Duration cap) {
+        wakeups.start(Wakeups.INCIDENT, new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return repository.nextDue();
+            }
+
+            @Override
+            public int runDue() {
+                return IncidentReminders.this.runDue();
+            }
+        }, cap);
     }
 
     /** Sends every reminder due now and resumes stalled declarations; returns how many reminders were sent. */

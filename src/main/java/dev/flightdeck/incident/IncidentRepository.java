@@ -61,6 +61,14 @@ public interface IncidentRepository extends OpenIncidents {
 
     List<Incident> dueReminders(Instant now);
 
+    /**
+     * When {@link IncidentReminders} next has work: the earliest reminder of an open incident or the end of a set-up
+     * lease of an unfinished declaration; empty when none. A store that cannot say answers "now" (always look).
+     */
+    default Optional<Instant> nextDue() {
+        return Optional.of(Instant.EPOCH);
+    }
+
     /** Moves a due reminder from {@code due} to {@code next}; false when another replica or run claimed it first. */
     boolean claimReminder(long number, Instant due, Optional<Instant> next);
 

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -23,6 +26,15 @@ final class DeliveryCalculator {
     private final List<DeployFact> finished;
     private final List<DeployFact> rollbacks;
     private final List<IncidentFact> incidents;
+    /**
+     * Whether each success was followed by trouble, worked out once per report (the overall figures, each service and
+     * each bucket ask again), from rollbacks by service and environment and incidents by start, both sorted by time:
+     * a year of a big team's history is then a lookup per success, not every success against every incident.
+     */
+    private final Map<Long, Boolean> trouble = new HashMap<>();
+    private final Map<String, List<Instant>> rollbackTimes = new HashMap<>();
+    private final List<IncidentFact> incidentsByStart;
+    private final List<Instant> incidentStarts;
 
     DeliveryCalculator(MetricsSettings settings, List<DeployFact> finished, List<DeployFact> rollbacks,
                        List<IncidentFact> incidents) {
@@ -30,6 +42,12 @@ final class DeliveryCalculator {
         this.finished = finished.stream().filter(d -> settings.counts(d.environment())).toList();
         this.rollbacks = rollbacks.stream().filter(d -> settings.counts(d.environment())).toList();
         this.incidents = List.copyOf(incidents);
+        for (DeployFact r : this.rollbacks) {
+            rollbackTimes.computeIfAbsent(r.service() + "\n" + r.environment(), k -> new ArrayList<>()).add(r.requestedAt());
+        }
+        rollbackTimes.values().forEach(times -> times.sort(Comparator.naturalOrder()));
+        this.incidentsByStart = this.incidents.stream().sorted(Comparator.comparing(IncidentFact::startedAt)).toList();
+        this.incidentStarts = incidentsByStart.stream().map(IncidentFact::startedAt).toList();
     }
 
     DeliveryReport report(Optional<String> service, List<String> services, MetricsPeriod period) {
@@ -72,16 +90,39 @@ final class DeliveryCalculator {
 
     /** A rollback of the same service and environment, or an incident naming the service, within the window after. */
     private boolean followedByTrouble(DeployFact success) {
+        return trouble.computeIfAbsent(success.id(), id -> troubleAfter(success));
+    }
+
+    private boolean troubleAfter(DeployFact success) {
         Instant done = success.finishedAt().orElseThrow();
         Instant until = done.plus(settings.failureWindow());
-        Predicate<Instant> inWindow = t -> t.isAfter(done) && !t.isAfter(until);
-        boolean rolledBack = rollbacks.stream().anyMatch(r -> r.service().equals(success.service())
-                && r.environment().equals(success.environment()) && inWindow.test(r.requestedAt()));
-        if (rolledBack) {
+        List<Instant> rolledBackAt = rollbackTimes.getOrDefault(success.service() + "\n" + success.environment(), List.of());
+        int r = firstAfter(rolledBackAt, done);
+        if (r < rolledBackAt.size() && !rolledBackAt.get(r).isAfter(until)) {
             return true;
         }
         Pattern name = ServiceNames.wordPattern(success.service());
-        return incidents.stream().anyMatch(i -> inWindow.test(i.startedAt()) && ServiceNames.names(i.title(), name));
+        for (int i = firstAfter(incidentStarts, done); i < incidentStarts.size() && !incidentStarts.get(i).isAfter(until); i++) {
+            if (ServiceNames.names(incidentsByStart.get(i).title(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the first time after {@code t} in {@code sorted} (its size when none is). */
+    private static int firstAfter(List<Instant> sorted, Instant t) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).isAfter(t)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private List<DeliveryBucket> series(Optional<String> service, MetricsPeriod period, Granularity granularity) {

@@ -7,6 +7,7 @@ import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.SetupStep;
 import dev.flightdeck.incident.TimelineEntry;
+import dev.flightdeck.wake.Wakeups;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -22,7 +23,13 @@ public class JdbcIncidentRepository implements IncidentRepository {
     private final IncidentRowRepository incidents;
     private final TimelineRowRepository timeline;
 
-    public JdbcIncidentRepository(IncidentRowRepository incidents, TimelineRowRepository timeline) {
+    private final javax.sql.DataSource dataSource;
+    private final Wakeups wakeups;
+
+    public JdbcIncidentRepository(IncidentRowRepository incidents, TimelineRowRepository timeline, javax.sql.DataSource dataSource,
+                                  Wakeups wakeups) {
+        this.dataSource = dataSource;
+        this.wakeups = wakeups;
         this.incidents = incidents;
         this.timeline = timeline;
     }
@@ -33,6 +40,7 @@ public class JdbcIncidentRepository implements IncidentRepository {
                 IncidentStatus.INVESTIGATING.name(), n.declaredBy(), null, n.declaredBy(), n.declaredIn(),
                 n.startedAt(), null, null, null, n.nextReminderAt().orElse(null), null, null, null, null, null, null,
                 null, null, false, null, null, null, null, null));
+        n.nextReminderAt().ifPresent(at -> wakeups.dueBy(Wakeups.INCIDENT, at));
         return toIncident(row);
     }
 
@@ -58,7 +66,11 @@ public class JdbcIncidentRepository implements IncidentRepository {
 
     @Override
     public boolean claimSetup(long number, Instant now, Instant until) {
-        return incidents.claimSetup(number, now, until) == 1;
+        boolean claimed = incidents.claimSetup(number, now, until) == 1;
+        if (claimed) {
+            wakeups.dueBy(Wakeups.INCIDENT, until); // stalled, if this set-up has not finished by then
+        }
+        return claimed;
     }
 
     @Override
@@ -105,16 +117,25 @@ public class JdbcIncidentRepository implements IncidentRepository {
     @Override
     public void setSeverity(long number, Severity severity, Optional<Instant> nextReminderAt) {
         incidents.setSeverity(number, severity.name(), nextReminderAt.orElse(null));
+        nextReminderAt.ifPresent(at -> wakeups.dueBy(Wakeups.INCIDENT, at));
     }
 
     @Override
     public void recordUpdate(long number, IncidentStatus status, Instant at, Optional<Instant> nextReminderAt) {
         incidents.recordUpdate(number, status.name(), at, nextReminderAt.orElse(null));
+        nextReminderAt.ifPresent(next -> wakeups.dueBy(Wakeups.INCIDENT, next));
     }
 
     @Override
     public boolean resolve(long number, Instant at, Incident.SummaryText s) {
         return incidents.resolve(number, at, s.summary(), s.affected(), s.whatHappened(), s.prevention()) == 1;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        // Resolving clears next_reminder_at, so its index holds only open incidents' times (V21: the setup lease).
+        return EarliestDue.of(dataSource, "SELECT (SELECT MIN(next_reminder_at) FROM incident WHERE status <> 'RESOLVED'), "
+                + "(SELECT MIN(setup_lease_until) FROM incident WHERE setup_complete = FALSE)");
     }
 
     @Override

@@ -60,6 +60,31 @@ abstract class JdbcIncidentRepositoryContract {
     }
 
     @Test
+    void everyStatusButResolvedIsOpen() {
+        long n = declare(Severity.SEV2).number();
+        for (IncidentStatus status : IncidentStatus.values()) {
+            if (status == IncidentStatus.RESOLVED) {
+                continue;
+            }
+            repository.recordUpdate(n, status, t0, Optional.empty());
+            assertThat(repository.open()).as(status.name()).extracting(Incident::number).contains(n);
+        }
+        repository.resolve(n, t0, new Incident.SummaryText("s", "a", "w", "p"));
+        assertThat(repository.open()).extracting(Incident::number).doesNotContain(n);
+    }
+
+    @Test
+    void theNextDueTimeIsTheEarliestReminderOfAnOpenIncidentAndEndsWhenItIsResolved() {
+        Instant early = Instant.parse("2001-02-03T04:05:06Z");
+        long n = repository.create(new IncidentRepository.NewIncident("Old pager", Severity.SEV2, "U1", "C1", early,
+                Optional.of(early))).number();
+        repository.markSetupComplete(n);
+        assertThat(repository.nextDue()).contains(early);
+        repository.resolve(n, t0, new Incident.SummaryText("s", "a", "w", "p"));
+        assertThat(repository.nextDue()).isNotEqualTo(Optional.of(early));
+    }
+
+    @Test
     void aDueReminderIsClaimedOnce() {
         Incident incident = declare(Severity.SEV1);
         Instant due = incident.nextReminderAt().orElseThrow();

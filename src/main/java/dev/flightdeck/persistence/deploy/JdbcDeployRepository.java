@@ -7,6 +7,7 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.ManualLock;
+import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -32,12 +33,14 @@ public class JdbcDeployRepository implements DeployRepository {
     private final DeployLockRows locks;
     private final JdbcChecklists checklists;
     private final JdbcOperations jdbc;
+    private final Wakeups wakeups;
     private final TransactionOperations<Connection> transactions;
 
     public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
                                 JdbcChecklists checklists, JdbcOperations jdbc,
-                                TransactionOperations<Connection> transactions) {
+                                TransactionOperations<Connection> transactions, Wakeups wakeups) {
         this.checklists = checklists;
+        this.wakeups = wakeups;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.requests = requests;
@@ -48,11 +51,13 @@ public class JdbcDeployRepository implements DeployRepository {
     @Override
     public DeployRequest insert(DeployRequest r, List<CheckResult> checks, List<String> checklist) {
         // One transaction: a request is never seen without its check results and its checklist.
-        return transactions.executeWrite(status -> {
-            DeployRequest stored = insertWithChecks(r, checks);
-            checklists.insert(stored.id(), checklist);
-            return stored;
+        DeployRequest stored = transactions.executeWrite(status -> {
+            DeployRequest inserted = insertWithChecks(r, checks);
+            checklists.insert(inserted.id(), checklist);
+            return inserted;
         });
+        wakeSchedulerFor(stored);
+        return stored;
     }
 
     @Override
@@ -119,7 +124,16 @@ public class JdbcDeployRepository implements DeployRepository {
     public boolean transition(DeployRequest before, DeployRequest after) {
         return requests.transition(before.id(), before.state().name(), after.state().name(), after.stateActor(),
                 after.stateReason(), after.stateChangedAt(), after.startedAt(), after.finishedAt(), after.nextNudgeAt(),
-                after.nudgesSent(), after.expiresAt()) == 1;
+                after.nudgesSent(), after.expiresAt()) == 1 && wakeSchedulerFor(after);
+    }
+
+    /** Tells the deploy scheduler (in this process) of the request's next nudge and expiry times. */
+    private boolean wakeSchedulerFor(DeployRequest r) {
+        if (DeployState.PENDING.contains(r.state())) {
+            wakeups.dueBy(Wakeups.DEPLOY, r.nextNudgeAt());
+            wakeups.dueBy(Wakeups.DEPLOY, r.expiresAt());
+        }
+        return true;
     }
 
     @Override
@@ -180,6 +194,38 @@ public class JdbcDeployRepository implements DeployRepository {
     @Override
     public List<DeployRequest> dueExpiries(Instant now, int limit) {
         return requests.dueExpiries(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    }
+
+    /** The pending states as SQL literals (enum names, not input), for the scheduler's one-row question. */
+    private static final String PENDING_IN = PENDING.stream().map(n -> "'" + n + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
+    @Override
+    public Optional<Instant> nextSchedulerDue(java.time.Duration unpostedGrace) {
+        // Three index lookups in one round trip (V21: state with next_nudge_at, with expires_at); in a read
+        // transaction of its own, as the waker asks outside any.
+        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT (SELECT MIN(next_nudge_at) FROM deploy_request WHERE state IN " + PENDING_IN
+                + "), (SELECT MIN(expires_at) FROM deploy_request WHERE state IN " + PENDING_IN
+                + "), (SELECT MIN(requested_at) FROM deploy_request WHERE message_ts IS NULL AND state IN " + PENDING_IN
+                + ")", ps -> {
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        Optional<Instant> due = earliest(Optional.empty(), rs, 1);
+                        due = earliest(due, rs, 2);
+                        java.time.OffsetDateTime unposted = rs.getObject(3, java.time.OffsetDateTime.class);
+                        Optional<Instant> owed = Optional.ofNullable(unposted).map(t -> t.toInstant().plus(unpostedGrace));
+                        return owed.isPresent() && (due.isEmpty() || owed.get().isBefore(due.get())) ? owed : due;
+                    }
+                }));
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> so, java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        if (t == null) {
+            return so;
+        }
+        Instant at = t.toInstant();
+        return so.isPresent() && so.get().isBefore(at) ? so : Optional.of(at);
     }
 
     @Override

@@ -1,20 +1,29 @@
 package dev.flightdeck.persistence.deploy;
 
 import dev.flightdeck.deploy.PostReleaseRepository;
+import dev.flightdeck.persistence.EarliestDue;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcPostReleaseRepository implements PostReleaseRepository {
 
     private final PostReleaseRows rows;
+    private final javax.sql.DataSource dataSource;
 
-    public JdbcPostReleaseRepository(PostReleaseRows rows) {
+    public JdbcPostReleaseRepository(PostReleaseRows rows, javax.sql.DataSource dataSource) {
         this.rows = rows;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return EarliestDue.of(dataSource, "SELECT MIN(next_at) FROM post_release_check WHERE outcome IS NULL");
     }
 
     @Override

@@ -77,6 +77,24 @@ abstract class DeployRepositoryContract {
     }
 
     @Test
+    void theSchedulersNextDueTimeIsTheEarliestOwedMessageNudgeOrExpiryOfAPendingRequest() {
+        Instant early = Instant.parse("2001-02-03T04:05:06Z");
+        DeployRequest r = repository.insert(DeployRequests.aProdRequest().of(unique()).version("1.0.0").by("U1")
+                .runner("U1").approvals(1).requestedAt(early).nextNudgeAt(early.plus(Duration.ofMinutes(15)))
+                .expiresAt(early.plus(Duration.ofHours(4))).build(), List.of());
+        Duration grace = Duration.ofMinutes(1);
+        assertThat(repository.nextSchedulerDue(grace)).as("its go/no-go is owed a minute after the request")
+                .contains(early.plus(grace));
+        repository.saveMessage(r.id(), "C1", "1700000000.000200");
+        assertThat(repository.nextSchedulerDue(grace)).as("posted: the nudge is next")
+                .contains(early.plus(Duration.ofMinutes(15)));
+        DeployRequest cancelled = r.moved(DeployState.CANCELLED, "U1", null, early.plusSeconds(60), TIMERS);
+        assertThat(repository.transition(r, cancelled)).isTrue();
+        assertThat(repository.nextSchedulerDue(grace)).as("a finished request is nobody's business")
+                .isNotEqualTo(Optional.of(early.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
     void aTransitionHappensOnlyFromTheStateItWasReadIn() {
         DeployRequest r = repository.insert(newRequest(unique()), List.of());
         DeployRequest approved = r.moved(DeployState.APPROVED, "U3", null, t0.plusSeconds(60), TIMERS);

@@ -104,6 +104,21 @@ public class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public Optional<Instant> nextDue() {
+        // The heads only (an entry behind an older pending one waits for it); slack_outbox_pending serves both parts.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT MIN(CASE WHEN o.claimed_until > o.next_attempt_at "
+                     + "THEN o.claimed_until ELSE o.next_attempt_at END) FROM slack_outbox o WHERE o.state = 'PENDING' AND "
+                     + NO_OLDER_PENDING);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the outbox's next due time failed", e);
+        }
+    }
+
+    @Override
     public Backlog backlog() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(

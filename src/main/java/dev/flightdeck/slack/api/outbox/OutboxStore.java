@@ -20,6 +20,14 @@ public interface OutboxStore {
     /** The oldest pending entry of each ordering key that is due and not claimed, oldest first. */
     List<OutboxEntry> dueHeads(Instant now, int limit);
 
+    /**
+     * When the oldest pending entry of some ordering key is next due (its next try, or the end of its claim); empty
+     * when nothing is pending. A store that cannot say answers "now" (always look).
+     */
+    default Optional<Instant> nextDue() {
+        return Optional.of(Instant.EPOCH);
+    }
+
     /** The oldest pending entry of one ordering key, if it is due and not claimed. */
     Optional<OutboxEntry> dueHead(String orderingKey, Instant now);
 

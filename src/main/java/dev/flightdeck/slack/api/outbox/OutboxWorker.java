@@ -3,14 +3,19 @@ package dev.flightdeck.slack.api.outbox;
 import dev.flightdeck.slack.api.SlackGateway;
 import dev.flightdeck.telemetry.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what the outbox holds. A queued message is sent at once ({@link #kick}); whatever Slack did not take is sent
- * again by the timer ({@link #runDue}) when its next try is due, from the database, so it survives a restart. Each
+ * again ({@link #runDue}) when its next try is due, from the database, so it survives a restart: the worker wakes for
+ * the next due try ({@link Waker}; at the latest every {@code flightdeck.outbox.interval}, 60 s by default, which is
+ * how late it takes over another replica's messages). Each
  * send claims its entry with a lease in one conditional update that also requires no older pending entry of the same
  * ordering key: across replicas one entry is sent by one of them, and one key's messages arrive in order. Given-up
  * entries (refused by Slack, or expired) are logged, counted and shown in /health ({@link OutboxHealthIndicator}).
  */
 @Singleton
+@Context
 @Requires(beans = OutboxStore.class)
 public class OutboxWorker {
 
@@ -85,13 +93,22 @@ public class OutboxWorker {
         }
     }
 
-    @Scheduled(fixedDelay = "${flightdeck.outbox.interval:5s}", initialDelay = "${flightdeck.outbox.interval:5s}")
-    void onTimer() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.warn("outbox run failed; the next run tries again", e);
-        }
+    private Wakeups wakeups;
+
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.outbox.interval:60s}") Duration cap) {
+        this.wakeups = wakeups;
+        wakeups.start(Wakeups.OUTBOX, new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return store.nextDue();
+            }
+
+            @Override
+            public int runDue() {
+                return OutboxWorker.this.runDue();
+            }
+        }, cap);
     }
 
     /** Sends everything due now, in the caller's thread (tests move the clock and call this). Returns how many were handled. */
@@ -203,6 +220,9 @@ public class OutboxWorker {
             next = e.expiresAt(); // one last look at expiry time, which then gives it up
         }
         store.retryLater(e.id(), token, next, true, why);
+        if (wakeups != null) {
+            wakeups.dueBy(Wakeups.OUTBOX, next);
+        }
         LOG.info("outbox: {} ({}) not delivered ({}); next try at {}", e.messageKey(), e.method().slackName, why, next);
         meters.counter("flightdeck.outbox.retries", "method", e.method().slackName).increment();
         settle(e);

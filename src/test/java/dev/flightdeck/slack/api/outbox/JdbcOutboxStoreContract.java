@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,21 @@ abstract class JdbcOutboxStoreContract {
         assertThat(sent.attempts()).isEqualTo(1);
         assertThat(store.dueHead(ns + "incident:7", t0)).map(OutboxEntry::id).contains(b.id());
         assertThat(store.claim(b, t0, t0.plusSeconds(600), "tb")).isTrue();
+    }
+
+    @Test
+    void theNextDueTimeIsTheEarliestHeadsNextTryOrTheEndOfItsClaim() {
+        Instant early = Instant.parse("2001-02-03T04:05:06Z");
+        OutboxEntry head = queue("early-head", "due:1", early.plusSeconds(10));
+        OutboxEntry behind = queue("early-behind", "due:1", early);
+        assertThat(store.nextDue()).as("the entry behind the head waits for it").contains(early.plusSeconds(10));
+        assertThat(store.claim(head, early.plusSeconds(10), early.plusSeconds(70), "th")).isTrue();
+        assertThat(store.nextDue()).as("claimed: due again when its lease ends").contains(early.plusSeconds(70));
+        assertThat(store.markSent(head.id(), "th", early.plusSeconds(20), "C0DEPLOYS1", "1700000000.000300")).isTrue();
+        assertThat(store.nextDue()).as("the next of its key is the head now").contains(early);
+        assertThat(store.claim(behind, early, early.plusSeconds(60), "tb")).isTrue();
+        assertThat(store.markSent(behind.id(), "tb", early, "C0DEPLOYS1", "1700000000.000400")).isTrue();
+        assertThat(store.nextDue()).isNotEqualTo(Optional.of(early));
     }
 
     @Test

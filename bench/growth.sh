@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Growth (issue 20 item 3): fills an empty PostgreSQL database (127.0.0.1:5432, user postgres, trust auth) and,
+# separately, an H2 file with 1x, 10x and 100x a busy team's history through the service's own repositories
+# (bench/Growth.java on the built jar's classpath; 1x = a year of 100 deploys and 5 incidents a week, with checks,
+# approvals, audit events and timelines; 100x = twenty such teams for five years), then times the pages over real
+# HTTP on loopback, /deploy stats, /deploy history and /incident list through the beans their handlers call, and one
+# scheduler pass. Prints `growth: <measure> 1x=<ms> 10x=<ms> 100x=<ms>` (p95; p50 lines below them) per database,
+# and the PostgreSQL EXPLAIN (ANALYZE) plans of the queries behind the three slowest measures at the largest scale.
+#   ./mvnw -B -q package -DskipTests && bench/growth.sh
+#   GROWTH_SCALES="1 10" GROWTH_DATABASES=postgresql RUNS=20 bench/growth.sh      # a quicker run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${JAR:-$PWD/target/flightdeck.jar}
+[ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
+SCALES=${GROWTH_SCALES:-"1 10 100"}
+DATABASES=${GROWTH_DATABASES:-"postgresql h2"}
+PG="psql -h 127.0.0.1 -p 5432 -U postgres -qAtX"
+export FLIGHTDECK_TEAM_FILE=${FLIGHTDECK_TEAM_FILE:-$PWD/flightdeck.example.yml}
+out=$(mktemp -d)
+keep=""
+cleanup() {
+  [ -n "$keep" ] && $PG -d postgres -c "DROP DATABASE IF EXISTS $keep WITH (FORCE)" >/dev/null || true
+  rm -rf "$out"
+}
+trap cleanup EXIT
+
+mkdir -p target/bench
+javac -cp "$JAR" -d target/bench bench/Growth.java
+echo "machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg); scales: $SCALES"
+largest=${SCALES##* }
+
+for db in $DATABASES; do
+  for s in $SCALES; do
+    if [ "$db" = postgresql ]; then
+      name=flightdeck_growth_${s}x_$$
+      $PG -d postgres -c "CREATE DATABASE $name" >/dev/null
+      url="jdbc:postgresql://127.0.0.1:5432/$name"
+    else
+      url="jdbc:h2:file:$out/h2-$s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    fi
+    echo "== $db ${s}x ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
+    java -XX:+UseSerialGC -Xmx512m -cp "$JAR:target/bench" Growth "$url" postgres "$s" 2>"$out/$db-$s.err" \
+      | tee "$out/$db-$s.txt" | grep -E '^(fill|measure)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
+    if [ "$db" = postgresql ]; then
+      if [ "$s" = "$largest" ]; then keep=$name; $PG -d "$name" -c "ANALYZE" >/dev/null
+      else $PG -d postgres -c "DROP DATABASE $name WITH (FORCE)" >/dev/null; fi
+    fi
+  done
+  for p in p95 p50; do
+    for m in $(grep -h '^measure' "$out/$db-${SCALES%% *}.txt" | awk '{print $2}'); do
+      line="growth: $m"; [ "$p" = p50 ] && line="growth-p50: $m"
+      for s in $SCALES; do
+        v=$(grep -h "^measure $m " "$out/$db-$s.txt" | sed -E "s/.* $p=([0-9.]+).*/\1/")
+        line="$line ${s}x=$v"
+      done
+      echo "$line ($db)"
+    done
+  done
+done
+
+# The queries behind each measure (as the repositories send them), for the slowest three at the largest scale.
+if [ -n "$keep" ]; then
+  now="now()"
+  declare -A SQL
+  d() { echo "$now - interval '$1 days'"; }
+  SQL[deploys-page]="SELECT * FROM deploy_request WHERE requested_at >= $(d 30) AND requested_at < $now ORDER BY id DESC LIMIT 1000"
+  SQL[incidents-page]="SELECT * FROM incident WHERE status <> 'RESOLVED' ORDER BY id; SELECT * FROM incident WHERE started_at >= $(d 90) AND started_at < $now ORDER BY id DESC LIMIT 500"
+  SQL[delivery-page-365d]="SELECT * FROM deploy_request WHERE finished_at >= $(d 365) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') ORDER BY finished_at, id; SELECT * FROM deploy_request WHERE rollback_of IS NOT NULL AND requested_at >= $(d 365) AND requested_at < $now ORDER BY requested_at, id; SELECT * FROM incident WHERE (started_at >= $(d 365) AND started_at < $now) OR (resolved_at >= $(d 365) AND resolved_at < $now) ORDER BY started_at, id"
+  SQL[deploy-stats]="SELECT * FROM deploy_request WHERE finished_at >= $(d 30) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') ORDER BY finished_at, id; SELECT * FROM incident WHERE (started_at >= $(d 30) AND started_at < $now) OR (resolved_at >= $(d 30) AND resolved_at < $now) ORDER BY started_at, id"
+  SQL[deploy-history]="SELECT * FROM deploy_request WHERE service = 'commons' ORDER BY id DESC LIMIT 10"
+  SQL[incident-list]="SELECT * FROM incident WHERE status <> 'RESOLVED' ORDER BY id"
+  SQL[scheduler-pass]="SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < $now - interval '1 minute' AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT 100; SELECT * FROM deploy_request WHERE expires_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY expires_at, id LIMIT 100; SELECT * FROM deploy_request WHERE next_nudge_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM incident WHERE status <> 'RESOLVED' AND next_reminder_at <= $now ORDER BY next_reminder_at, id; SELECT * FROM incident WHERE setup_complete = FALSE AND setup_lease_until <= $now ORDER BY id; SELECT * FROM post_release_check WHERE outcome IS NULL AND next_at <= $now ORDER BY next_at LIMIT 50"
+  echo
+  echo "PostgreSQL plans at ${largest}x, slowest three (p95):"
+  for m in $(grep -h '^measure' "$out/postgresql-$largest.txt" | sed -E 's/measure ([^ ]+) .* p95=([0-9.]+)/\2 \1/' | sort -rn | head -3 | awk '{print $2}'); do
+    echo "--- $m"
+    IFS=';' read -ra stmts <<< "${SQL[$m]}"
+    for q in "${stmts[@]}"; do
+      echo "$q" | sed 's/^ *//'
+      $PG -d "$keep" -c "EXPLAIN (ANALYZE, BUFFERS) $q" | sed 's/^/    /'
+    done
+  done
+fi
