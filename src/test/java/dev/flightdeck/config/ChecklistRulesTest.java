@@ -12,22 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The team file's checklists: per service (for every environment or per environment) and per environment. */
 class ChecklistRulesTest {
     private static final String S = "flightdeck.yml: flightdeck.services.commons.";
-    private static final String FILE = """
-            flightdeck:
-              environments:
-                staging:
-                  channel: "#deploys"
-                  approvals: 0
-                prod:
-                  channel: "#deploys"
-                  approvals: 1
-                  approvers: ["@release-managers"]
-                  checklist: ["Status page warned"]
-              services:
-                commons:
-                  build:
-                    codebuild: { project: "commons-{env}" }
-            """;
+    private static final String FILE = TeamConfigs.STAGING_AND_PROD + "      checklist: [\"Status page warned\"]\n"
+            + TeamConfigs.COMMONS;
 
     private static String with(String extra) {
         return FILE + extra.indent(6);

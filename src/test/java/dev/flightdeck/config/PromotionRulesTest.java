@@ -14,17 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromotionRulesTest {
     private static final String P = "flightdeck.yml: flightdeck.environments.prod.";
 
-    private static final String TWO = """
-            flightdeck:
-              environments:
-                staging:
-                  channel: "#deploys"
-                  approvals: 0
-                prod:
-                  channel: "#deploys"
-                  approvals: 1
-                  approvers: ["@release-managers"]
-            """;
+    private static final String TWO = TeamConfigs.STAGING_AND_PROD;
 
     @Test
     void promotionFromTurnsOnThePromotedGateByDefault() {

@@ -16,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReleaseKeysRulesTest {
 
     private static final String S = "flightdeck.yml: flightdeck.services.commons.";
-    private static final String TEAM = """
-            flightdeck:
-              environments:
-                staging:
-                  channel: "#deploys"
-                  approvals: 1
-                  approvers: ["@developers"]
-                prod:
-                  channel: "#deploys"
-                  approvals: 1
-                  approvers: ["@release-managers"]
-              services:
-                commons:
-                  build:
-                    codebuild: { project: "commons-{env}" }
-            """;
+    private static final String TEAM = TeamConfigs.STAGING_AND_PROD + TeamConfigs.COMMONS;
 
     private static String service(String extra) {
         return TEAM + extra.indent(6);

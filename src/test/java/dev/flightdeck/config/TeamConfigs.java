@@ -19,6 +19,27 @@ final class TeamConfigs {
                   approvers: ["@release-managers"]
             """;
 
+    /** Staging (announce only) and prod (one approval), indented so an environment key can follow for prod. */
+    static final String STAGING_AND_PROD = """
+            flightdeck:
+              environments:
+                staging:
+                  channel: "#deploys"
+                  approvals: 0
+                prod:
+                  channel: "#deploys"
+                  approvals: 1
+                  approvers: ["@release-managers"]
+            """;
+
+    /** A services block with commons on CodeBuild, indented so a service key can follow for commons. */
+    static final String COMMONS = """
+              services:
+                commons:
+                  build:
+                    codebuild: { project: "commons-{env}" }
+            """;
+
     private TeamConfigs() {
     }
 
