@@ -10,12 +10,29 @@ public sealed interface DeployNews {
     record PartialGo(String approverId, int have) implements DeployNews {
     }
 
-    /** Enough approvals: the runner may start (or, with auto-start, the build starts now). */
-    record GoAhead(String approverId, boolean autoStart) implements DeployNews {
+    /**
+     * Enough approvals: the runner may start (or, with auto-start, the build starts now). {@code heldBy} names the
+     * checks still holding the start (CI running); the build waits for them, however it is started.
+     */
+    record GoAhead(String approverId, boolean autoStart, List<String> heldBy) implements DeployNews {
+        public GoAhead {
+            heldBy = List.copyOf(heldBy);
+        }
+
+        public GoAhead(String approverId, boolean autoStart) {
+            this(approverId, autoStart, List.of());
+        }
     }
 
-    /** No approval needed in this environment and nothing blocks. */
-    record AnnounceOnlyGo(boolean autoStart) implements DeployNews {
+    /** No approval needed in this environment and nothing blocks; {@code heldBy} as for {@link GoAhead}. */
+    record AnnounceOnlyGo(boolean autoStart, List<String> heldBy) implements DeployNews {
+        public AnnounceOnlyGo {
+            heldBy = List.copyOf(heldBy);
+        }
+
+        public AnnounceOnlyGo(boolean autoStart) {
+            this(autoStart, List.of());
+        }
     }
 
     /**

@@ -72,9 +72,9 @@ public class DeployService {
                 return go.outcome();
             }
             // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
-            boolean held = go.view().checks().stream().anyMatch(CheckResult::holding);
-            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart() && !held));
-            if (env.autoStart() && !held) {
+            List<String> held = go.view().checks().stream().filter(CheckResult::holding).map(CheckResult::name).toList();
+            announcer.reply(approved.request(), new DeployNews.GoAhead(userId, env.autoStart(), held));
+            if (env.autoStart() && held.isEmpty()) {
                 starts.start(id, DeployAudit.POLICY);
             }
         }

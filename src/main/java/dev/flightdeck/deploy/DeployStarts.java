@@ -67,9 +67,9 @@ public class DeployStarts {
             return;
         }
         // A check still holding the start (CI running): the build starts when it passes (DeployRechecks).
-        boolean held = repository.checks(r.id()).stream().anyMatch(CheckResult::holding);
-        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart() && !held));
-        if (env.autoStart() && !held) {
+        List<String> held = repository.checks(r.id()).stream().filter(CheckResult::holding).map(CheckResult::name).toList();
+        announcer.reply(after.get(), new DeployNews.AnnounceOnlyGo(env.autoStart(), held));
+        if (env.autoStart() && held.isEmpty()) {
             start(r.id(), DeployAudit.POLICY);
         }
     }

@@ -82,6 +82,8 @@ class CiGateTest {
         // Waiting holds the start, not the goes.
         d.click(DeploySlackIds.DEPLOY_GO, p, DEVELOPER);
         d.awaitState(p.id(), DeployState.APPROVED);
+        // The go's reply does not tell the runner to press a Start that would be refused.
+        d.awaitThreadReply(p, "press *Start* once *ci* passes.");
         d.click(DeploySlackIds.DEPLOY_START, p, REQUESTER);
         d.awaitEphemeral(REQUESTER, "cannot start yet: *ci* (waiting for CI:");
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.APPROVED);

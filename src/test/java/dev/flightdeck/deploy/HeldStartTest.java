@@ -33,7 +33,7 @@ class HeldStartTest {
         long id = requestedWithCiRunning();
 
         assertThat(w.deploys.go(id, LEAD)).isInstanceOf(DeployOutcome.Approved.class);
-        assertThat(w.announcer.news()).anySatisfy(n -> assertThat(n).isEqualTo(new DeployNews.GoAhead(LEAD, false)));
+        assertThat(w.announcer.news()).anySatisfy(n -> assertThat(n).isEqualTo(new DeployNews.GoAhead(LEAD, false, List.of("ci"))));
 
         DeployOutcome start = w.deploys.start(id, DEV);
         assertThat(start).isInstanceOf(DeployOutcome.BlockedByChecks.class);

@@ -67,6 +67,16 @@ final class DeployWords {
 
     /** The runner's cue once a deploy may start. */
     static String startCue(boolean autoStart, String runnerId) {
-        return autoStart ? "Starting the build now." : user(runnerId) + ", press *Start* when you run it.";
+        return startCue(autoStart, runnerId, List.of());
+    }
+
+    /** The same, while checks still hold the start (CI running): nobody is told to press a Start that is refused. */
+    static String startCue(boolean autoStart, String runnerId, List<String> heldBy) {
+        if (heldBy.isEmpty()) {
+            return startCue(autoStart, runnerId);
+        }
+        String waits = heldBy.stream().map(c -> "*" + c + "*").collect(Collectors.joining(", "));
+        return autoStart ? "The build starts by itself once " + waits + " passes."
+                : user(runnerId) + ", press *Start* once " + waits + " passes.";
     }
 }

@@ -33,10 +33,11 @@ final class NewsWords {
                     + (r.approvalsRequired() - x.have()) + " more.";
         }
         if (n instanceof GoAhead x) {
-            return user(x.approverId()) + " go ahead and run the " + r.envUpper() + " build\n" + startCue(x.autoStart(), r.runnerId());
+            return user(x.approverId()) + " go ahead and run the " + r.envUpper() + " build\n" + startCue(x.autoStart(), r.runnerId(), x.heldBy());
         }
         if (n instanceof AnnounceOnlyGo x) {
-            return "Announce only: no approval needed in " + r.envUpper() + ". " + startCue(x.autoStart(), r.runnerId());
+            return "Announce only: no approval needed in " + r.envUpper() + ". "
+                    + startCue(x.autoStart(), r.runnerId(), x.heldBy());
         }
         if (n instanceof WaitsForChecklist x) {
             String go = x.approverId().map(a -> user(a) + " go ahead and run the " + r.envUpper() + " build\n")

@@ -63,8 +63,8 @@ public final class DeployViews {
                 checks.stream().map(c -> check(c, names)).toList());
     }
 
-    private static CheckLine check(CheckResult c, NameBook names) {
-        String result = c.overridden() ? "overridden" : c.blocked() ? "blocked" : "passed";
+    static CheckLine check(CheckResult c, NameBook names) {
+        String result = c.overridden() ? "overridden" : c.blocked() ? "blocked" : c.holding() ? "waiting" : "passed";
         // Check texts are written as Slack mrkdwn (user text in them escaped once): shown here as the reader sees them.
         return new CheckLine(c.name(), result, names.inText(Mrkdwn.unescape(c.text())),
                 c.overriddenBy() == null ? "" : names.of(c.overriddenBy()),
