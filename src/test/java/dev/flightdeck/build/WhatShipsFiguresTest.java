@@ -3,6 +3,7 @@ package dev.flightdeck.build;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
@@ -86,9 +87,18 @@ class WhatShipsFiguresTest {
         repo.commit("Merge pull request #42 from octocat/patch-1\n\nShorter greeting", "octocat", 0);
         repo.commit("Fix a typo in the README", "octocat", 0);
         String version = WhatShipsFlowTest.tag("2.4.0");
+        String sha = repo.resolve(version).orElseThrow().sha();
+        app.github.ci(sha).run("build", "completed", "success").status("ci/jenkins", "success", null);
 
-        var p = d.request("hello", version, "staging", REQUESTER, "");
+        // Opened as a release opens it: GitHub's published example for this tag, signed, at /hooks/github.
+        var reply = app.github("release", "application/json", ReleaseWebhookTest.release(
+                ReleaseWebhookTest.newReleaseId(), version, "Codertocat", REPO));
+        assertThat(reply.body()).startsWith("requested hello " + version + " to STAGING as #");
+        DeployRequest stored = d.awaitRequest("hello", "staging", version);
+        var p = new DeployDriver.Posted(stored.id(), stored.channelId(), stored.messageTs(), null, null);
         JsonArray blocks = post(p).blocks();
+        assertThat(WhatShipsFlowTest.unescaped(blocks.toString())).contains("*What ships*: 4 commits since the live version",
+                "*ci*: CI passed on `" + sha.substring(0, 7) + "`", "GitHub release " + version);
 
         assertThat(blocks.size()).isLessThanOrEqualTo(50);
         Files.writeString(Path.of("/tmp/ships-gonogo.json"), pretty(blocks));
