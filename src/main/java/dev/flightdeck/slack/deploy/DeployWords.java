@@ -67,7 +67,7 @@ final class DeployWords {
 
     /** The runner's cue once a deploy may start. */
     static String startCue(boolean autoStart, String runnerId) {
-        return startCue(autoStart, runnerId, List.of());
+        return autoStart ? "Starting the build now." : user(runnerId) + ", press *Start* when you run it.";
     }
 
     /** The same, while checks still hold the start (CI running): nobody is told to press a Start that is refused. */
