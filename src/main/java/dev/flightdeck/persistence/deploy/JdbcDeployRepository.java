@@ -32,14 +32,16 @@ public class JdbcDeployRepository implements DeployRepository {
     private final DeployDetailRows details;
     private final DeployLockRows locks;
     private final JdbcChecklists checklists;
+    private final JdbcSchedulerDue schedulerDue;
     private final JdbcOperations jdbc;
     private final Wakeups wakeups;
     private final TransactionOperations<Connection> transactions;
 
     public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
-                                JdbcChecklists checklists, JdbcOperations jdbc,
+                                JdbcChecklists checklists, JdbcSchedulerDue schedulerDue, JdbcOperations jdbc,
                                 TransactionOperations<Connection> transactions, Wakeups wakeups) {
         this.checklists = checklists;
+        this.schedulerDue = schedulerDue;
         this.wakeups = wakeups;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -196,36 +198,9 @@ public class JdbcDeployRepository implements DeployRepository {
         return requests.dueExpiries(now, PENDING, limit).stream().map(JdbcDeployRepository::toDomain).toList();
     }
 
-    /** The pending states as SQL literals (enum names, not input), for the scheduler's one-row question. */
-    private static final String PENDING_IN = PENDING.stream().map(n -> "'" + n + "'")
-            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-
     @Override
     public Optional<Instant> nextSchedulerDue(java.time.Duration unpostedGrace) {
-        // Three index lookups in one round trip (V21: state with next_nudge_at, with expires_at); in a read
-        // transaction of its own, as the waker asks outside any.
-        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT (SELECT MIN(next_nudge_at) FROM deploy_request WHERE state IN " + PENDING_IN
-                + "), (SELECT MIN(expires_at) FROM deploy_request WHERE state IN " + PENDING_IN
-                + "), (SELECT MIN(requested_at) FROM deploy_request WHERE message_ts IS NULL AND state IN " + PENDING_IN
-                + ")", ps -> {
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        Optional<Instant> due = earliest(Optional.empty(), rs, 1);
-                        due = earliest(due, rs, 2);
-                        java.time.OffsetDateTime unposted = rs.getObject(3, java.time.OffsetDateTime.class);
-                        Optional<Instant> owed = Optional.ofNullable(unposted).map(t -> t.toInstant().plus(unpostedGrace));
-                        return owed.isPresent() && (due.isEmpty() || owed.get().isBefore(due.get())) ? owed : due;
-                    }
-                }));
-    }
-
-    private static Optional<Instant> earliest(Optional<Instant> so, java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
-        if (t == null) {
-            return so;
-        }
-        Instant at = t.toInstant();
-        return so.isPresent() && so.get().isBefore(at) ? so : Optional.of(at);
+        return schedulerDue.next(unpostedGrace);
     }
 
     @Override
@@ -284,7 +259,7 @@ public class JdbcDeployRepository implements DeployRepository {
         return locks.delete(service, environment) == 1;
     }
 
-    private static List<String> names(Set<DeployState> states) {
+    static List<String> names(Set<DeployState> states) {
         return states.stream().map(Enum::name).sorted().toList();
     }
 
