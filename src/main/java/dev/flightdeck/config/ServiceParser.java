@@ -147,7 +147,7 @@ final class ServiceParser {
     }
 
     private static EnvConfigSettings config(Section c, Set<String> environments) {
-        c.allowOnly(Set.of("ssm-path", "secrets", "rules"));
+        c.allowOnly(Set.of("ssm-path", "secrets", "rules", "changes", "kms-key"));
         Optional<String> ssmPath = c.string("ssm-path");
         ssmPath.ifPresent(p -> {
             BuildBackendParser.checkPlaceholders(c, "ssm-path", p);
@@ -158,7 +158,16 @@ final class ServiceParser {
         List<String> secrets = c.stringList("secrets").orElse(List.of());
         secrets.forEach(secret -> BuildBackendParser.checkPlaceholders(c, "secrets", secret));
         ConfigRules rules = c.section("rules").map(r -> rules(r, environments)).orElse(ConfigRules.NONE);
-        return new EnvConfigSettings(ssmPath, secrets, rules);
+        boolean changes = c.bool("changes").orElse(false);
+        if (changes && ssmPath.isEmpty() && secrets.isEmpty()) {
+            c.error("changes", "needs ssm-path or secrets: there is nothing to change");
+        }
+        Optional<String> kmsKey = c.string("kms-key");
+        kmsKey.ifPresent(k -> BuildBackendParser.checkPlaceholders(c, "kms-key", k));
+        if (kmsKey.isPresent() && ssmPath.isEmpty()) {
+            c.error("kms-key", "is the key SSM encrypts a changed SecureString with, so it needs ssm-path");
+        }
+        return new EnvConfigSettings(ssmPath, secrets, rules, changes, kmsKey);
     }
 
     private static ConfigRules rules(Section r, Set<String> environments) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import dev.flightdeck.team.WebhooksConfig;
 public final class TeamConfigParser {
     public static final String ROOT = "flightdeck";
     private static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("environments", "services", "incidents",
-            "webhooks", "metrics", "health", "people"));
+            "webhooks", "metrics", "health", "people", "config-watch"));
     // Names are typed in commands (/deploy commons 1.2 to prod), so keep them plain.
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -153,7 +154,11 @@ public final class TeamConfigParser {
                 .orElse(MetricsConfig.DEFAULTS);
         HealthChecksConfig health = fd.section("health").map(TeamConfigParser::health).orElse(HealthChecksConfig.DEFAULTS);
         Map<String, String> people = fd.section("people").map(TeamConfigParser::people).orElse(Map.of());
-        return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people);
+        Duration configWatch = fd.duration("config-watch").orElse(TeamConfig.DEFAULT_CONFIG_WATCH);
+        if (configWatch.compareTo(Duration.ofMinutes(1)) < 0) {
+            fd.error("config-watch", "must be at least 1m: each scan reads every changeable service's configuration");
+        }
+        return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people, configWatch);
     }
 
     /** {@code people: { octocat: U0DEV }}: a GitHub login (or e-mail) and the Slack user it is. */

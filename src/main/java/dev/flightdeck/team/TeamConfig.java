@@ -10,14 +10,18 @@ import dev.flightdeck.incident.IncidentsConfig;
 import dev.flightdeck.metrics.MetricsConfig;
 
 /** The team's flightdeck.yml, validated. Maps keep the order of the file; {@code people} maps a GitHub login or
- *  e-mail (lowercased) to a Slack user id. */
+ *  e-mail (lowercased) to a Slack user id; {@code configWatch} is how often configuration that allows changes is
+ *  scanned for changes made outside Flightdeck ({@code config-watch}, default 5m). */
 public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          Map<String, ServiceConfig> services,
                          IncidentsConfig incidents,
                          WebhooksConfig webhooks,
                          MetricsConfig metrics,
                          HealthChecksConfig health,
-                         Map<String, String> people) {
+                         Map<String, String> people,
+                         java.time.Duration configWatch) {
+
+    public static final java.time.Duration DEFAULT_CONFIG_WATCH = java.time.Duration.ofMinutes(5);
 
     public TeamConfig {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
@@ -25,6 +29,13 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
         Map<String, String> byLogin = new LinkedHashMap<>();
         people.forEach((login, id) -> byLogin.put(login.toLowerCase(java.util.Locale.ROOT), id));
         people = Collections.unmodifiableMap(byLogin);
+    }
+
+    /** A team config with the default {@code config-watch}. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks, MetricsConfig metrics,
+                      HealthChecksConfig health, Map<String, String> people) {
+        this(environments, services, incidents, webhooks, metrics, health, people, DEFAULT_CONFIG_WATCH);
     }
 
     /** A team config without a {@code people} map. */

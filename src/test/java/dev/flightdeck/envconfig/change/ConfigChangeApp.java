@@ -1,0 +1,98 @@
+package dev.flightdeck.envconfig.change;
+
+import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.MotoServer;
+import dev.flightdeck.testing.MutableClock;
+import dev.flightdeck.testing.SignedRequests;
+import dev.flightdeck.testing.TestApp;
+import dev.flightdeck.testing.TestAws;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One running Flightdeck for the config-change and watch tests (issue 16): the example team file with
+ * teamconfig/config-changes.yml laid over it (services {@code mail}, which allows changes, and {@code mail-reader},
+ * which does not), AWS in moto, the AWS events route's token set. Started once per JVM. Tests seed moto under
+ * {@code /mail/…} and {@code mail/…} with keys of their own, so they do not disturb each other.
+ */
+public final class ConfigChangeApp {
+
+    /** The {@code X-Flightdeck-Token} the events route expects (FLIGHTDECK_AWS_EVENTS_TOKEN). */
+    public static final String EVENTS_TOKEN = "test-aws-events-token-5d1f0c";
+
+    private static ConfigChangeApp shared;
+
+    public final FakeSlack slack;
+    public final EmbeddedServer server;
+    public final MutableClock clock;
+    public final SignedRequests signed;
+    public final MotoServer moto = TestAws.moto();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ConfigChangeApp() {
+        slack = new FakeSlack().start();
+        String files = Path.of("flightdeck.example.yml").toAbsolutePath() + ","
+                + Path.of("src/test/resources/teamconfig/config-changes.yml").toAbsolutePath();
+        server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
+                "micronaut.config.files", files,
+                "flightdeck.aws.events-token", EVENTS_TOKEN,
+                "flightdeck.deploy.scheduler-interval", "1h")));
+        clock = server.getApplicationContext().getBean(MutableClock.class);
+        signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            slack.stop();
+        }));
+    }
+
+    public static synchronized ConfigChangeApp shared() {
+        if (shared == null) {
+            shared = new ConfigChangeApp();
+        }
+        return shared;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
+    /** An SSM client on moto, for seeding and for reading what Flightdeck wrote. Close it. */
+    public SsmClient ssm() {
+        return SsmClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
+                .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
+                .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** An EventBridge API-destination delivery to {@code /hooks/aws/events} with the given token. */
+    public HttpResponse<String> awsEvent(String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURI() + "/hooks/aws/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Flightdeck-Token", token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
