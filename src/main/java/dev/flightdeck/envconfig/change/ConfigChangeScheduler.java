@@ -64,8 +64,16 @@ public class ConfigChangeScheduler {
         this.clock = clock;
     }
 
+    /**
+     * {@code flightdeck.config-change.wake: false} leaves the waker off: the test apps move their clock and call
+     * {@link #runDue()} themselves, and a waker acting on the moved clock would race them.
+     */
     @Inject
-    void wakeWith(Wakeups wakeups, @Value("${flightdeck.config-change.scheduler-interval:60s}") Duration cap) {
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.config-change.scheduler-interval:60s}") Duration cap,
+                  @Value("${flightdeck.config-change.wake:true}") boolean wake) {
+        if (!wake) {
+            return;
+        }
         wakeups.start(TOPIC, new Waker.Job() {
             @Override
             public Optional<Instant> nextDue() {
