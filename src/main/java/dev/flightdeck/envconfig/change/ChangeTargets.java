@@ -86,8 +86,8 @@ final class ChangeTargets {
                 ConfigSnapshot there = reader.read(service, other);
                 Optional<ConfigEntry> elsewhere = there.entry(key);
                 if (elsewhere.isPresent()) {
-                    return new Found(svc.get(), env.get(), placed(settings, service, environment, other, elsewhere.get()),
-                            here, Optional.empty());
+                    ConfigTarget target = placed(settings, service, environment, other, elsewhere.get());
+                    return new Found(svc.get(), env.get(), target, here, Optional.empty());
                 }
                 known.addAll(there.entries().keySet());
             } catch (ConfigSourceException e) {
