@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
@@ -256,18 +257,20 @@ class ConfigWriterMotoTest {
             ex.close();
         });
         aws.start();
-        // Everything at DEBUG while the write fails: Flightdeck's loggers, the SDK's, and the root.
+        String endpoint = "http://127.0.0.1:" + aws.getAddress().getPort();
+        // The stub really echoes: without Flightdeck's interceptor the SDK's own exception carries the value.
+        try (AwsClients raw = stubClients(endpoint, List.of())) {
+            assertThatThrownBy(() -> raw.ssm().putParameter(r -> r.name("/cfgwriter-test/prod/TOO_LONG").value(tooLong)))
+                    .isInstanceOf(SdkException.class).hasMessageContaining(SECRET_VALUE);
+        }
+        // Everything at DEBUG while the write fails: Flightdeck's loggers, the SDK's (its retry strategy logs the
+        // exception), and the root.
         List<Logger> loggers = Stream.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.flightdeck", "software.amazon.awssdk")
                 .map(n -> (Logger) LoggerFactory.getLogger(n)).toList();
         List<Level> levels = loggers.stream().map(Logger::getLevel).toList();
         loggers.forEach(l -> l.setLevel(Level.DEBUG));
-        try (AwsClients stub = new AwsClients(new AwsSettings("us-east-1", "http://127.0.0.1:" + aws.getAddress().getPort(),
-                "testing", "testing", Duration.ofSeconds(20), Duration.ofSeconds(10), 3), List.of());
+        try (AwsClients stub = stubClients(endpoint, List.of(new AwsErrorText()));
              LogCapture log = LogCapture.root()) {
-            // The stub really echoes: the SDK's own exception carries the value.
-            assertThatThrownBy(() -> stub.ssm().putParameter(r -> r.name("/cfgwriter-test/prod/TOO_LONG").value(tooLong)))
-                    .isInstanceOf(SdkException.class).hasMessageContaining(SECRET_VALUE);
-
             var result = new ConfigWriters(stub, () -> FINGERPRINTS)
                     .set(ssm("TOO_LONG", "SecureString"), "1", tooLong, Optional.empty());
 
@@ -282,6 +285,11 @@ class ConfigWriterMotoTest {
             }
             aws.stop(0);
         }
+    }
+
+    static AwsClients stubClients(String endpoint, List<ExecutionInterceptor> interceptors) {
+        return new AwsClients(new AwsSettings("us-east-1", endpoint, "testing", "testing", Duration.ofSeconds(20),
+                Duration.ofSeconds(10), 3), interceptors);
     }
 
     @Test
