@@ -47,6 +47,8 @@ public class SsmConfigWriter implements ConfigWriter {
             }
             PutParameterRequest.Builder put = PutParameterRequest.builder().name(name).value(value)
                     .type(target.type()).overwrite(current.isPresent());
+            // Same tier as now: an Advanced parameter put without a tier would be refused or, at Standard, be cut to 4 KB.
+            current.map(ParameterMetadata::tierAsString).ifPresent(put::tier);
             if (ConfigEntry.SECURE_STRING.equals(target.type())) {
                 // The team file's key, else the key the parameter is encrypted with now: a change never swaps keys silently.
                 kmsKey.map(k -> EnvTemplates.forEnv(k, target.environment()))

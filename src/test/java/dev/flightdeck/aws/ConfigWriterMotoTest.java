@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -140,6 +143,30 @@ class ConfigWriterMotoTest {
         assertThat(moto).isNotBlank();
         assertThat(value("MOVED")).isEqualTo("changed-by-hand");
         assertThat(meta("MOVED").version()).isEqualTo(2L);
+    }
+
+    /** SSM has no conditional put: someone writing between the version check and the put must not look like success. */
+    @Test
+    void aWriteBetweenTheVersionCheckAndThePutIsReportedAsMovedWithItsWriter() {
+        put("RACE", "proposed-against", ParameterType.STRING);
+        ExecutionInterceptor someoneElseWritesFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutParameterRequest) {
+                    put("RACE", "written-by-hand-meanwhile", ParameterType.STRING);
+                }
+            }
+        };
+        try (AwsClients racing = new AwsClients(MotoClients.settings(moto), List.of(someoneElseWritesFirst))) {
+            var result = new ConfigWriters(racing, () -> FINGERPRINTS)
+                    .set(ssm("RACE", "String"), "1", "from-flightdeck", Optional.empty());
+
+            String moto = SsmConfigSource.shortUser(meta("RACE").lastModifiedUser());
+            assertThat(result).isEqualTo(new VersionMoved("3", Optional.of(moto)));
+        }
+        // The history keeps the value written meanwhile under the version the flow did not expect.
+        assertThat(clients.ssm().getParameterHistory(r -> r.name("/cfgwriter-test/prod/RACE")).parameters())
+                .extracting(h -> h.value()).containsExactly("proposed-against", "written-by-hand-meanwhile", "from-flightdeck");
     }
 
     @Test
