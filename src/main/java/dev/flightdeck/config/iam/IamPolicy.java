@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The least-privilege IAM policy Flightdeck needs for a team config: every resource is derived from the file's
- * SSM paths, secret names, alarm prefixes and CodeBuild projects, for every environment.
+ * SSM paths, secret names, alarm prefixes and CodeBuild projects, for every environment. Write permissions only for
+ * services that allow config changes ({@link ChangeStatements}).
  * <p>
  * SSM is scoped by path, never by Deny statements: GetParametersByPath with Recursive=true is authorised against
  * the path asked for, and returns everything below it even where a Deny names a child parameter. So the only safe
@@ -82,6 +83,7 @@ public final class IamPolicy {
             statements.add(new Statement("DecryptOnlyThroughSsmAndSecretsManager", List.of("kms:Decrypt"),
                     List.of(arn("kms", region, account, "key/*")), Map.of("StringLike", Map.of("kms:ViaService", services))));
         }
+        statements.addAll(ChangeStatements.of(team, region, account));
         if (alarmsByTag) {
             statements.add(new Statement("DescribeAlarmsByTag",
                     List.of("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource"),
@@ -102,11 +104,11 @@ public final class IamPolicy {
         return PolicyJson.write(statements(team, region, account));
     }
 
-    private static String arn(String service, String region, String account, String resource) {
+    static String arn(String service, String region, String account, String resource) {
         return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource;
     }
 
-    private static String trimSlashes(String path) {
+    static String trimSlashes(String path) {
         return path.replaceAll("^/+", "").replaceAll("/+$", "");
     }
 }

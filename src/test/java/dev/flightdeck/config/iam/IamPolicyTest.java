@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.flightdeck.config.CheckConfigCommand;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,112 @@ class IamPolicyTest {
         JsonObject documented = JsonParser.parseString(Files.readString(Path.of("docs/iam-policy.json"))).getAsJsonObject();
         assertThat(documented).as("docs/iam-policy.json is stale: regenerate it with check-config --iam flightdeck.example.yml")
                 .isEqualTo(generated);
+    }
+
+    static final Set<String> WRITE_ACTIONS = Set.of("ssm:PutParameter", "ssm:DeleteParameter", "ssm:GetParameterHistory",
+            "secretsmanager:PutSecretValue", "secretsmanager:ListSecretVersionIds", "kms:Encrypt", "kms:GenerateDataKey");
+
+    static final String TWO_SERVICES = """
+            flightdeck:
+              environments:
+                dev:
+                  channel: "#dev"
+                  approvals: 0
+                prod:
+                  channel: "#prod"
+                  approvals: 1
+                  approvers: ["@release-managers"]
+              services:
+                mail:
+                  build:
+                    codebuild: { project: "mail-{env}" }
+                  config:
+                    ssm-path: "/mail/{env}/"
+                    secrets: ["mail/{env}"]
+                    changes: true
+            KMS
+                reader:
+                  build:
+                    codebuild: { project: "reader-{env}" }
+                  config:
+                    ssm-path: "/reader/{env}/"
+                    secrets: ["reader/{env}"]
+            """;
+
+    @Test
+    void onlyAServiceThatAllowsChangesMayWriteAndOnlyItsOwnPathsSecretsAndKeys() throws Exception {
+        JsonObject policy = iam("--iam", "--region", "eu-west-1", "--account", "123456789012",
+                teamFile(TWO_SERVICES.replace("KMS\n", "        kms-key: \"alias/mail-{env}\"\n")));
+
+        assertValidIamGrammar(policy);
+        String arn = "arn:aws:%s:eu-west-1:123456789012:%s";
+        assertThat(resourcesOf(policy, "ssm:PutParameter")).containsExactly(
+                arn.formatted("ssm", "parameter/mail/dev/*"), arn.formatted("ssm", "parameter/mail/prod/*"));
+        assertThat(resourcesOf(policy, "ssm:DeleteParameter")).isEqualTo(resourcesOf(policy, "ssm:PutParameter"));
+        assertThat(resourcesOf(policy, "ssm:GetParameterHistory")).isEqualTo(resourcesOf(policy, "ssm:PutParameter"));
+        assertThat(resourcesOf(policy, "secretsmanager:PutSecretValue")).containsExactly(
+                arn.formatted("secretsmanager", "secret:mail/dev-??????"), arn.formatted("secretsmanager", "secret:mail/prod-??????"));
+        // The reader is still read, but nothing of it may be written.
+        assertThat(resourcesOf(policy, "ssm:GetParametersByPath")).contains(arn.formatted("ssm", "parameter/reader/prod/*"));
+        for (JsonElement e : policy.getAsJsonArray("Statement")) {
+            JsonObject s = e.getAsJsonObject();
+            if (strings(s.getAsJsonArray("Action")).stream().anyMatch(WRITE_ACTIONS::contains)) {
+                assertThat(s.toString()).doesNotContain("reader");
+            }
+        }
+        // Encrypt only through SSM, only with the team's keys (by alias, which KMS matches as a condition).
+        JsonObject encrypt = statementWith(policy, "kms:Encrypt");
+        assertThat(strings(encrypt.getAsJsonArray("Action"))).containsExactly("kms:Encrypt");
+        assertThat(encrypt.getAsJsonObject("Condition").getAsJsonObject("StringLike").getAsJsonArray("kms:ViaService"))
+                .containsExactly(new JsonPrimitive("ssm.eu-west-1.amazonaws.com"));
+        assertThat(strings(encrypt.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
+                .getAsJsonArray("kms:ResourceAliases"))).containsExactly("alias/mail-dev", "alias/mail-prod");
+        JsonObject dataKey = statementWith(policy, "kms:GenerateDataKey");
+        assertThat(dataKey.getAsJsonObject("Condition").getAsJsonObject("StringLike").getAsJsonArray("kms:ViaService"))
+                .containsExactly(new JsonPrimitive("secretsmanager.eu-west-1.amazonaws.com"));
+    }
+
+    @Test
+    void withoutANamedKeyEncryptIsStillOnlyThroughSsmAndWithoutChangesThereIsNoWriteAtAll() throws Exception {
+        JsonObject anyKey = iam("--iam", teamFile(TWO_SERVICES.replace("KMS\n", "")));
+        JsonObject encrypt = statementWith(anyKey, "kms:Encrypt");
+        assertThat(strings(encrypt.getAsJsonArray("Resource"))).containsExactly("arn:aws:kms:*:*:key/*");
+        assertThat(encrypt.getAsJsonObject("Condition").keySet()).containsExactly("StringLike");
+        assertThat(encrypt.getAsJsonObject("Condition").getAsJsonObject("StringLike").getAsJsonArray("kms:ViaService"))
+                .containsExactly(new JsonPrimitive("ssm.*.amazonaws.com"));
+
+        JsonObject readOnly = iam("--iam", teamFile(TWO_SERVICES.replace("KMS\n", "").replace("changes: true", "changes: false")));
+        assertValidIamGrammar(readOnly);
+        List<String> actions = new ArrayList<>();
+        readOnly.getAsJsonArray("Statement").forEach(s -> actions.addAll(strings(s.getAsJsonObject().getAsJsonArray("Action"))));
+        assertThat(actions).contains("ssm:GetParametersByPath").doesNotContainAnyElementsOf(WRITE_ACTIONS);
+    }
+
+    private static String teamFile(String yaml) throws Exception {
+        Path file = Files.createTempFile("team", ".yml");
+        Files.writeString(file, yaml);
+        return file.toString();
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(a -> out.add(a.getAsString()));
+        return out;
+    }
+
+    private static JsonObject statementWith(JsonObject policy, String action) {
+        List<JsonObject> found = new ArrayList<>();
+        policy.getAsJsonArray("Statement").forEach(s -> {
+            if (strings(s.getAsJsonObject().getAsJsonArray("Action")).contains(action)) {
+                found.add(s.getAsJsonObject());
+            }
+        });
+        assertThat(found).as("statements allowing " + action).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> resourcesOf(JsonObject policy, String action) {
+        return strings(statementWith(policy, action).getAsJsonArray("Resource"));
     }
 
     private static JsonObject iam(String... args) {
