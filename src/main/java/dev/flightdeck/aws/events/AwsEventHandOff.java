@@ -1,5 +1,6 @@
 package dev.flightdeck.aws.events;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,11 +39,18 @@ public class AwsEventHandOff {
 
     private final ExecutorService executor;
     private final SeenAwsEvents seen;
+    private final Duration wait;
 
     /** The after-ack pool of application.yml: slow work queues there instead of adding a thread per event. */
+    @Inject
     public AwsEventHandOff(@Named("after-ack") ExecutorService executor, SeenAwsEvents seen) {
+        this(executor, seen, WAIT);
+    }
+
+    AwsEventHandOff(ExecutorService executor, SeenAwsEvents seen, Duration wait) {
         this.executor = executor;
         this.seen = seen;
+        this.wait = wait;
     }
 
     public Outcome run(AwsEvent event, AwsEventRoute.Plan plan) {
@@ -52,12 +61,13 @@ public class AwsEventHandOff {
             return failed(event, plan, "the work pool refused it", null);
         }
         try {
-            work.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            work.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return Outcome.DONE;
         } catch (TimeoutException e) {
             work.whenComplete((ok, error) -> {
                 if (error != null) {
-                    failed(event, plan, "after it was answered", error);
+                    failed(event, plan, "after it was answered",
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 }
             });
             return Outcome.RUNNING;
