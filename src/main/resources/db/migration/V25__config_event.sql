@@ -14,6 +14,8 @@ CREATE TABLE config_event (
     actor            VARCHAR(1000)            NOT NULL,
     outside          BOOLEAN                  NOT NULL,
     change_id        BIGINT,
+    -- A version the watch saw without calling it a change (a key's first scan): known, but no deploy lists it.
+    baseline         BOOLEAN                  NOT NULL DEFAULT FALSE,
     CONSTRAINT config_event_version UNIQUE (service, environment, config_key, new_version)
 );
 -- A deploy's go/no-go: the service's changes in one environment since its last successful deploy there.

@@ -40,12 +40,38 @@ public class JdbcConfigHistory implements ConfigHistory {
 
     @Override
     public boolean record(ConfigEvent event) {
+        return insert(event, false);
+    }
+
+    @Override
+    public boolean baseline(ConfigEvent event) {
+        return insert(event, true);
+    }
+
+    @Override
+    public Optional<ConfigEvent> latest(String service, String environment, String key) {
+        return transactions.executeRead(status -> jdbc.prepareStatement("""
+                SELECT service, environment, config_key, changed_at, actor, outside, old_version, new_version,
+                       old_fingerprint, new_fingerprint, change_id
+                FROM config_event WHERE service = ? AND environment = ? AND config_key = ?
+                ORDER BY id DESC LIMIT 1""", ps -> {
+            ps.setString(1, service);
+            ps.setString(2, environment);
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.<ConfigEvent>empty();
+            }
+        }));
+    }
+
+    private boolean insert(ConfigEvent event, boolean baseline) {
         try {
             return transactions.executeWrite(status -> jdbc.prepareStatement("""
                     INSERT INTO config_event (service, environment, config_key, new_version, old_version,
-                        old_fingerprint, new_fingerprint, changed_at, actor, outside, change_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
+                        old_fingerprint, new_fingerprint, changed_at, actor, outside, change_id, baseline)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
                 bind(ps, event);
+                ps.setBoolean(12, baseline);
                 return ps.executeUpdate() == 1;
             }));
         } catch (RuntimeException e) {
@@ -78,7 +104,7 @@ public class JdbcConfigHistory implements ConfigHistory {
         return transactions.executeRead(status -> jdbc.prepareStatement("""
                 SELECT service, environment, config_key, changed_at, actor, outside, old_version, new_version,
                        old_fingerprint, new_fingerprint, change_id
-                FROM config_event WHERE service = ? AND environment = ? AND changed_at >= ?
+                FROM config_event WHERE service = ? AND environment = ? AND changed_at >= ? AND NOT baseline
                 ORDER BY changed_at, id LIMIT ?""", ps -> {
             ps.setString(1, service);
             ps.setString(2, environment);

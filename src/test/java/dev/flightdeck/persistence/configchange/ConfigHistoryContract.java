@@ -79,6 +79,27 @@ abstract class ConfigHistoryContract {
     }
 
     @Test
+    void aBaselineIsKnownAndLatestButNoDeployListsIt() {
+        String service = unique();
+        ConfigEvent seen = outside(service, "K", "", "7", t0);
+        assertThat(history.latest(service, "prod", "K")).isEmpty();
+
+        assertThat(history.baseline(seen)).isTrue();
+        assertThat(history.baseline(seen)).isFalse();
+        assertThat(history.record(seen)).isFalse();
+        assertThat(history.known(service, "prod", "K", "7")).isTrue();
+        assertThat(history.latest(service, "prod", "K")).contains(seen);
+        assertThat(history.since(service, "prod", t0.minusSeconds(60), 10)).isEmpty();
+
+        // Latest is the last one learned, whatever time its source gave it.
+        ConfigEvent next = outside(service, "K", "7", "8", t0.minusSeconds(30));
+        assertThat(history.record(next)).isTrue();
+        assertThat(history.latest(service, "prod", "K")).contains(next);
+        assertThat(history.latest(service, "staging", "K")).isEmpty();
+        assertThat(history.since(service, "prod", t0.minusSeconds(60), 10)).containsExactly(next);
+    }
+
+    @Test
     void aLongActorIsKeptToTheColumnRatherThanFailing() {
         String service = unique();
         String actor = "arn:aws:sts::123456789012:assumed-role/" + "r".repeat(1500);
