@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a deploy's approvers should know of its configuration: the changes to the service in the environment since its
- * last successful deploy there (every one recorded, before the first deploy), the first {@value #SHOWN} of them and
- * how many more. Once the request is itself the last success it has nothing to add.
+ * last successful deploy there (every one recorded, before the first deploy): the latest {@value #SHOWN} of them
+ * and how many earlier. Once the request is itself the last success it has nothing to add.
  */
 @Singleton
 public class ConfigSinceLastDeploy {
@@ -18,8 +18,11 @@ public class ConfigSinceLastDeploy {
     /** Read at most this many: "and 95+ more" says enough. */
     static final int READ = 100;
 
-    /** @param more how many changes are not in {@code shown}; {@code atLeast} when there may be more still */
-    public record Section(List<ConfigChangesSeen.Change> shown, int more, boolean atLeast) {
+    /**
+     * @param shown   the latest changes, oldest first
+     * @param earlier how many earlier changes are not shown; {@code atLeast} when there may be more still
+     */
+    public record Section(List<ConfigChangesSeen.Change> shown, int earlier, boolean atLeast) {
         public Section {
             shown = List.copyOf(shown);
         }
@@ -49,7 +52,7 @@ public class ConfigSinceLastDeploy {
         if (changes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Section(changes.subList(0, Math.min(SHOWN, changes.size())),
-                Math.max(0, changes.size() - SHOWN), changes.size() >= READ));
+        int earlier = Math.max(0, changes.size() - SHOWN);
+        return Optional.of(new Section(changes.subList(earlier, changes.size()), earlier, changes.size() >= READ));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ public class ConfigWatch implements ConfigWatchEvents {
     private final ConfigWatchNews news;
     private final IncidentTimeline timeline;
     private final ExecutorService pool;
+    private final Clock clock;
 
     /**
      * @param requests the change requests, to leave alone a key whose write is under way (absent in a build without
@@ -48,7 +50,7 @@ public class ConfigWatch implements ConfigWatchEvents {
      */
     public ConfigWatch(WatchedPlaces places, ConfigReader reader, EnvConfigService rules, ConfigHistory history,
                        Optional<ConfigChangeRepository> requests, ConfigWatchNews news, IncidentTimeline timeline,
-                       @Named(TaskExecutors.BLOCKING) ExecutorService pool) {
+                       @Named(TaskExecutors.BLOCKING) ExecutorService pool, Clock clock) {
         this.places = places;
         this.reader = reader;
         this.rules = rules;
@@ -57,6 +59,7 @@ public class ConfigWatch implements ConfigWatchEvents {
         this.news = news;
         this.timeline = timeline;
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** The events route must answer quickly: AWS is read on another thread. */
@@ -92,24 +95,28 @@ public class ConfigWatch implements ConfigWatchEvents {
             // The event says this parameter (or this secret) changed; which member of a JSON secret did, only a
             // recorded fingerprint can tell. A member never seen before is taken as changed only when it is alone.
             boolean firstSightingIsChange = change.store() == OutsideChange.Store.SSM || entries.size() == 1;
-            announced += notice(place.service(), place.environment(), entries, e -> change.actor(), e -> change.at(),
-                    firstSightingIsChange);
+            announced += notice(place.service(), place.environment(), entries, e -> change.actor(), firstSightingIsChange);
         }
         return announced;
     }
 
     /** What the scan read of one service in one environment; the first sighting of a key is its baseline. */
-    public int scanned(ConfigSnapshot snapshot, Instant now) {
+    public int scanned(ConfigSnapshot snapshot) {
         return notice(snapshot.service(), snapshot.env(), List.copyOf(snapshot.entries().values()),
-                e -> e.lastModifiedBy().orElse(""), e -> e.lastModified().orElse(now), false);
+                e -> e.lastModifiedBy().orElse(""), false);
     }
 
+    /**
+     * A change is recorded at the time Flightdeck saw it, not AWS's LastModifiedDate or the event's time: those are
+     * another machine's clock, and a deploy compares the history with its own times ("since the last deploy started"),
+     * so a change seen after that start is listed even when AWS's clock runs a little behind.
+     */
     private int notice(String service, String env, List<ConfigEntry> entries,
-                       java.util.function.Function<ConfigEntry, String> actor,
-                       java.util.function.Function<ConfigEntry, Instant> at, boolean firstSightingIsChange) {
+                       java.util.function.Function<ConfigEntry, String> actor, boolean firstSightingIsChange) {
         List<Noticed> recorded = new ArrayList<>();
+        Instant at = clock.instant();
         for (ConfigEntry entry : entries) {
-            decide(service, env, entry, actor.apply(entry), at.apply(entry), firstSightingIsChange)
+            decide(service, env, entry, actor.apply(entry), at, firstSightingIsChange)
                     .ifPresent(event -> recorded.add(new Noticed(event, entry)));
         }
         if (recorded.isEmpty()) {

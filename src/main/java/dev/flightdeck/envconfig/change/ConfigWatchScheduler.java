@@ -80,7 +80,7 @@ public class ConfigWatchScheduler {
         int announced = 0;
         for (WatchedPlaces.Place place : places.all()) {
             try {
-                announced += watch.scanned(reader.read(place.service(), place.environment()), now);
+                announced += watch.scanned(reader.read(place.service(), place.environment()));
             } catch (ConfigSourceException e) {
                 LOG.warn("config watch: {} in {} could not be read: {}", place.service(), place.environment(), e.getMessage());
             } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 /**
  * "Config changes since the last deploy" in the go/no-go message (issue 16 item 7): one small section above the
- * status, at most five lines (key, version, who, when; never a value) and "and N more".
+ * status, at most the latest five lines (key, version, who, when; never a value), and how many more came before them.
  */
 @Singleton
 public class ConfigSinceBlocks {
@@ -66,8 +66,9 @@ public class ConfigSinceBlocks {
                     .append(" → ").append(Mrkdwn.escapeForeign(cut(c.newVersion(), 40)))
                     .append(" by ").append(who(c)).append(", ").append(SlackTime.of(c.at()));
         }
-        if (section.more() > 0) {
-            s.append("\n… and ").append(section.more()).append(section.atLeast() ? "+" : "").append(" more");
+        if (section.earlier() > 0) {
+            s.append("\n… and ").append(section.earlier()).append(section.atLeast() ? "+" : "")
+                    .append(" more before these (the latest are shown)");
         }
         return s.toString();
     }
