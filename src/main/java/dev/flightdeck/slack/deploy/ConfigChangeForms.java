@@ -39,9 +39,9 @@ final class ConfigChangeForms {
             throw new CommandProblem("Which key? Name it after the environment.", form.usage(), closest);
         }
         if (w.size() > 3) {
-            throw new CommandProblem("Too many words: `" + Words.join(w.subList(3, w.size())) + "` is not expected"
-                    + (subcommand.equals("set") ? " (the value goes in the form that opens, never in the command)." : "."),
-                    form.usage(), closest);
+            // Not repeated: words after the key may be a value, and a secret's is not echoed anywhere.
+            throw new CommandProblem("Nothing goes after the key" + (subcommand.equals("set")
+                    ? ": the value goes in the form that opens, never in the command." : "."), form.usage(), closest);
         }
         if (!KEY.matcher(w.get(2)).matches()) {
             throw new CommandProblem("`" + w.get(2).replace('`', '\'') + "` is not a configuration key.", form.usage(),
