@@ -56,7 +56,7 @@ final class ChangeWords {
                     + upper(k.environment()) + "*" + (k.closest().isEmpty() ? "."
                     : ". The closest known: " + k.closest().stream().map(ChangeWords::code).collect(Collectors.joining(", ")) + ".");
         } else if (o instanceof BadValue b) {
-            return "That value cannot be proposed: " + Mrkdwn.escape(b.problem()) + ". Nothing was changed.";
+            return "That cannot be proposed: " + Mrkdwn.escape(sentence(b.problem())) + " Nothing was changed.";
         } else if (o instanceof SourceDown s) {
             return ":warning: Could not read the current configuration: " + Mrkdwn.escape(s.message())
                     + ". Nothing was proposed; try again in a minute.";
@@ -129,6 +129,10 @@ final class ChangeWords {
     private static String didYouMean(List<String> closest) {
         return closest.isEmpty() ? "" : "; did you mean " + closest.stream().map(ChangeWords::code)
                 .collect(Collectors.joining(" or ")) + "?";
+    }
+
+    private static String sentence(String s) {
+        return s.endsWith(".") ? s : s + ".";
     }
 
     private static String code(String s) {
