@@ -7,6 +7,8 @@ import dev.flightdeck.envconfig.change.ConfigChangeApp;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.SignedRequest;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -59,6 +61,23 @@ final class ChangeFlowDriver {
     long version(String name) {
         try (SsmClient ssm = app.ssm()) {
             return ssm.getParameter(r -> r.name(name)).parameter().version();
+        }
+    }
+
+    /** Creates or overwrites the Secrets Manager secret {@code name} with this JSON. */
+    void putSecret(String name, String json) {
+        try (SecretsManagerClient sm = app.secretsManager()) {
+            try {
+                sm.putSecretValue(r -> r.secretId(name).secretString(json));
+            } catch (ResourceNotFoundException e) {
+                sm.createSecret(r -> r.name(name).secretString(json));
+            }
+        }
+    }
+
+    String secret(String name) {
+        try (SecretsManagerClient sm = app.secretsManager()) {
+            return sm.getSecretValue(r -> r.secretId(name)).secretString();
         }
     }
 
