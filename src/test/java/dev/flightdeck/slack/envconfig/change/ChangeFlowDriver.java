@@ -102,10 +102,15 @@ final class ChangeFlowDriver {
     /** The form opened by {@code /deploy config set mail <env> <key>}, as Flightdeck sent it to views.open. */
     JsonObject openForm(String env, String key, String user) {
         Set<FakeSlack.Call> before = new HashSet<>(app.slack.calls("views.open"));
+        long asked = System.nanoTime();
         String ack = command("config set mail " + env + " " + key, user).json().getAsJsonObject().get("text").getAsString();
+        long acked = System.nanoTime();
         assertThat(ack).contains("Checking");
         FakeSlack.Call open = app.slack.awaitCall("views.open", c -> !before.contains(c) && c.param("view") != null
                 && c.param("view").contains(key), WAIT);
+        // For the lead: Slack's trigger id lasts 3 s from the command; this is how much of it reading moto took.
+        System.out.println("=== config set " + key + ": ack after " + (acked - asked) / 1_000_000 + " ms, views.open after "
+                + (System.nanoTime() - asked) / 1_000_000 + " ms ===");
         JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
         assertThat(view.get("callback_id").getAsString()).isEqualTo(ConfigChangeSlackIds.CHANGE_MODAL);
         return view;
