@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.envconfig.change;
 
+import dev.flightdeck.envconfig.change.ChangeKind;
 import dev.flightdeck.envconfig.change.ChangeNews;
 import dev.flightdeck.envconfig.change.ConfigChange;
 import dev.flightdeck.text.Mrkdwn;
@@ -20,8 +21,9 @@ final class ChangeNewsWords {
         } else if (news instanceof ChangeNews.Applying a) {
             return "<@" + a.userId() + "> go ahead: writing " + ChangeWords.what(c) + ".";
         } else if (news instanceof ChangeNews.Applied a) {
-            return ":white_check_mark: Written: " + ChangeWords.what(c) + " is now version " + Mrkdwn.escape(a.newVersion())
-                    + ".";
+            return c.kind() == ChangeKind.UNSET ? ":white_check_mark: Written: " + ChangeWords.what(c) + " is removed."
+                    : ":white_check_mark: Written: " + ChangeWords.what(c) + " is now version "
+                    + Mrkdwn.escape(a.newVersion()) + ".";
         } else if (news instanceof ChangeNews.Conflicted x) {
             return ":no_entry: Nothing written: " + Mrkdwn.escape(c.key()) + " changed since this was proposed (now version "
                     + Mrkdwn.escape(x.currentVersion()) + x.by().map(b -> ", changed by " + Mrkdwn.escapeForeign(b)).orElse("")
@@ -50,9 +52,12 @@ final class ChangeNewsWords {
     /** {@code PROD: config EMAIL_QUEUE_URL of commons changed by <@U> (version 3 → 4)} */
     static String announcement(ConfigChange c, ChangeNews.Applied a) {
         String from = a.oldVersion() == null || a.oldVersion().isEmpty() ? "new" : Mrkdwn.escape(a.oldVersion());
-        return ChangeWords.upper(c.environment()) + ": config " + Mrkdwn.escape(c.key()) + " of " + Mrkdwn.escape(c.service())
-                + " " + (c.kind() == dev.flightdeck.envconfig.change.ChangeKind.UNSET ? "removed" : "changed")
-                + " by <@" + a.userId() + "> (version " + from + " → " + Mrkdwn.escape(a.newVersion()) + ")";
+        String head = ChangeWords.upper(c.environment()) + ": config " + Mrkdwn.escape(c.key()) + " of "
+                + Mrkdwn.escape(c.service());
+        if (c.kind() == ChangeKind.UNSET) {
+            return head + " removed by <@" + a.userId() + "> (was version " + from + ")";
+        }
+        return head + " changed by <@" + a.userId() + "> (version " + from + " → " + Mrkdwn.escape(a.newVersion()) + ")";
     }
 
     /** Who moved the change to the state it is in, for the redrawn message. */

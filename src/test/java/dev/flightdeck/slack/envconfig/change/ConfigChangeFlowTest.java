@@ -52,6 +52,53 @@ class ConfigChangeFlowTest {
     }
 
     @Test
+    void anApproverOverridesAFailingRuleWithAReasonAndThenTheGoWrites() {
+        d.putParameter(QUEUE, ChangeFlowDriver.validQueue("prod"));
+        String interim = "https://queue.example.com/mail-" + System.nanoTime();
+        ChangeFlowDriver.Posted p = d.propose("prod", "EMAIL_QUEUE_URL", interim, REQUESTER);
+
+        Set<FakeSlack.Call> before = new java.util.HashSet<>(d.app.slack.calls("views.open"));
+        d.click(ConfigChangeSlackIds.OVERRIDE, p, RM1);
+        FakeSlack.Call open = d.app.slack.awaitCall("views.open", c -> !before.contains(c)
+                && c.param("view").contains(ConfigChangeSlackIds.OVERRIDE_MODAL) && c.param("view").contains("#" + p.id()),
+                ChangeFlowDriver.WAIT);
+        String meta = com.google.gson.JsonParser.parseString(open.param("view")).getAsJsonObject()
+                .get("private_metadata").getAsString();
+        var empty = d.app.signed.viewSubmission(ConfigChangeSlackIds.OVERRIDE_MODAL, meta,
+                java.util.Map.of(ConfigChangeSlackIds.REASON, java.util.Map.of(ConfigChangeSlackIds.REASON, " ")), RM1)
+                .send(d.app.server.getURI());
+        assertThat(empty.body()).contains("errors").contains(ConfigChangeSlackIds.REASON);
+        d.app.signed.viewSubmission(ConfigChangeSlackIds.OVERRIDE_MODAL, meta, java.util.Map.of(ConfigChangeSlackIds.REASON,
+                java.util.Map.of(ConfigChangeSlackIds.REASON, "partner queue <during> the migration")), RM1)
+                .send(d.app.server.getURI());
+
+        d.awaitThread(p, "overrode the failing rules: _partner queue &lt;during&gt; the migration_");
+        d.click(ConfigChangeSlackIds.GO, p, RM1);
+        d.awaitThread(p, "Written");
+        assertThat(d.parameter(QUEUE)).isEqualTo(interim);
+    }
+
+    @Test
+    void unsetProposesTheRemovalAndTheGoRemovesTheKey() {
+        String name = "/mail/prod/UNSET_FLOW_FLAG";
+        d.putParameter(name, "on");
+        Set<FakeSlack.Call> before = d.postsSoFar();
+        String url = d.app.slack.responseUrl();
+        d.app.signed.slashCommand("/deploy", "config unset mail prod UNSET_FLOW_FLAG", REQUESTER, d.commands, url)
+                .send(d.app.server.getURI());
+        ChangeFlowDriver.Posted p = d.awaitRequest(before, "I'm about to remove UNSET_FLOW_FLAG of mail in PROD");
+        assertThat(p.call().allText()).contains("`on` → (removed)");
+        assertThat(d.app.slack.awaitResponse(url, ChangeFlowDriver.WAIT).text()).contains("Change #" + p.id());
+
+        d.click(ConfigChangeSlackIds.GO, p, RM1);
+        d.awaitThread(p, "Written");
+        try (var ssm = d.app.ssm()) {
+            assertThat(ssm.getParametersByPath(r -> r.path("/mail/prod/")).parameters())
+                    .noneMatch(x -> x.name().equals(name));
+        }
+    }
+
+    @Test
     void aValidProposalIsRefusedToOutsidersAndItsProposerThenWrittenOnAnApproversGoAndAnnounced() {
         String before = ChangeFlowDriver.validQueue("prod");
         d.putParameter(QUEUE, before);
