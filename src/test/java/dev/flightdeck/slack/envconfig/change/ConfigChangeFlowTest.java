@@ -5,6 +5,7 @@ import dev.flightdeck.audit.AuditEvent;
 import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.LogCapture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -191,12 +192,28 @@ class ConfigChangeFlowTest {
         String fresh = "made-up-new-" + System.nanoTime();
         d.putSecret("mail/prod", "{\"SMTP_PASSWORD\":\"" + old + "\",\"SMTP_USER\":\"mailer\"}");
 
-        JsonObject form = d.openForm("prod", "SMTP_PASSWORD", REQUESTER);
-        assertThat(form.toString()).contains("will never be shown again").doesNotContain(old).doesNotContain("initial_value");
-        ChangeFlowDriver.Posted p = d.propose("prod", "SMTP_PASSWORD", fresh, REQUESTER);
-        assertThat(p.call().allText()).containsPattern("`[0-9a-f]{8}` → `[0-9a-f]{8}`");
-        d.click(ConfigChangeSlackIds.GO, p, RM1);
-        d.awaitThread(p, "Written");
+        // Everything at DEBUG, as an operator chasing a problem would set it, while the value travels.
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.flightdeck");
+        ch.qos.logback.classic.Level rootLevel = root.getLevel();
+        ch.qos.logback.classic.Level ourLevel = ours.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        ours.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        ChangeFlowDriver.Posted p;
+        try (LogCapture log = LogCapture.root()) {
+            JsonObject form = d.openForm("prod", "SMTP_PASSWORD", REQUESTER);
+            assertThat(form.toString()).contains("will never be shown again").doesNotContain(old).doesNotContain("initial_value");
+            p = d.propose("prod", "SMTP_PASSWORD", fresh, REQUESTER);
+            assertThat(p.call().allText()).containsPattern("`[0-9a-f]{8}` → `[0-9a-f]{8}`");
+            d.click(ConfigChangeSlackIds.GO, p, RM1);
+            d.awaitThread(p, "Written");
+            assertThat(log.linesWithThrowables()).isNotEmpty()
+                    .noneMatch(line -> line.contains(fresh)).noneMatch(line -> line.contains(old));
+        } finally {
+            root.setLevel(rootLevel);
+            ours.setLevel(ourLevel);
+        }
 
         assertThat(d.secret("mail/prod")).contains("\"SMTP_PASSWORD\":\"" + fresh + "\"").contains("\"SMTP_USER\":\"mailer\"");
         assertThat(d.everythingSentToSlack()).doesNotContain(fresh).doesNotContain(old);
