@@ -34,6 +34,7 @@ public class BoltApp {
                 .build();
         App built = new App(config);
         built.use(new TraceMiddleware(spans));
+        built.use(new SubmittedValueGuard());
         listeners.forEach(listener -> listener.register(built));
         this.app = built;
     }
