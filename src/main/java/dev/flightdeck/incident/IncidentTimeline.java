@@ -67,4 +67,34 @@ public class IncidentTimeline {
             }
         }
     }
+
+    /**
+     * Hook for the config watch (and the change flow): a changeable value of a service changed. Adds a timeline entry
+     * to every incident open at that moment, like a deploy (a hand-set value is as likely a cause); the same change
+     * reported again adds nothing. An outside change has no Slack author: the entry is Flightdeck's, naming who AWS
+     * says did it ({@code actor}, "" when it did not say).
+     */
+    public void recordConfigChange(String service, String environment, String key, String oldVersion,
+                                   String newVersion, String actor, boolean outside, Instant at) {
+        String who = actor.isBlank() ? "someone AWS did not name" : actor;
+        String text = "Config " + key + " of " + service + " in " + environment + " changed "
+                + (outside ? "outside Flightdeck by " + who : "through Flightdeck")
+                + " (version " + (oldVersion.isEmpty() ? "none" : oldVersion) + " → " + newVersion + ")";
+        String author = outside || actor.isBlank() ? "flightdeck" : actor;
+        for (Incident incident : repository.open()) {
+            if (incident.startedAt().isAfter(at)) {
+                continue;
+            }
+            String dedup = "config:" + service + ":" + environment + ":" + key + ":" + newVersion;
+            if (dedup.length() > 200) { // the column's width; a long key keeps its own name-based id
+                dedup = "config:" + java.util.UUID.nameUUIDFromBytes(dedup.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (repository.addTimeline(incident.number(), new TimelineEntry(at, author, TimelineEntry.Kind.CONFIG, text),
+                    Optional.of(dedup))) {
+                auditor.recordOnce(IncidentEvents.CONFIG_CHANGE_RECORDED, author, incident.id() + ":" + dedup,
+                        Map.of("incident", incident.id(), "service", service, "environment", environment, "key", key,
+                                "version", newVersion));
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@code ThrottlingException} in the JSON protocol's error shape (SSM, Secrets Manager) or {@code Throttling}
  * in the query protocol's XML. Everything else is forwarded to moto unchanged, so the SDK talks the real wire protocol.
  */
-final class ThrottlingProxy implements AutoCloseable {
+public final class ThrottlingProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive");
@@ -31,10 +31,11 @@ final class ThrottlingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger throttleNext = new AtomicInteger();
     private volatile boolean throttleAll;
-    final AtomicInteger forwarded = new AtomicInteger();
-    final AtomicInteger throttled = new AtomicInteger();
+    private volatile String onlyAction;
+    public final AtomicInteger forwarded = new AtomicInteger();
+    public final AtomicInteger throttled = new AtomicInteger();
 
-    ThrottlingProxy(URI target) {
+    public ThrottlingProxy(URI target) {
         this.target = target;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -46,12 +47,19 @@ final class ThrottlingProxy implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The next n requests are throttled (a burst). */
-    void throttleNext(int n) {
+    public void throttleNext(int n) {
+        onlyAction = null;
+        throttleNext.set(n);
+    }
+
+    /** The next n requests for one JSON-protocol action (e.g. "PutParameter") are throttled; others pass. */
+    public void throttleNext(int n, String action) {
+        onlyAction = action;
         throttleNext.set(n);
     }
 
@@ -60,14 +68,16 @@ final class ThrottlingProxy implements AutoCloseable {
         throttleAll = on;
     }
 
-    void resetCounts() {
+    public void resetCounts() {
         forwarded.set(0);
         throttled.set(0);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        if (throttleAll || throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        String action = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        boolean chosen = onlyAction == null || (action != null && action.endsWith("." + onlyAction));
+        if (throttleAll || (chosen && throttleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
             throttled.incrementAndGet();
             boolean json = exchange.getRequestHeaders().getFirst("X-Amz-Target") != null;
             byte[] error = (json ? "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"

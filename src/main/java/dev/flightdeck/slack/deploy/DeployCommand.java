@@ -65,6 +65,16 @@ public sealed interface DeployCommand {
     record ConfigCheck(String service, String env) implements DeployCommand {
     }
 
+    /** {@code config set <service> <env> <KEY>}: the key as typed (keys are case-sensitive). */
+    record ConfigSet(String service, String env, String key) implements DeployCommand {
+    }
+
+    record ConfigUnset(String service, String env, String key) implements DeployCommand {
+    }
+
+    record ConfigRevert(long changeId) implements DeployCommand {
+    }
+
     record Alarms(Optional<String> service, Optional<String> env) implements DeployCommand {
     }
 

@@ -21,6 +21,8 @@ final class DeploySubcommands {
     private static final Pattern DAYS = Pattern.compile("(?i)([0-9]{1,9})d?");
     private static final Pattern ID = Pattern.compile("#?([A-Za-z0-9][A-Za-z0-9_-]{0,63})");
 
+    private static final List<String> CONFIG_SUBCOMMANDS = List.of("diff", "check", "set", "unset", "revert");
+
     private final KnownNames names;
 
     DeploySubcommands(KnownNames names) {
@@ -162,9 +164,12 @@ final class DeploySubcommands {
         if (first.equals("check")) {
             return serviceEnv(DeployForm.CONFIG_CHECK, rest, v -> new DeployCommand.ConfigCheck(v.get(0), v.get(1)));
         }
-        var typo = Closest.typoOf(first, List.of("diff", "check"));
+        if (ConfigChangeForms.SUBCOMMANDS.contains(first)) {
+            return ConfigChangeForms.parse(first, rest, names);
+        }
+        var typo = Closest.typoOf(first, CONFIG_SUBCOMMANDS);
         if (typo.isPresent() && !names.isService(first) && !names.isEnvironment(first)) {
-            DeployForm meant = typo.get().equals("diff") ? DeployForm.CONFIG_DIFF : DeployForm.CONFIG_CHECK;
+            DeployForm meant = DeployForm.byKeyword("config " + typo.get());
             throw new CommandProblem("Unknown `config` subcommand `" + w.get(0) + "`: did you mean `" + typo.get()
                     + "`?", meant.usage(), DeployParser.closestFromKeyword(this,
                     "config", new Words.WithNote(withFirst(typo.get(), rest), Optional.empty(), false), meant.usage()));

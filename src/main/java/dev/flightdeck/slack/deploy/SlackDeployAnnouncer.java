@@ -50,10 +50,12 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
     private final ApproverMentions mentions;
     private final Links links;
     private final ShipsBlocks ships;
+    private final ConfigSinceBlocks configSince;
 
     public SlackDeployAnnouncer(SlackGateway gateway, Outbox outbox, TeamConfig config, ApproverMentions mentions,
-                                Links links, ShipsBlocks ships) {
+                                Links links, ShipsBlocks ships, ConfigSinceBlocks configSince) {
         this.ships = ships;
+        this.configSince = configSince;
         this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
@@ -86,7 +88,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         DeployRequest r = view.request();
         DeployMessage message = render(view);
         // chat.postMessage takes a #name too; its answer carries the id, which is what the hook stores.
-        return OutboxMessage.post(keyOf(r.id()), channelOf(r), message.text()).blocks(ships.into(r, message.blocks()))
+        return OutboxMessage.post(keyOf(r.id()), channelOf(r), message.text()).blocks(ships.into(r, configSince.into(r, message.blocks())))
                 .key(keyOf(r.id())).onSent(DeployMessageRecorder.hook(r.id()));
     }
 
@@ -97,7 +99,7 @@ public class SlackDeployAnnouncer implements DeployAnnouncer {
         OutboxMessage update = r.hasMessage()
                 ? OutboxMessage.update(keyOf(r.id()), r.channelId(), r.messageTs(), message.text())
                 : OutboxMessage.updateOf(keyOf(r.id()), keyOf(r.id()), message.text());
-        outbox.sendAndWait(update.blocks(ships.into(r, message.blocks())), WAIT);
+        outbox.sendAndWait(update.blocks(ships.into(r, configSince.into(r, message.blocks()))), WAIT);
     }
 
     @Override
