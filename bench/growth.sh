@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p target/bench
-javac -cp "$JAR" -d target/bench bench/Growth.java
+javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthClone.java
 echo "machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg); scales: $SCALES"
 largest=${SCALES##* }
 
