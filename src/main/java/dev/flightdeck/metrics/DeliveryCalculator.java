@@ -34,6 +34,8 @@ final class DeliveryCalculator {
      */
     private final Map<Long, Boolean> trouble = new HashMap<>();
     private final Map<String, List<Instant>> rollbackTimes = new HashMap<>();
+    /** Each service's name pattern, compiled once per report rather than once per success. */
+    private final Map<String, Pattern> patterns = new HashMap<>();
     private final List<IncidentFact> incidentsByStart;
     private final List<Instant> incidentStarts;
 
@@ -108,7 +110,7 @@ final class DeliveryCalculator {
         if (r < rolledBackAt.size() && !rolledBackAt.get(r).isAfter(until)) {
             return true;
         }
-        Pattern name = ServiceNames.wordPattern(success.service());
+        Pattern name = patterns.computeIfAbsent(success.service(), ServiceNames::wordPattern);
         for (int i = firstAfter(incidentStarts, done); i < incidentStarts.size() && !incidentStarts.get(i).isAfter(until); i++) {
             if (ServiceNames.names(incidentsByStart.get(i).title(), name)) {
                 return true;
