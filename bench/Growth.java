@@ -51,7 +51,9 @@ import java.util.function.Supplier;
  * unconfigured and the schedulers' caps at an hour (so only the timed passes run them). Fills SCALE times a busy
  * team's year through the service's own repositories (one team-year = 52 weeks of 100 deploys, with checks, approvals
  * and audit events, and 5 incidents with timelines and audit events; SCALE 1 = one team for a year, 10 = two teams for
- * five years, 100 = twenty teams for five years), fifty deploys (or five incidents) per transaction, GROWTH_THREADS (8) at once; GROWTH_FILL=0 measures a database filled before. Then times, RUNS times after
+ * five years, 100 = twenty teams for five years), fifty deploys (or five incidents) per transaction, a week per task,
+ * GROWTH_THREADS (8) at once: team-year 0 only, the others copied from it in SQL ({@link GrowthClone}; GROWTH_CLONE=0
+ * writes them all through the repositories); GROWTH_FILL=0 measures a database filled before. Then times, RUNS times after
  * WARMUP untimed runs: the three pages by real HTTP GETs (signed in with the local access link), /deploy stats,
  * /deploy history and /incident list through the service beans their handlers call, and one pass of each scheduler.
  * Prints "measure <name> p50=<ms> p95=<ms>" lines and "fill ..." figures.
@@ -64,6 +66,7 @@ public final class Growth {
     private static final int SERVICES_PER_TEAM = 8;
     private static final String[] ENVS = {"staging", "prod"};
     private static final int THREADS = Integer.parseInt(System.getenv().getOrDefault("GROWTH_THREADS", "8"));
+    private static final boolean CLONE = !"0".equals(System.getenv("GROWTH_CLONE"));
     private static final String[] PEOPLE = {"U0GROWA", "U0GROWB", "U0GROWC", "U0GROWD", "U0GROWE", "U0GROWF"};
 
     public static void main(String[] args) throws Exception {
@@ -97,7 +100,7 @@ public final class Growth {
                 new Timer(ctx, server.getURI(), runs, warmup).all();
                 return;
             }
-            Counts counts = new Filler(ctx, years, teams).fill();
+            Counts counts = new Filler(ctx, years, teams, url.startsWith("jdbc:postgresql")).fill();
             System.out.printf("fill scale=%d teams=%d years=%d deploys=%d incidents=%d audit=%d timeline=%d seconds=%.1f%n",
                     scale, teams, years, counts.deploys.get(), counts.incidents.get(), counts.audit.get(),
                     counts.timeline.get(), (System.nanoTime() - started) / 1e9);
@@ -118,18 +121,22 @@ public final class Growth {
         private final AuditLog audit;
         private final PostReleaseRepository watches;
         private final TransactionOperations<Connection> tx;
+        private final javax.sql.DataSource dataSource;
+        private final boolean postgres;
         private final int years;
         private final int teams;
         private final Counts counts = new Counts();
         private final Instant now = Instant.now();
 
         @SuppressWarnings("unchecked")
-        Filler(ApplicationContext ctx, int years, int teams) {
+        Filler(ApplicationContext ctx, int years, int teams, boolean postgres) {
             this.deploys = ctx.getBean(DeployRepository.class);
             this.incidents = ctx.getBean(IncidentRepository.class);
             this.audit = ctx.getBean(AuditLog.class);
             this.watches = ctx.getBean(PostReleaseRepository.class);
             this.tx = ctx.getBean(TransactionOperations.class);
+            this.dataSource = ctx.getBean(javax.sql.DataSource.class);
+            this.postgres = postgres;
             this.years = years;
             this.teams = teams;
         }
@@ -137,17 +144,33 @@ public final class Growth {
         Counts fill() throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> work = new ArrayList<>();
-            for (int team = 0; team < teams; team++) {
-                for (int year = 0; year < years; year++) {
-                    int t = team;
-                    int y = year;
-                    work.add(pool.submit(() -> teamYear(t, y)));
+            // One team-year through the repositories, its weeks spread over the threads; the rest copied from it in
+            // SQL (GrowthClone), unless GROWTH_CLONE=0 (every team-year through the repositories, as round 4 did).
+            int repoTeams = CLONE ? 1 : teams;
+            int repoYears = CLONE ? 1 : years;
+            for (int team = 0; team < repoTeams; team++) {
+                for (int year = 0; year < repoYears; year++) {
+                    for (int week = 0; week < WEEKS_PER_YEAR; week++) {
+                        int t = team;
+                        int y = year;
+                        int w = week;
+                        work.add(pool.submit(() -> week(t, y, w)));
+                    }
                 }
             }
             for (Future<?> f : work) {
                 f.get();
             }
             pool.shutdown();
+            if (CLONE) {
+                long copied = System.nanoTime();
+                int copies = GrowthClone.multiply(dataSource, postgres, teams, years);
+                System.out.printf("fill copied team-year 0 into %d team-years in %.1f s%n", copies,
+                        (System.nanoTime() - copied) / 1e9);
+                for (AtomicLong n : List.of(counts.deploys, counts.incidents, counts.audit, counts.timeline)) {
+                    n.set(n.get() * (copies + 1));
+                }
+            }
             // The present: a few requests waiting for a decision and two open incidents, so the schedulers have items.
             for (int team = 0; team < teams; team++) {
                 for (int i = 0; i < 3; i++) {
@@ -164,32 +187,27 @@ public final class Growth {
             return counts;
         }
 
-        private void teamYear(int team, int year) {
-            Random random = new Random(team * 31L + year);
-            Instant yearStart = now.minus(Duration.ofDays(365L * (year + 1)));
-            int weeks = WEEKS_PER_YEAR;
-            for (int week = 0; week < weeks; week++) {
-                Instant weekStart = yearStart.plus(Duration.ofDays(7L * week));
-                int w = week;
-                tx.executeWrite(s -> {
-                    for (int d = 0; d < DEPLOYS_PER_WEEK / 2; d++) {
-                        deploy(team, random, weekStart, w, d);
-                    }
-                    return null;
-                });
-                tx.executeWrite(s -> {
-                    for (int d = DEPLOYS_PER_WEEK / 2; d < DEPLOYS_PER_WEEK; d++) {
-                        deploy(team, random, weekStart, w, d);
-                    }
-                    return null;
-                });
-                tx.executeWrite(s -> {
-                    for (int i = 0; i < INCIDENTS_PER_WEEK; i++) {
-                        incident(team, random, weekStart);
-                    }
-                    return null;
-                });
-            }
+        private void week(int team, int year, int week) {
+            Random random = new Random(team * 31L + year * 7919L + week * 104729L);
+            Instant weekStart = now.minus(Duration.ofDays(365L * (year + 1))).plus(Duration.ofDays(7L * week));
+            tx.executeWrite(s -> {
+                for (int d = 0; d < DEPLOYS_PER_WEEK / 2; d++) {
+                    deploy(team, random, weekStart, week, d);
+                }
+                return null;
+            });
+            tx.executeWrite(s -> {
+                for (int d = DEPLOYS_PER_WEEK / 2; d < DEPLOYS_PER_WEEK; d++) {
+                    deploy(team, random, weekStart, week, d);
+                }
+                return null;
+            });
+            tx.executeWrite(s -> {
+                for (int i = 0; i < INCIDENTS_PER_WEEK; i++) {
+                    incident(team, random, weekStart);
+                }
+                return null;
+            });
         }
 
         private void deploy(int team, Random random, Instant weekStart, int week, int n) {

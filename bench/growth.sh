@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Growth (issue 20 item 3): fills an empty PostgreSQL database (127.0.0.1:5432, user postgres, trust auth) and,
 # separately, an H2 file with 1x, 10x and 100x a busy team's history through the service's own repositories
-# (bench/Growth.java on the built jar's classpath; 1x = a year of 100 deploys and 5 incidents a week, with checks,
+# (bench/Growth.java on the built jar's classpath: team-year 0 through the repositories, the others copied from it in SQL
+# by bench/GrowthClone.java, GROWTH_CLONE=0 for all through the repositories; 1x = a year of 100 deploys and 5 incidents a week, with checks,
 # approvals, audit events and timelines; 100x = twenty such teams for five years), then times the pages over real
 # HTTP on loopback, /deploy stats, /deploy history and /incident list through the beans their handlers call, and one
 # scheduler pass. Prints `growth: <measure> 1x=<ms> 10x=<ms> 100x=<ms>` (p95; p50 lines below them) per database,
@@ -25,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p target/bench
-javac -cp "$JAR" -d target/bench bench/Growth.java
+javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthClone.java
 echo "machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg); scales: $SCALES"
 largest=${SCALES##* }
 
@@ -64,12 +65,12 @@ if [ -n "$keep" ]; then
   declare -A SQL
   d() { echo "$now - interval '$1 days'"; }
   SQL[deploys-page]="SELECT * FROM deploy_request WHERE requested_at >= $(d 30) AND requested_at < $now ORDER BY id DESC LIMIT 1000"
-  SQL[incidents-page]="SELECT * FROM incident WHERE status <> 'RESOLVED' ORDER BY id; SELECT * FROM incident WHERE started_at >= $(d 90) AND started_at < $now ORDER BY id DESC LIMIT 500"
-  SQL[delivery-page-365d]="SELECT * FROM deploy_request WHERE finished_at >= $(d 365) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') ORDER BY finished_at, id; SELECT * FROM deploy_request WHERE rollback_of IS NOT NULL AND requested_at >= $(d 365) AND requested_at < $now ORDER BY requested_at, id; SELECT * FROM incident WHERE (started_at >= $(d 365) AND started_at < $now) OR (resolved_at >= $(d 365) AND resolved_at < $now) ORDER BY started_at, id"
-  SQL[deploy-stats]="SELECT * FROM deploy_request WHERE finished_at >= $(d 30) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') ORDER BY finished_at, id; SELECT * FROM incident WHERE (started_at >= $(d 30) AND started_at < $now) OR (resolved_at >= $(d 30) AND resolved_at < $now) ORDER BY started_at, id"
+  SQL[incidents-page]="SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY id; SELECT * FROM incident WHERE started_at >= $(d 90) AND started_at < $now ORDER BY id DESC LIMIT 500"
+  SQL[delivery-page-365d]="SELECT id, service, environment, state, requested_at, finished_at, rollback_of FROM deploy_request WHERE finished_at >= $(d 365) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') AND environment IN ('prod') ORDER BY finished_at, id; SELECT * FROM deploy_request WHERE rollback_of IS NOT NULL AND requested_at >= $(d 365) AND requested_at < $now ORDER BY requested_at, id; SELECT * FROM incident WHERE (started_at >= $(d 365) AND started_at < $now) OR (resolved_at >= $(d 365) AND resolved_at < $now) ORDER BY started_at, id"
+  SQL[deploy-stats]="SELECT id, service, environment, state, requested_at, finished_at, rollback_of FROM deploy_request WHERE finished_at >= $(d 30) AND finished_at < $now AND state IN ('SUCCEEDED', 'FAILED') AND environment IN ('prod') ORDER BY finished_at, id; SELECT * FROM incident WHERE (started_at >= $(d 30) AND started_at < $now) OR (resolved_at >= $(d 30) AND resolved_at < $now) ORDER BY started_at, id"
   SQL[deploy-history]="SELECT * FROM deploy_request WHERE service = 'commons' ORDER BY id DESC LIMIT 10"
-  SQL[incident-list]="SELECT * FROM incident WHERE status <> 'RESOLVED' ORDER BY id"
-  SQL[scheduler-pass]="SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < $now - interval '1 minute' AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT 100; SELECT * FROM deploy_request WHERE expires_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY expires_at, id LIMIT 100; SELECT * FROM deploy_request WHERE next_nudge_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM incident WHERE status <> 'RESOLVED' AND next_reminder_at <= $now ORDER BY next_reminder_at, id; SELECT * FROM incident WHERE setup_complete = FALSE AND setup_lease_until <= $now ORDER BY id; SELECT * FROM post_release_check WHERE outcome IS NULL AND next_at <= $now ORDER BY next_at LIMIT 50"
+  SQL[incident-list]="SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY id"
+  SQL[scheduler-pass]="SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < $now - interval '1 minute' AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT 100; SELECT * FROM deploy_request WHERE expires_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY expires_at, id LIMIT 100; SELECT * FROM deploy_request WHERE next_nudge_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') AND next_reminder_at <= $now ORDER BY next_reminder_at, id; SELECT * FROM incident WHERE setup_complete = FALSE AND setup_lease_until <= $now ORDER BY id; SELECT * FROM post_release_check WHERE outcome IS NULL AND next_at <= $now ORDER BY next_at LIMIT 50"
   echo
   echo "PostgreSQL plans at ${largest}x, slowest three (p95):"
   for m in $(grep -h '^measure' "$out/postgresql-$largest.txt" | sed -E 's/measure ([^ ]+) .* p95=([0-9.]+)/\2 \1/' | sort -rn | head -3 | awk '{print $2}'); do

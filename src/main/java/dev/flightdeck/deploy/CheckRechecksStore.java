@@ -17,6 +17,12 @@ public interface CheckRechecksStore {
     /** Re-checks whose time has come, of pending requests, not overridden, soonest first. */
     List<Due> due(Instant now, int limit);
 
+    /**
+     * The earliest recheck time of a pending request's check that is not overridden (a claimed one's lease end), or
+     * empty: when {@link DeployRechecks} next has work. One indexed MIN, asked on every look of its waker.
+     */
+    java.util.Optional<Instant> nextDue();
+
     /** Re-checks waiting on {@code subject} (a commit sha), of pending requests, not overridden, whenever they are due. */
     List<Due> waitingOn(String subject, int limit);
 

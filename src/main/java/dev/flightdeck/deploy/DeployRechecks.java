@@ -4,8 +4,12 @@ import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +22,15 @@ import java.util.Optional;
 
 /**
  * Runs again the checks that had not settled (gate ci: CI still running, or GitHub unreadable): every minute, and at
- * once when news of what one waits on arrives (a GitHub delivery for its commit). Each re-check is claimed first
+ * once when news of what one waits on arrives (a GitHub delivery for its commit). It wakes for the earliest recheck
+ * time ({@link Waker}; a stored check with a recheck time wakes it early), and looks at the latest every
+ * {@code flightdeck.deploy.scheduler-interval} (60 s), which is how late it sees another replica's checks. Each re-check is claimed first
  * ({@link CheckRechecksStore#claim}), so with several replicas it runs once. When a result changes, the go/no-go
  * message is redrawn in place; when it settles, the thread is told, and a request that only waited for it starts
  * (approved with auto-start) or gets the policy's go (announce only). Tests move the clock and call {@link #runDue()}.
  */
 @Singleton
+@Context
 @Requires(beans = CheckRechecksStore.class)
 public class DeployRechecks {
 
@@ -56,13 +63,24 @@ public class DeployRechecks {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${flightdeck.deploy.scheduler-interval:15s}", initialDelay = "${flightdeck.deploy.scheduler-interval:15s}")
-    void onTimer() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.warn("deploy re-checks failed; retrying on the next run", e);
-        }
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {
+        wakeups.start(Wakeups.RECHECK, wakeJob(), cap);
+    }
+
+    /** What the waker drives: the store's earliest recheck time, and {@link #runDue()}. */
+    public Waker.Job wakeJob() {
+        return new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return store.nextDue();
+            }
+
+            @Override
+            public int runDue() {
+                return DeployRechecks.this.runDue();
+            }
+        };
     }
 
     /** Runs every re-check that is due now; returns how many this replica ran. */

@@ -85,6 +85,26 @@ public interface DeployRepository {
         return Optional.of(Instant.EPOCH);
     }
 
+    /** The earliest state change among requests of one service, environment and state (see {@link #oldestInStates}). */
+    record OldestInState(String service, String environment, DeployState state, Instant since) {
+    }
+
+    /**
+     * Per service, environment and state among {@code states}, when the longest-standing request entered it: what
+     * the build poller's next look is timed from (a build is polled once it has been silent for its environment's
+     * build-silence). One grouped query over the state index, asked on every look; a store that cannot say answers
+     * from {@link #inStates}.
+     */
+    default List<OldestInState> oldestInStates(Set<DeployState> states) {
+        java.util.Map<List<Object>, OldestInState> oldest = new java.util.LinkedHashMap<>();
+        for (DeployRequest r : inStates(states, Optional.empty(), Integer.MAX_VALUE)) {
+            oldest.merge(List.of(r.service(), r.environment(), r.state()),
+                    new OldestInState(r.service(), r.environment(), r.state(), r.stateChangedAt()),
+                    (a, b) -> a.since().isBefore(b.since()) ? a : b);
+        }
+        return List.copyOf(oldest.values());
+    }
+
     /** Requests in these states, newest first; all services when {@code service} is empty. */
     List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit);
 

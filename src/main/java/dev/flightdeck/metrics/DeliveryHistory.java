@@ -34,6 +34,15 @@ public interface DeliveryHistory {
     /** Deploys that ended SUCCEEDED or FAILED with {@code finished_at} in {@code [from, to)}, any environment. */
     List<DeployFact> finishedBetween(Instant from, Instant to);
 
+    /**
+     * The same, in the counted {@code environments} only (all when empty): what the report reads, so a store can leave
+     * the other environments' rows (staging's, as many as production's) in the database.
+     */
+    default List<DeployFact> finishedBetween(Instant from, Instant to, List<String> environments) {
+        return finishedBetween(from, to).stream()
+                .filter(d -> environments.isEmpty() || environments.contains(d.environment())).toList();
+    }
+
     /** Rollback requests (any state) with {@code requested_at} in {@code [from, to)}, any environment. */
     List<DeployFact> rollbacksRequestedBetween(Instant from, Instant to);
 

@@ -39,7 +39,7 @@ public class DeliveryMetrics {
         // Look past the end by the failure window: a success late in the period may be rolled back just after it.
         var lookAheadTo = period.to().plus(settings.failureWindow());
         var calculator = new DeliveryCalculator(settings,
-                history.finishedBetween(period.from(), period.to()),
+                history.finishedBetween(period.from(), period.to(), settings.environments()),
                 history.rollbacksRequestedBetween(period.from(), lookAheadTo),
                 history.incidentsBetween(period.from(), lookAheadTo));
         return calculator.report(service, services, period);

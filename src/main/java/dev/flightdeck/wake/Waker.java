@@ -59,12 +59,26 @@ public final class Waker implements AutoCloseable {
         this.timer = timer;
     }
 
+    /**
+     * A waker with no timer of its own: nothing looks until {@link #pass()} is called. For tests on a moved clock
+     * (and the growth benchmark), which drive each look themselves.
+     */
+    public static Waker manual(String name, Job job, Clock clock, Duration cap) {
+        return new Waker(name, job, clock, cap, null);
+    }
+
     public String name() {
         return name;
     }
 
     public Duration cap() {
         return cap;
+    }
+
+    /** How long until the next look is scheduled (empty: none, as with a manual waker); what a signal moved. */
+    public synchronized Optional<Duration> nextLookIn() {
+        return nextAt == Long.MAX_VALUE ? Optional.empty()
+                : Optional.of(Duration.ofNanos(Math.max(0, nextAt - System.nanoTime())));
     }
 
     /** Something this job handles is due at {@code at} (now or earlier: as soon as possible). */
@@ -126,7 +140,7 @@ public final class Waker implements AutoCloseable {
     }
 
     /** One look: runs the job if something is due; returns how long to sleep. */
-    Duration pass() {
+    public Duration pass() {
         Optional<Instant> due = job.nextDue();
         if (due.isPresent() && !due.get().isAfter(clock.instant())) {
             int handled = job.runDue();

@@ -27,6 +27,8 @@ public class Wakeups {
     public static final String DEPLOY = "deploy";
     public static final String POST_RELEASE = "post-release";
     public static final String INCIDENT = "incident";
+    public static final String RECHECK = "deploy-recheck";
+    public static final String BUILD_POLL = "build-poll";
 
     private final Clock clock;
     private final Map<String, Waker> wakers = new ConcurrentHashMap<>();
@@ -53,6 +55,11 @@ public class Wakeups {
         }
         waker.start(cap);
         return waker;
+    }
+
+    /** The waker running under {@code topic}, if any. */
+    public java.util.Optional<Waker> waker(String topic) {
+        return java.util.Optional.ofNullable(wakers.get(topic));
     }
 
     /** Something of {@code topic} is due at {@code at}; nothing happens if no such job runs here. */

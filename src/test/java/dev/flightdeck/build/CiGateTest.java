@@ -5,6 +5,8 @@ import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.slack.deploy.DeployDriver;
 import dev.flightdeck.slack.deploy.DeploySlackIds;
 import dev.flightdeck.testing.SignedRequest;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,32 @@ class CiGateTest {
         d.click(DeploySlackIds.DEPLOY_GO, p, DEVELOPER);
         d.awaitEphemeral(DEVELOPER, "is blocked by *ci*");
         assertThat(d.repository().approvals(p.id())).isEmpty();
+        d.click(DeploySlackIds.DEPLOY_CANCEL, p, REQUESTER);
+        d.awaitState(p.id(), DeployState.CANCELLED);
+    }
+
+    /** The re-checks wake for the earliest recheck time (the app's cap is an hour), not on a fixed beat. */
+    @Test
+    void theRecheckWakerSleepsUntilTheWaitingCheckIsDueRunsItThenSleepsItsCap() {
+        String[] rel = release();
+        app.github.ci(rel[1]).run("build", "in_progress", null);
+        String checkRuns = "/repos/" + REPO + "/commits/" + rel[1] + "/check-runs";
+        Waker live = d.context().getBean(Wakeups.class).waker(Wakeups.RECHECK).orElseThrow();
+
+        var p = d.request("hello", rel[0], "staging", REQUESTER, "");
+
+        assertThat(live.nextLookIn()).as("storing the waiting check woke the waker for its minute, not the hour")
+                .hasValueSatisfying(in -> assertThat(in).isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        Waker waker = Waker.manual("recheck", rechecks.wakeJob(), d.clock, live.cap());
+        int reads = app.github.received(checkRuns).size();
+        assertThat(waker.pass()).as("asleep until the recheck is due").isEqualTo(Duration.ofMinutes(1));
+        assertThat(app.github.received(checkRuns)).hasSize(reads);
+
+        app.github.ci(rel[1]).run("build", "completed", "success");
+        d.clock.advance(Duration.ofMinutes(1));
+        assertThat(waker.pass()).as("ran it; settled, nothing waits: the cap").isEqualTo(Duration.ofHours(1));
+        assertThat(app.github.received(checkRuns)).hasSize(reads + 1);
+        d.awaitThreadReply(p, ":white_check_mark: *ci* passed for deploy #" + p.id());
         d.click(DeploySlackIds.DEPLOY_CANCEL, p, REQUESTER);
         d.awaitState(p.id(), DeployState.CANCELLED);
     }

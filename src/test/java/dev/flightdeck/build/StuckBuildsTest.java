@@ -5,6 +5,7 @@ import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.slack.deploy.DeployDriver;
+import dev.flightdeck.wake.Waker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,31 @@ class StuckBuildsTest {
         // The lock is free: the next deploy of ledger to dev starts.
         var next = d.request("ledger", DeployDriver.newVersion(), "dev", REQUESTER, "");
         d.awaitState(next.id(), DeployState.RUNNING);
+    }
+
+    /** The poller wakes when a build has been silent for build-silence (the app's cap is an hour), not on a beat. */
+    @Test
+    void thePollerSleepsUntilARunningBuildHasBeenSilentForBuildSilenceThenPollsIt() {
+        int number = BUILDS.incrementAndGet();
+        String url = app.ci.url() + "/job/platform/job/ledger-dev/" + number + "/";
+        String version = DeployDriver.newVersion();
+        d.backend().startVersionAs(version, "platform/ledger-dev build #" + number, url);
+        var p = d.request("ledger", version, "dev", REQUESTER, "");
+        d.awaitState(p.id(), DeployState.RUNNING);
+        String apiPath = "/job/platform/job/ledger-dev/" + number + "/api/json";
+        Waker waker = Waker.manual("poll", app.poller().wakeJob(), d.clock, Duration.ofHours(1));
+
+        assertThat(waker.pass()).as("webhooks arrive for Jenkins: asleep until the build is silent")
+                .isEqualTo(Duration.ofMinutes(10));
+        d.clock.advance(Duration.ofMinutes(9));
+        assertThat(waker.pass()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(app.ci.received("GET", apiPath)).isEmpty();
+
+        d.clock.advance(Duration.ofMinutes(1));
+        waker.pass();
+        assertThat(app.ci.received("GET", apiPath)).as("polled once due").isNotEmpty();
+        d.awaitState(p.id(), DeployState.FAILED);
+        assertThat(waker.pass()).as("nothing in flight: the cap").isEqualTo(Duration.ofHours(1));
     }
 
     @Test

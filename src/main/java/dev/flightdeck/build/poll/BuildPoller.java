@@ -13,7 +13,11 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.StuckBuilds;
-import io.micronaut.scheduling.annotation.Scheduled;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +33,16 @@ import java.util.Set;
  * has been silent for its environment's {@code build-silence}, webhooks or not: a webhook can be lost, and a deploy
  * must not stay RUNNING forever. A silent build its backend does not know ends FAILED; a silent trigger that never
  * recorded a build (Flightdeck stopped in between) ends TRIGGER_FAILED with Retry. Replicas may poll the same build:
- * every move is a conditional transition, so only one of them moves the deploy and says so.
+ * every move is a conditional transition, so only one of them moves the deploy and says so. It wakes when the next
+ * build is due to be polled ({@link Waker}; a build starting wakes it to work that out), at the latest every
+ * {@code flightdeck.build.poll-every} (30 s), which is how late it sees another replica's builds.
  */
 @Singleton
+@Context
 public class BuildPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildPoller.class);
+    private static final Set<DeployState> IN_FLIGHT = Set.of(DeployState.TRIGGERING, DeployState.RUNNING);
 
     private final DeployRepository repository;
     private final TeamConfig team;
@@ -43,6 +51,10 @@ public class BuildPoller {
     private final EnvSecrets secrets;
     private final StuckBuilds stuck;
     private final Clock clock;
+    /** The cap of the waker's sleep and the shortest time between two rounds. */
+    private Duration every = Duration.ofSeconds(30);
+    /** When this process last polled (a build still running stays due: it is polled again {@link #every} later). */
+    private volatile Instant lastRound;
 
     public BuildPoller(DeployRepository repository, TeamConfig team, BuildStatusReaders readers, BuildStatusSink sink,
                        EnvSecrets secrets, StuckBuilds stuck, Clock clock) {
@@ -55,20 +67,57 @@ public class BuildPoller {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${flightdeck.build.poll-every:30s}", initialDelay = "${flightdeck.build.poll-every:30s}")
-    void scheduled() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.warn("build poll round failed; the next round tries again", e);
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.build.poll-every:30s}") Duration every) {
+        this.every = every;
+        wakeups.start(Wakeups.BUILD_POLL, wakeJob(), every);
+    }
+
+    /** What the waker drives: {@link #nextDue()} and {@link #runDue()}. */
+    public Waker.Job wakeJob() {
+        return new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return BuildPoller.this.nextDue();
+            }
+
+            @Override
+            public int runDue() {
+                return BuildPoller.this.runDue();
+            }
+        };
+    }
+
+    /**
+     * When a round next has something to poll: a build silent for its environment's build-silence, or one whose
+     * backend sends no webhook (polled every {@code poll-every}); one the last round already polled (a build still
+     * running stays due) {@code poll-every} after that round. One grouped query over the in-flight states.
+     */
+    public Optional<Instant> nextDue() {
+        Instant earliest = null;
+        for (DeployRepository.OldestInState g : repository.oldestInStates(IN_FLIGHT)) {
+            Optional<ServiceConfig> service = team.service(g.service());
+            Optional<EnvironmentConfig> env = team.environment(g.environment());
+            if (service.isEmpty() || env.isEmpty()) {
+                continue;
+            }
+            boolean polled = g.state() == DeployState.RUNNING && !webhookArrives(service.get().buildFor(g.environment()));
+            Instant due = g.since().plus(polled ? every : env.get().buildSilence());
+            Instant last = lastRound;
+            if (last != null && !due.isAfter(last)) {
+                due = last.plus(every); // polled by the last round and still in flight: again one interval later
+            }
+            earliest = earliest == null || due.isBefore(earliest) ? due : earliest;
         }
+        return Optional.ofNullable(earliest);
     }
 
     /** One round over the triggering and running deploys; returns how many it moved. */
     public int runDue() {
         Instant now = clock.instant();
+        lastRound = now;
         int moved = 0;
-        for (DeployRequest r : repository.inStates(Set.of(DeployState.TRIGGERING, DeployState.RUNNING), Optional.empty(), 200)) {
+        for (DeployRequest r : repository.inStates(IN_FLIGHT, Optional.empty(), 200)) {
             Optional<ServiceConfig> service = team.service(r.service());
             Optional<EnvironmentConfig> env = team.environment(r.environment());
             if (service.isEmpty() || env.isEmpty()) {

@@ -110,6 +110,8 @@ public class JdbcDeployRepository implements DeployRepository {
             }
             return ps.executeBatch();
         });
+        checks.stream().map(CheckResult::recheckAt).filter(java.util.Objects::nonNull)
+                .forEach(at -> wakeups.dueBy(Wakeups.RECHECK, at));
     }
 
     @Override
@@ -129,11 +131,16 @@ public class JdbcDeployRepository implements DeployRepository {
                 after.nudgesSent(), after.expiresAt()) == 1 && wakeSchedulerFor(after);
     }
 
-    /** Tells the deploy scheduler (in this process) of the request's next nudge and expiry times. */
+    /**
+     * Tells the deploy scheduler (in this process) of the request's next nudge and expiry times, and the build poller
+     * of a build starting (it works out when that one is next due).
+     */
     private boolean wakeSchedulerFor(DeployRequest r) {
         if (DeployState.PENDING.contains(r.state())) {
             wakeups.dueBy(Wakeups.DEPLOY, r.nextNudgeAt());
             wakeups.dueBy(Wakeups.DEPLOY, r.expiresAt());
+        } else if (r.state() == DeployState.TRIGGERING || r.state() == DeployState.RUNNING) {
+            wakeups.dueBy(Wakeups.BUILD_POLL, r.stateChangedAt());
         }
         return true;
     }
@@ -201,6 +208,11 @@ public class JdbcDeployRepository implements DeployRepository {
     @Override
     public Optional<Instant> nextSchedulerDue(java.time.Duration unpostedGrace) {
         return schedulerDue.next(unpostedGrace);
+    }
+
+    @Override
+    public List<OldestInState> oldestInStates(Set<DeployState> states) {
+        return schedulerDue.oldestInStates(states);
     }
 
     @Override

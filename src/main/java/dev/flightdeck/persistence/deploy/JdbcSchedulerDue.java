@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The deploy scheduler's one-row question for {@link JdbcDeployRepository}: when is something next due. */
+/** The schedulers' "when is something next due" questions for {@link JdbcDeployRepository}: the deploy scheduler's, the build poller's. */
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)
 class JdbcSchedulerDue {
@@ -43,6 +43,28 @@ class JdbcSchedulerDue {
                         Optional<Instant> owed = Optional.ofNullable(unposted).map(t -> t.toInstant().plus(unpostedGrace));
                         return owed.isPresent() && (due.isEmpty() || owed.get().isBefore(due.get())) ? owed : due;
                     }
+                }));
+    }
+
+    /** Per service, environment and state, the earliest state change (the build poller's question; state index). */
+    java.util.List<dev.flightdeck.deploy.DeployRepository.OldestInState> oldestInStates(java.util.Set<DeployState> states) {
+        if (states.isEmpty()) {
+            return java.util.List.of();
+        }
+        String in = JdbcDeployRepository.names(states).stream().map(n -> "'" + n + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        return transactions.executeRead(status -> jdbc.prepareStatement("SELECT service, environment, state,"
+                + " MIN(state_changed_at) FROM deploy_request WHERE state IN " + in + " GROUP BY service, environment, state",
+                ps -> {
+                    java.util.List<dev.flightdeck.deploy.DeployRepository.OldestInState> out = new java.util.ArrayList<>();
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new dev.flightdeck.deploy.DeployRepository.OldestInState(rs.getString(1),
+                                    rs.getString(2), DeployState.valueOf(rs.getString(3)),
+                                    rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                    return out;
                 }));
     }
 

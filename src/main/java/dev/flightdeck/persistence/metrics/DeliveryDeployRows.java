@@ -14,11 +14,6 @@ import java.util.List;
 public interface DeliveryDeployRows extends GenericRepository<DeployRequestRow, Long> {
 
     @Query("""
-            SELECT * FROM deploy_request WHERE finished_at >= :from AND finished_at < :to
-               AND state IN ('SUCCEEDED', 'FAILED') ORDER BY finished_at, id""")
-    List<DeployRequestRow> finishedBetween(Instant from, Instant to);
-
-    @Query("""
             SELECT * FROM deploy_request WHERE rollback_of IS NOT NULL AND requested_at >= :from AND requested_at < :to
              ORDER BY requested_at, id""")
     List<DeployRequestRow> rollbacksRequestedBetween(Instant from, Instant to);

@@ -233,6 +233,32 @@ abstract class DeployRepositoryContract {
     }
 
     @Test
+    void theRechecksNextDueTimeIsTheEarliestUnsettledCheckOfAPendingRequest() {
+        Instant early = Instant.parse("2001-02-03T04:05:06Z");
+        DeployRequest r = repository.insert(newRequest(unique()), List.of(CheckResult.passed("lock", "free"),
+                new CheckResult("ci", false, "waiting for CI: build", null, null, true, early, "e".repeat(40))));
+        assertThat(rechecks.nextDue()).contains(early);
+        assertThat(repository.overrideCheck(r.id(), "ci", "U3", "CI is slow today")).isTrue();
+        assertThat(rechecks.nextDue()).as("overridden: not rechecked").isNotEqualTo(Optional.of(early));
+    }
+
+    @Test
+    void theBuildPollersQuestionIsTheOldestStateChangePerServiceEnvironmentAndState() {
+        String service = unique();
+        DeployRequest a = repository.insert(newRequest(service), List.of());
+        DeployRequest b = repository.insert(newRequest(service), List.of());
+        Instant early = t0.minus(Duration.ofDays(3));
+        assertThat(repository.transition(a, a.moved(DeployState.RUNNING, "U2", null, early, TIMERS))).isTrue();
+        assertThat(repository.transition(b, b.moved(DeployState.RUNNING, "U2", null, early.plusSeconds(90), TIMERS))).isTrue();
+
+        assertThat(repository.oldestInStates(java.util.Set.of(DeployState.TRIGGERING, DeployState.RUNNING)))
+                .filteredOn(g -> g.service().equals(service))
+                .containsExactly(new DeployRepository.OldestInState(service, "prod", DeployState.RUNNING, early));
+        assertThat(repository.oldestInStates(java.util.Set.of(DeployState.TRIGGERING)))
+                .noneMatch(g -> g.service().equals(service));
+    }
+
+    @Test
     void aWaitingCheckCanBeOverriddenAndIsThenNoLongerRechecked() {
         DeployRequest r = repository.insert(newRequest(unique()), List.of(
                 new CheckResult("ci", false, "waiting for CI: build", null, null, true, t0, "f".repeat(40))));

@@ -66,6 +66,10 @@ abstract class DeliveryHistoryContract {
         assertThat(first.requestedAt()).isEqualTo(t0.minusSeconds(3600));
         assertThat(first.finishedAt()).contains(t0);
         assertThat(finished.get(1).failed()).isTrue();
+        assertThat(history.finishedBetween(t0, t1, List.of("prod"))).as("the counted environments only")
+                .extracting(DeployFact::id).containsExactly(atStart);
+        assertThat(history.finishedBetween(t0, t1, List.of("prod", "staging"))).extracting(DeployFact::id)
+                .containsExactly(atStart, failed);
 
         List<DeployFact> rollbacks = history.rollbacksRequestedBetween(t0, t1);
         assertThat(rollbacks).extracting(DeployFact::id).containsExactly(rollback);

@@ -1,0 +1,130 @@
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes N× of the growth benchmark's history from one team-year written through the service's repositories
+ * (bench/Growth.java): each other (team, year) is that team-year copied in SQL, its ids moved past the original's,
+ * its services renamed to the team's, its times moved back by whole years. Filling 100× through the repositories
+ * would take hours on this machine (about 25 deploys a second under load); a copy is the same rows the repositories
+ * wrote, and every measure still reads through the service. H2 and PostgreSQL: plain INSERT ... SELECT.
+ */
+final class GrowthClone {
+
+    /** The tables a team-year writes, each with how its references move: column → the table it points into. */
+    private static final Map<String, Map<String, String>> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("deploy_request", Map.of());
+        TABLES.put("deploy_check", Map.of("request_id", "deploy_request"));
+        TABLES.put("deploy_approval", Map.of("request_id", "deploy_request"));
+        TABLES.put("post_release_check", Map.of("deploy_id", "deploy_request"));
+        TABLES.put("incident", Map.of());
+        TABLES.put("incident_timeline", Map.of("incident_id", "incident"));
+        TABLES.put("audit_event", Map.of());
+    }
+
+    private GrowthClone() {
+    }
+
+    /** Copies team-year (0, 0) into every other team-year; returns how many copies were made. */
+    static int multiply(DataSource pooled, boolean postgres, int teams, int years) throws SQLException {
+        DataSource ds = DelegatingDataSource.unwrapDataSource(pooled);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            Map<String, Long> top = new LinkedHashMap<>();
+            for (String table : TABLES.keySet()) {
+                top.put(table, maxId(s, table, key(table)));
+            }
+            int copies = 0;
+            for (int team = 0; team < teams; team++) {
+                for (int year = 0; year < years; year++) {
+                    if (team == 0 && year == 0) {
+                        continue;
+                    }
+                    copies++;
+                    for (var t : TABLES.entrySet()) {
+                        s.executeUpdate(copy(c, t.getKey(), t.getValue(), top, copies, team, year, postgres));
+                    }
+                    c.commit();
+                }
+            }
+            // New rows written through the repositories after this (the present's items) get ids above the copies'.
+            for (String table : TABLES.keySet()) {
+                if (!table.equals("post_release_check")) {
+                    long next = maxId(s, table, "id") + 1;
+                    s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+                }
+            }
+            c.commit();
+            return copies;
+        }
+    }
+
+    private static String key(String table) {
+        return table.equals("post_release_check") ? "deploy_id" : "id";
+    }
+
+    private static long maxId(Statement s, String table, String key) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + key + "), 0) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String copy(Connection c, String table, Map<String, String> refs, Map<String, Long> top, int k,
+                               int team, int year, boolean postgres) throws SQLException {
+        List<String> cols = new ArrayList<>();
+        List<String> exprs = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String col = md.getColumnName(i).toLowerCase();
+                int type = md.getColumnType(i);
+                cols.add(col);
+                exprs.add(expression(table, col, type, refs, top, k, team, year, postgres));
+            }
+        }
+        String key = key(table);
+        return "INSERT INTO " + table + " (" + String.join(", ", cols) + ") SELECT " + String.join(", ", exprs)
+                + " FROM " + table + " WHERE " + key + " <= " + top.get(table);
+    }
+
+    private static String expression(String table, String col, int type, Map<String, String> refs,
+                                     Map<String, Long> top, int k, int team, int year, boolean postgres) {
+        if (col.equals(key(table))) {
+            return col + " + " + (long) k * top.get(table.equals("post_release_check") ? "deploy_request" : table);
+        }
+        if (refs.containsKey(col)) {
+            return col + " + " + (long) k * top.get(refs.get(col));
+        }
+        if (col.equals("rollback_of")) {
+            return "CASE WHEN rollback_of IS NULL THEN NULL ELSE rollback_of + " + (long) k * top.get("deploy_request") + " END";
+        }
+        if (type == Types.TIMESTAMP_WITH_TIMEZONE || type == Types.TIMESTAMP) {
+            return year == 0 ? col : col + " - INTERVAL '" + 365L * year + "' DAY";
+        }
+        if (table.equals("deploy_request") && col.equals("service") && team > 0) {
+            return "CASE service WHEN 'commons' THEN 't" + team + "-svc0' WHEN 'billing' THEN 't" + team
+                    + "-svc1' WHEN 'web' THEN 't" + team + "-svc2' WHEN 'reports' THEN 't" + team
+                    + "-svc3' ELSE REPLACE(service, 't0-', 't" + team + "-') END";
+        }
+        if (table.equals("incident") && col.equals("channel_id")) {
+            return "CASE WHEN channel_id IS NULL THEN NULL ELSE channel_id || '-" + k + "' END";
+        }
+        if (table.equals("audit_event") && col.equals("event_id")) {
+            return postgres ? "gen_random_uuid()" : "RANDOM_UUID()";
+        }
+        return col;
+    }
+}
