@@ -119,6 +119,17 @@ final class FlowFakes {
             return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
                     && !e.at().isBefore(since)).limit(limit).toList();
         }
+
+        @Override
+        public synchronized boolean baseline(ConfigEvent event) {
+            return record(event);
+        }
+
+        @Override
+        public synchronized Optional<ConfigEvent> latest(String service, String environment, String key) {
+            return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
+                    && e.key().equals(key)).reduce((a, b) -> b);
+        }
     }
 
     record Told(ConfigChange change, ChangeNews news) {
