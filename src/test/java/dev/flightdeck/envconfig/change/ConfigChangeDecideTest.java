@@ -124,6 +124,37 @@ class ConfigChangeDecideTest {
         assertThat(rig.changes.go(Long.MAX_VALUE, LEAD)).isEqualTo(new ChangeOutcome.NoSuchChange(Long.MAX_VALUE));
     }
 
+    @Test
+    void twoApproversGoingAtTheSameMomentMakeOneDecisionAndOneWrite() throws Exception {
+        FlowSeed.ssm(rig.app, "prod", "DECIDE_RACE", "one");
+        for (int round = 0; round < 3; round++) {
+            ConfigChange c = propose(rig, DEVELOPER, "DECIDE_RACE", "two-" + round);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> {
+                    start.await();
+                    return rig.changes.go(c.id(), LEAD);
+                });
+                var b = pool.submit(() -> {
+                    start.await();
+                    return rig.changes.go(c.id(), RELEASE_MANAGER);
+                });
+                start.countDown();
+                assertThat(java.util.List.of(a.get(), b.get())).filteredOn(o -> o instanceof ChangeOutcome.Applying)
+                        .hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(rig.news.about(c.id())).filteredOn(n -> n instanceof ChangeNews.Applying).hasSize(1);
+            int writes = rig.writer.writes.size();
+            rig.changes.apply(c.id());
+            rig.changes.apply(c.id());
+            assertThat(rig.writer.writes).hasSize(writes + 1);
+            FlowSeed.ssm(rig.app, "prod", "DECIDE_RACE", "two-" + round); // as the real writer would leave it
+        }
+    }
+
     static EnvironmentConfig twoGoes(EnvironmentConfig e) {
         return new EnvironmentConfig(e.name(), e.channel(), 2, e.approvers(), e.selfApproval(), e.window(),
                 e.freezeAt(), e.gates(), e.autoStart(), e.nudgeAfter(), e.runnerNudgeAfter(), e.expireAfter(),

@@ -126,4 +126,29 @@ class ConfigChangeProposeTest {
                 s -> assertThat(s.message()).contains("nothing was proposed").doesNotContain("made-up"));
         assertThat(down.news.posts).isEmpty();
     }
+
+    @Test
+    void theRulesSeeTheProposalAgainstOtherServicesAndARemovalOfARequiredKeyIsBlocked() {
+        String shared = "https://sqs.us-east-1.amazonaws.com/999999999999/mail-prod-emails";
+        try (var ssm = rig.app.ssm()) {
+            ssm.putParameter(r -> r.name("/mail-reader/prod/INBOX_QUEUE").type("String").value(shared).overwrite(true));
+        }
+        ConfigChange clash = ((ChangeOutcome.Proposed) rig.changes.propose("U0DEVONE", "mail", "prod",
+                "EMAIL_QUEUE_URL", ChangeKind.SET, Optional.of(shared))).change();
+        assertThat(clash.blocked()).isTrue();
+        assertThat(clash.rules()).filteredOn(r -> r.outcome() == RuleResult.Outcome.FAIL).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.rule()).isEqualTo(RuleResult.Rule.UNIQUE_ACROSS_SERVICES);
+                    assertThat(r.finding()).isEqualTo(new dev.flightdeck.envconfig.RuleFinding.SameAsOtherServices(
+                            "prod", List.of(new dev.flightdeck.envconfig.RuleFinding.ServiceKey("mail-reader",
+                            "INBOX_QUEUE"))));
+                });
+
+        ConfigChange removal = ((ChangeOutcome.Proposed) rig.changes.propose("U0DEVONE", "mail", "prod",
+                "EMAIL_QUEUE_URL", ChangeKind.UNSET, Optional.empty())).change();
+        assertThat(removal.blocked()).isTrue();
+        assertThat(removal.value().newFingerprint()).isEmpty();
+        assertThat(removal.rules()).anyMatch(r -> r.rule() == RuleResult.Rule.REQUIRED
+                && r.outcome() == RuleResult.Outcome.FAIL);
+    }
 }
