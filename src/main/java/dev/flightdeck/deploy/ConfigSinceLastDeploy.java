@@ -39,7 +39,9 @@ public class ConfigSinceLastDeploy {
 
     /** Empty when nothing changed (or nothing is recorded). */
     public Optional<Section> of(DeployRequest r) {
-        if (history.isEmpty()) {
+        // Most services never have a change recorded: one indexed look at the history spares them the deploy query
+        // (the message is redrawn on every click, under the go's round-trip budget).
+        if (history.isEmpty() || history.get().since(r.service(), r.environment(), Instant.EPOCH, 1).isEmpty()) {
             return Optional.empty();
         }
         Optional<DeployRequest> last = deploys.lastSucceeded(r.service(), r.environment());
