@@ -40,7 +40,10 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
 
     /**
      * The seven columns metrics use, not the request's two dozen as entities: the 365-day page reads a year of every
-     * team's production deploys, and mapping whole rows was most of its time (issue 20, growth).
+     * team's production deploys, and mapping whole rows was most of its time (issue 20, growth). The state is checked
+     * here, not in SQL: given {@code state IN (...)}, H2 reads every finished deploy ever through the state index
+     * instead of the period's through {@code finished_at} (10× the rows at five years; the few aborted, rejected or
+     * expired ones in the period cost less).
      */
     @Override
     public List<DeployFact> finishedBetween(Instant from, Instant to, List<String> environments) {
@@ -48,7 +51,7 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
                 + String.join(", ", java.util.Collections.nCopies(environments.size(), "?")) + ")";
         return transactions.executeRead(status -> jdbc.prepareStatement("""
                 SELECT id, service, environment, state, requested_at, finished_at, rollback_of FROM deploy_request
-                 WHERE finished_at >= ? AND finished_at < ? AND state IN ('SUCCEEDED', 'FAILED')""" + in
+                 WHERE finished_at >= ? AND finished_at < ?""" + in
                 + " ORDER BY finished_at, id", ps -> {
                     ps.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
                     ps.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
@@ -58,9 +61,13 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
                     List<DeployFact> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            String state = rs.getString(4);
+                            if (!"SUCCEEDED".equals(state) && !"FAILED".equals(state)) {
+                                continue;
+                            }
                             long rollbackOf = rs.getLong(7);
                             Optional<Long> rollback = rs.wasNull() ? Optional.empty() : Optional.of(rollbackOf);
-                            out.add(new DeployFact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            out.add(new DeployFact(rs.getLong(1), rs.getString(2), rs.getString(3), state,
                                     rs.getObject(5, OffsetDateTime.class).toInstant(),
                                     Optional.ofNullable(rs.getObject(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                                     rollback));
