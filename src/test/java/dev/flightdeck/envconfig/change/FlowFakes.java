@@ -119,6 +119,18 @@ final class FlowFakes {
             return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
                     && !e.at().isBefore(since)).limit(limit).toList();
         }
+
+        // The watch's two additions to the port (cfg-watch), so this fake compiles once both branches meet.
+        @Override
+        public boolean baseline(ConfigEvent event) {
+            return record(event);
+        }
+
+        @Override
+        public synchronized java.util.Optional<ConfigEvent> latest(String service, String environment, String key) {
+            return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
+                    && e.key().equals(key)).reduce((a, b) -> b);
+        }
     }
 
     record Told(ConfigChange change, ChangeNews news) {
