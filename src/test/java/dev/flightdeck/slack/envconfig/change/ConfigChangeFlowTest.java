@@ -182,7 +182,8 @@ class ConfigChangeFlowTest {
         Set<FakeSlack.Call> refused = new java.util.HashSet<>();
         for (int i = 0; i < 2; i++) {
             refused.add(d.app.slack.awaitCall("chat.postEphemeral", c -> !refused.contains(c) && c.text() != null
-                    && c.text().contains("Change #" + p.id() + " is already"), ChangeFlowDriver.WAIT));
+                    && c.text().matches("(?s).*(Change #" + p.id() + " is already|already said go on change #" + p.id()
+                    + "\\b).*"), ChangeFlowDriver.WAIT));
         }
 
         assertThat(d.version(QUEUE)).isEqualTo(version + 1);
