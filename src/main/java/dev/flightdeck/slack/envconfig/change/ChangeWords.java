@@ -75,7 +75,7 @@ final class ChangeWords {
         } else if (o instanceof DirectoryDown d) {
             return "Could not check who the approvers are right now; try again in a minute.";
         } else if (o instanceof AlreadyApproved a) {
-            return "You already said go on change #" + a.change().id() + "; it waits for another approver.";
+            return "You already said go on change #" + a.change().id() + ".";
         } else if (o instanceof BlockedByRules b) {
             return "Change #" + b.change().id() + " is blocked by a failing rule (" + failing(b.change())
                     + "): an approver may override it with a reason, then say go.";

@@ -178,8 +178,13 @@ class ConfigChangeFlowTest {
         CompletableFuture<?> third = CompletableFuture.runAsync(() -> d.click(ConfigChangeSlackIds.GO, p, RM2));
         CompletableFuture.allOf(first, second, third).join();
         d.awaitThread(p, "Written");
-        // The refused clicks are answered (to their clickers alone) before this is looked at.
-        d.awaitEphemeral(RM2, "#" + p.id());
+        // Whichever go came first decided; the two others are refused, each to its clicker alone.
+        Set<FakeSlack.Call> refused = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            refused.add(d.app.slack.awaitCall("chat.postEphemeral", c -> !refused.contains(c) && c.text() != null
+                    && c.text().matches("(?s).*(Change #" + p.id() + " is already|already said go on change #" + p.id()
+                    + "\\b).*"), ChangeFlowDriver.WAIT));
+        }
 
         assertThat(d.version(QUEUE)).isEqualTo(version + 1);
         assertThat(d.threadReplies(p, "Written")).hasSize(1);
