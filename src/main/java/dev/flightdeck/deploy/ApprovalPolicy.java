@@ -27,14 +27,28 @@ public class ApprovalPolicy {
         return refusalToApprove(env, request, userId, true);
     }
 
+    /**
+     * The same rule for anything else decided like a deploy (a config change): {@code requesterId} asked for it.
+     * {@code override}: the question is about overriding a check rather than a go.
+     */
+    public Optional<DeployOutcome.Refused> refusalToApprove(EnvironmentConfig env, String requesterId, String userId,
+                                                            boolean override) {
+        return refusalToApprove(env, env.name(), requesterId, userId, override);
+    }
+
     private Optional<DeployOutcome.Refused> refusalToApprove(EnvironmentConfig env, DeployRequest request, String userId,
                                                              boolean override) {
+        return refusalToApprove(env, request.environment(), request.requesterId(), userId, override);
+    }
+
+    private Optional<DeployOutcome.Refused> refusalToApprove(EnvironmentConfig env, String environment,
+                                                             String requesterId, String userId, boolean override) {
         Optional<DeployOutcome.Refused> notApprover = refusalToDecide(env, userId);
         if (notApprover.isPresent()) {
             return notApprover;
         }
-        if (!env.selfApproval() && userId.equals(request.requesterId())) {
-            return Optional.of(new DeployOutcome.OwnRequest(request.environment(), env.approvers(), override));
+        if (!env.selfApproval() && userId.equals(requesterId)) {
+            return Optional.of(new DeployOutcome.OwnRequest(environment, env.approvers(), override));
         }
         return Optional.empty();
     }

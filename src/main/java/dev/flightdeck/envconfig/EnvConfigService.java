@@ -39,6 +39,22 @@ public class EnvConfigService {
         ServiceConfig config = team.service(service)
                 .orElseThrow(() -> new IllegalArgumentException("unknown service " + service));
         ConfigSnapshot snapshot = reader.read(service, env);
+        return new ConfigCheckReport(service, env, snapshot.size(), rulesOn(config, snapshot), snapshot.problems());
+    }
+
+    /**
+     * The service's rules on {@code snapshot} (its configuration in one environment, as read or with a proposed value
+     * in place), against the other environments and services as stored now. {@link #check} and a config change
+     * proposal share it, so a proposal is judged exactly as the deploy gate will judge it later.
+     */
+    public java.util.List<RuleResult> rulesOn(String service, ConfigSnapshot snapshot) {
+        return rulesOn(team.service(service)
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + service)), snapshot);
+    }
+
+    private java.util.List<RuleResult> rulesOn(ServiceConfig config, ConfigSnapshot snapshot) {
+        String service = config.name();
+        String env = snapshot.env();
         var rules = config.config().rules();
         Map<String, String> unreadable = new LinkedHashMap<>();
         Map<String, Optional<ConfigSnapshot>> otherEnvs = new LinkedHashMap<>();
@@ -57,9 +73,8 @@ public class EnvConfigService {
                 }
             }
         }
-        var results = ConfigRulesEngine.apply(rules, snapshot, team.environments().keySet(),
+        return ConfigRulesEngine.apply(rules, snapshot, team.environments().keySet(),
                 new ConfigRulesEngine.Others(otherEnvs, otherServices, unreadable));
-        return new ConfigCheckReport(service, env, snapshot.size(), results, snapshot.problems());
     }
 
     public boolean hasSources(String service) {

@@ -37,6 +37,18 @@ public interface ConfigChangeRepository {
     /** Requests waiting for people whose nudge time has come, oldest first. */
     List<ConfigChange> dueNudges(Instant now, int limit);
 
+    /**
+     * Claims a due nudge for {@code leaseUntil}: {@code UPDATE … SET next_nudge_at = :leaseUntil WHERE id = :id AND
+     * state = 'PROPOSED' AND next_nudge_at = due.nextNudgeAt}, so one replica sends it. (Added by the flow: a nudge
+     * needs a claim that the state alone cannot give, as the state does not change.)
+     *
+     * @return false when another replica claimed it first, or the request moved on
+     */
+    boolean claimNudge(ConfigChange due, Instant leaseUntil);
+
+    /** After the send: counts the nudge and sets the next one ({@code next}, null for none), if the lease still holds. */
+    boolean completeNudge(ConfigChange claimed, Instant leaseUntil, Instant next);
+
     /** Requests past their expiry (PROPOSED or FAILED), oldest first. */
     List<ConfigChange> dueExpiries(Instant now, int limit);
 

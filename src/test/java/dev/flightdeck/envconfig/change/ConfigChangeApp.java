@@ -48,7 +48,8 @@ public final class ConfigChangeApp {
         server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
                 "micronaut.config.files", files,
                 "flightdeck.aws.events-token", EVENTS_TOKEN,
-                "flightdeck.deploy.scheduler-interval", "1h")));
+                "flightdeck.deploy.scheduler-interval", "1h",
+                "flightdeck.config-change.wake", "false")));
         clock = server.getApplicationContext().getBean(MutableClock.class);
         signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
