@@ -115,6 +115,22 @@ final class FlowFakes {
         }
 
         @Override
+        public synchronized boolean baseline(ConfigEvent event) {
+            return record(event);
+        }
+
+        @Override
+        public synchronized Optional<ConfigEvent> latest(String service, String environment, String key) {
+            ConfigEvent last = null;
+            for (ConfigEvent e : events) {
+                if (e.service().equals(service) && e.environment().equals(environment) && e.key().equals(key)) {
+                    last = e;
+                }
+            }
+            return Optional.ofNullable(last);
+        }
+
+        @Override
         public synchronized List<ConfigEvent> since(String service, String environment, Instant since, int limit) {
             return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
                     && !e.at().isBefore(since)).limit(limit).toList();

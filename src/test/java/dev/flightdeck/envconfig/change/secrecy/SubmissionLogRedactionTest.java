@@ -89,7 +89,7 @@ class SubmissionLogRedactionTest {
         // The edge held the submitted value: a line carrying it, from anywhere, is withheld while it is handled.
         try (LogCapture log = LogCapture.root()) {
             LoggerFactory.getLogger("com.example.a.handler").warn("could not use {}", value);
-            assertThat(log.lines()).noneMatch(l -> l.contains(value))
+            assertThat(log.events().stream().map(ILoggingEvent::getFormattedMessage)).noneMatch(l -> l.contains(value))
                     .anyMatch(l -> l.contains("A log line from com.example.a.handler was withheld"));
         }
     }
