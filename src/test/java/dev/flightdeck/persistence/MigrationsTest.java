@@ -101,6 +101,8 @@ class MigrationsTest {
         boolean unbounded = maxLength == null || ((Number) maxLength).longValue() >= H2_MAX_VARCHAR;
         return switch (type) {
             case "character large object" -> "text";
+            // BYTEA: H2 reads it as its VARBINARY (unbounded), PostgreSQL as bytea; both hold any bytes.
+            case "binary varying" -> unbounded ? "bytea" : type + "(" + maxLength + ")";
             case "character varying" -> unbounded ? "text" : type + "(" + maxLength + ")";
             case "character" -> type + "(" + maxLength + ")";
             default -> type;
