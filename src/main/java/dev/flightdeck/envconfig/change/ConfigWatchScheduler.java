@@ -4,6 +4,7 @@ import dev.flightdeck.envconfig.ConfigReader;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
+import io.micronaut.context.annotation.Value;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -51,9 +52,10 @@ public class ConfigWatchScheduler {
         this.nextPass = clock.instant();
     }
 
+    /** {@code flightdeck.config-change.wake: false} (test apps that move the clock) leaves the waker off, as for changes. */
     @Inject
-    void wakeWith(Wakeups wakeups) {
-        if (places.all().isEmpty()) {
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.config-change.wake:true}") boolean wake) {
+        if (!wake || places.all().isEmpty()) {
             return; // no service allows changes: nothing to watch
         }
         wakeups.start(TOPIC, new Waker.Job() {
