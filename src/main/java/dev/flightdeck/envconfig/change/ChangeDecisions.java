@@ -100,21 +100,8 @@ final class ChangeDecisions {
 
     /** The proposer or an approver; while it waits for a decision, or after a failed write. */
     ChangeOutcome cancel(long id, String userId) {
-        Optional<ConfigChange> read = repository.find(id);
-        if (read.isEmpty()) {
-            return new ChangeOutcome.NoSuchChange(id);
-        }
-        ConfigChange c = read.get();
-        if (ChangeTransitions.next(c.state(), ChangeEvent.CANCEL).isEmpty()) {
-            return new ChangeOutcome.NotWaiting(c);
-        }
-        if (!userId.equals(c.proposerId()) && refusalToDecide(environment(c), userId).isPresent()) {
-            return new ChangeOutcome.NotProposerOrApprover(c);
-        }
-        return moves.apply(c, ChangeEvent.CANCEL, userId).<ChangeOutcome>map(after -> {
-            news.changed(after, new ChangeNews.Cancelled(userId));
-            return new ChangeOutcome.Cancelled(after);
-        }).orElseGet(() -> new ChangeOutcome.NotWaiting(repository.find(id).orElse(c)));
+        return byProposerOrApprover(id, userId, ChangeEvent.CANCEL, new ChangeNews.Cancelled(userId),
+                ChangeOutcome.Cancelled::new);
     }
 
     /** Break-glass: an approver lets a failing rule through with a written reason (never the proposer where self-approval is off). */
@@ -153,20 +140,27 @@ final class ChangeDecisions {
 
     /** A FAILED write tried again by the proposer or an approver; the caller runs the write after the ack. */
     ChangeOutcome retry(long id, String userId) {
+        return byProposerOrApprover(id, userId, ChangeEvent.RETRY, new ChangeNews.Retried(userId),
+                ChangeOutcome.Applying::new);
+    }
+
+    /** Cancel and retry: moves the request by {@code event} if the table allows it and the clicker may. */
+    private ChangeOutcome byProposerOrApprover(long id, String userId, ChangeEvent event, ChangeNews said,
+                                               java.util.function.Function<ConfigChange, ChangeOutcome> answer) {
         Optional<ConfigChange> read = repository.find(id);
         if (read.isEmpty()) {
             return new ChangeOutcome.NoSuchChange(id);
         }
         ConfigChange c = read.get();
-        if (ChangeTransitions.next(c.state(), ChangeEvent.RETRY).isEmpty()) {
+        if (ChangeTransitions.next(c.state(), event).isEmpty()) {
             return new ChangeOutcome.NotWaiting(c);
         }
         if (!userId.equals(c.proposerId()) && refusalToDecide(environment(c), userId).isPresent()) {
             return new ChangeOutcome.NotProposerOrApprover(c);
         }
-        return moves.apply(c, ChangeEvent.RETRY, userId).<ChangeOutcome>map(after -> {
-            news.changed(after, new ChangeNews.Retried(userId));
-            return new ChangeOutcome.Applying(after);
+        return moves.apply(c, event, userId).map(after -> {
+            news.changed(after, said);
+            return answer.apply(after);
         }).orElseGet(() -> new ChangeOutcome.NotWaiting(repository.find(id).orElse(c)));
     }
 

@@ -24,4 +24,17 @@ public record ConfigEvent(String service, String environment, String key, Instan
         oldFingerprint = oldFingerprint == null ? "" : oldFingerprint;
         newFingerprint = newFingerprint == null ? "" : newFingerprint;
     }
+
+    /** A key taken away (Flightdeck's unset, or a removal seen outside): there is no new value to fingerprint. */
+    public boolean removed() {
+        return newFingerprint.isEmpty();
+    }
+
+    /**
+     * The version a removal seen outside is recorded under: the store has no version after a delete, and the history
+     * keeps one row per version, so it is named after the version that went.
+     */
+    public static String removalOf(String oldVersion) {
+        return "removed-after-" + oldVersion;
+    }
 }

@@ -34,4 +34,10 @@ public interface ConfigHistory {
      * compares the stored version (and a secret member's fingerprint) with. Added for the watch (issue 16).
      */
     Optional<ConfigEvent> latest(String service, String environment, String key);
+
+    /**
+     * The last recorded event of every key of the service in the environment (baselines included): what the watch
+     * compares a fresh read with to see keys removed outside Flightdeck.
+     */
+    List<ConfigEvent> latestPerKey(String service, String environment);
 }

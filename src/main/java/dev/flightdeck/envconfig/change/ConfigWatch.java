@@ -95,7 +95,8 @@ public class ConfigWatch implements ConfigWatchEvents {
             // The event says this parameter (or this secret) changed; which member of a JSON secret did, only a
             // recorded fingerprint can tell. A member never seen before is taken as changed only when it is alone.
             boolean firstSightingIsChange = change.store() == OutsideChange.Store.SSM || entries.size() == 1;
-            announced += notice(place.service(), place.environment(), entries, e -> change.actor(), firstSightingIsChange);
+            announced += notice(place.service(), place.environment(), entries, e -> change.actor(), firstSightingIsChange,
+                    snapshot, change.actor());
         }
         return announced;
     }
@@ -103,7 +104,7 @@ public class ConfigWatch implements ConfigWatchEvents {
     /** What the scan read of one service in one environment; the first sighting of a key is its baseline. */
     public int scanned(ConfigSnapshot snapshot) {
         return notice(snapshot.service(), snapshot.env(), List.copyOf(snapshot.entries().values()),
-                e -> e.lastModifiedBy().orElse(""), false);
+                e -> e.lastModifiedBy().orElse(""), false, snapshot, "");
     }
 
     /**
@@ -112,13 +113,15 @@ public class ConfigWatch implements ConfigWatchEvents {
      * so a change seen after that start is listed even when AWS's clock runs a little behind.
      */
     private int notice(String service, String env, List<ConfigEntry> entries,
-                       java.util.function.Function<ConfigEntry, String> actor, boolean firstSightingIsChange) {
+                       java.util.function.Function<ConfigEntry, String> actor, boolean firstSightingIsChange,
+                       ConfigSnapshot whole, String removedBy) {
         List<Noticed> recorded = new ArrayList<>();
         Instant at = clock.instant();
         for (ConfigEntry entry : entries) {
             decide(service, env, entry, actor.apply(entry), at, firstSightingIsChange)
-                    .ifPresent(event -> recorded.add(new Noticed(event, entry)));
+                    .ifPresent(event -> recorded.add(new Noticed(event, entry.isSecret(), entry.plainValue())));
         }
+        removals(service, env, whole, removedBy, at).forEach(event -> recorded.add(new Noticed(event, true, Optional.empty())));
         if (recorded.isEmpty()) {
             return 0;
         }
@@ -126,7 +129,7 @@ public class ConfigWatch implements ConfigWatchEvents {
         for (Noticed n : recorded) {
             ConfigEvent e = n.event();
             news.changedOutside(new ConfigWatchNews.OutsideNews(service, env, e.key(), e.actor(), e.oldVersion(),
-                    e.newVersion(), n.entry().isSecret(), n.entry().plainValue(), e.oldFingerprint(),
+                    e.newVersion(), n.secret(), n.value(), e.oldFingerprint(),
                     e.newFingerprint(), checked));
             timeline.recordConfigChange(service, env, e.key(), e.oldVersion(), e.newVersion(), e.actor(), true, e.at());
         }
@@ -160,6 +163,26 @@ public class ConfigWatch implements ConfigWatchEvents {
         return history.record(event) ? Optional.of(event) : Optional.empty();
     }
 
+    /**
+     * Keys the history last saw with a value that the store no longer holds: removed outside Flightdeck (Flightdeck's
+     * own unset is recorded as a removal by the flow, so it is not news here). Recorded once, like a change.
+     */
+    private List<ConfigEvent> removals(String service, String env, ConfigSnapshot now, String actor, Instant at) {
+        List<ConfigEvent> removed = new ArrayList<>();
+        for (ConfigEvent last : history.latestPerKey(service, env)) {
+            if (last.removed() || now.entry(last.key()).isPresent()
+                    || requests.flatMap(r -> r.applying(service, env, last.key())).isPresent()) {
+                continue;
+            }
+            ConfigEvent event = new ConfigEvent(service, env, last.key(), at, actor, true, last.newVersion(),
+                    ConfigEvent.removalOf(last.newVersion()), last.newFingerprint(), "", Optional.empty());
+            if (history.record(event)) {
+                removed.add(event);
+            }
+        }
+        return removed;
+    }
+
     private ConfigWatchNews.Rules checkRules(String service, String env) {
         try {
             return new ConfigWatchNews.Rules.Checked(rules.check(service, env));
@@ -168,6 +191,6 @@ public class ConfigWatch implements ConfigWatchEvents {
         }
     }
 
-    private record Noticed(ConfigEvent event, ConfigEntry entry) {
+    private record Noticed(ConfigEvent event, boolean secret, Optional<String> value) {
     }
 }

@@ -29,6 +29,11 @@ public interface ConfigWatchNews {
             }
         }
 
+        /** The key is gone: there is no new value, version or fingerprint. */
+        public boolean removed() {
+            return newFingerprint.isEmpty();
+        }
+
         @Override
         public String toString() {
             return "OutsideNews[" + service + "/" + environment + "/" + key + " v" + oldVersion + " -> v" + newVersion

@@ -64,6 +64,27 @@ public class JdbcConfigHistory implements ConfigHistory {
         }));
     }
 
+    @Override
+    public List<ConfigEvent> latestPerKey(String service, String environment) {
+        return transactions.executeRead(status -> jdbc.prepareStatement("""
+                SELECT service, environment, config_key, changed_at, actor, outside, old_version, new_version,
+                       old_fingerprint, new_fingerprint, change_id
+                FROM config_event e WHERE service = ? AND environment = ?
+                  AND id = (SELECT MAX(id) FROM config_event l
+                            WHERE l.service = e.service AND l.environment = e.environment AND l.config_key = e.config_key)
+                ORDER BY config_key""", ps -> {
+            ps.setString(1, service);
+            ps.setString(2, environment);
+            List<ConfigEvent> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }));
+    }
+
     private boolean insert(ConfigEvent event, boolean baseline) {
         try {
             return transactions.executeWrite(status -> jdbc.prepareStatement("""

@@ -120,6 +120,14 @@ final class FlowFakes {
         }
 
         @Override
+        public synchronized List<ConfigEvent> latestPerKey(String service, String environment) {
+            java.util.Map<String, ConfigEvent> last = new java.util.TreeMap<>();
+            events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment))
+                    .forEach(e -> last.put(e.key(), e));
+            return List.copyOf(last.values());
+        }
+
+        @Override
         public synchronized Optional<ConfigEvent> latest(String service, String environment, String key) {
             ConfigEvent last = null;
             for (ConfigEvent e : events) {
@@ -136,16 +144,6 @@ final class FlowFakes {
                     && !e.at().isBefore(since)).limit(limit).toList();
         }
 
-        @Override
-        public synchronized boolean baseline(ConfigEvent event) {
-            return record(event);
-        }
-
-        @Override
-        public synchronized Optional<ConfigEvent> latest(String service, String environment, String key) {
-            return events.stream().filter(e -> e.service().equals(service) && e.environment().equals(environment)
-                    && e.key().equals(key)).reduce((a, b) -> b);
-        }
     }
 
     record Told(ConfigChange change, ChangeNews news) {

@@ -26,6 +26,11 @@ final class ConfigWatchWords {
 
     static String headline(ConfigWatchNews.OutsideNews n) {
         String who = n.actor().isBlank() ? UNNAMED : Mrkdwn.escapeForeign(cut(n.actor(), MAX_ACTOR));
+        if (n.removed()) {
+            return n.environment().toUpperCase(Locale.ROOT) + ": config " + Mrkdwn.escapeForeign(n.key()) + " of "
+                    + n.service() + " removed outside Flightdeck by " + who + " (was version "
+                    + Mrkdwn.escapeForeign(n.oldVersion()) + ")";
+        }
         return n.environment().toUpperCase(Locale.ROOT) + ": config " + Mrkdwn.escapeForeign(n.key()) + " of "
                 + n.service() + " changed outside Flightdeck by " + who + " (version "
                 + (n.oldVersion().isEmpty() ? "none" : Mrkdwn.escapeForeign(n.oldVersion())) + " → "
@@ -37,6 +42,9 @@ final class ConfigWatchWords {
     }
 
     static String value(ConfigWatchNews.OutsideNews n) {
+        if (n.removed()) {
+            return "It no longer exists (fingerprint " + Mrkdwn.code(n.oldFingerprint()) + " before).";
+        }
         if (n.secret()) {
             return "Secret: fingerprint " + (n.oldFingerprint().isEmpty() ? "none" : Mrkdwn.code(n.oldFingerprint()))
                     + " → " + Mrkdwn.code(n.newFingerprint()) + " (the value is never shown)";

@@ -87,6 +87,24 @@ class ConfigWatchScanTest {
     }
 
     @Test
+    void aKeyDeletedByHandIsAnnouncedOnceAsRemoved() {
+        String key = WatchFixture.key("WATCH_GONE");
+        long version = f.put("staging", key, "soon gone");
+        f.scanLater();
+
+        try (var ssm = f.app.ssm()) {
+            ssm.deleteParameter(r -> r.name("/mail/staging/" + key));
+        }
+        assertThat(f.scanLater()).isEqualTo(1);
+
+        f.awaitPost("STAGING: config " + key + " of mail removed outside Flightdeck by someone AWS did not name"
+                + " (was version " + version + ")");
+        assertThat(f.scanLater()).isZero();
+        assertThat(f.messagesContaining("deploys", "config " + key + " of mail")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("It no longer exists").doesNotContain("soon gone"));
+    }
+
+    @Test
     void aChangeFlightdeckRecordedItselfIsNotAnnounced() {
         String key = WatchFixture.key("WATCH_OWN");
         f.put("staging", key, "before");
