@@ -33,7 +33,7 @@ final class ChangeProposals {
 
     private final ChangeTargets targets;
     private final EnvConfigService envConfig;
-    private final Fingerprinter fingerprints;
+    private final jakarta.inject.Provider<Fingerprinter> fingerprints;
     private final ConfigChangeRepository repository;
     private final PendingValues pending;
     private final ConfigChangeNews news;
@@ -41,7 +41,7 @@ final class ChangeProposals {
     private final Auditor auditor;
     private final Clock clock;
 
-    ChangeProposals(ChangeTargets targets, EnvConfigService envConfig, Fingerprinter fingerprints,
+    ChangeProposals(ChangeTargets targets, EnvConfigService envConfig, jakarta.inject.Provider<Fingerprinter> fingerprints,
                     ConfigChangeRepository repository, PendingValues pending, ConfigChangeNews news, ChangeMoves moves,
                     Auditor auditor, Clock clock) {
         this.targets = targets;
@@ -89,7 +89,7 @@ final class ChangeProposals {
         // first of two fixes). The other results are kept and shown.
         boolean blocked = rules.stream().anyMatch(r -> r.key().equals(key) && r.outcome() == RuleResult.Outcome.FAIL);
         Optional<ConfigEntry> current = found.current();
-        String newFingerprint = kind == ChangeKind.SET ? fingerprints.of(value.orElseThrow()) : "";
+        String newFingerprint = kind == ChangeKind.SET ? fingerprints.get().of(value.orElseThrow()) : "";
         ValueChange change = new ValueChange(current.map(ConfigEntry::version).orElse(""),
                 target.isSecret() ? Optional.empty() : current.flatMap(ConfigEntry::plainValue),
                 target.isSecret() || kind == ChangeKind.UNSET ? Optional.empty() : value,
@@ -148,7 +148,7 @@ final class ChangeProposals {
         }
         Optional<ConfigEntry> current = found.current();
         boolean same = current.isPresent() && (target.isSecret()
-                ? current.get().fingerprint().equals(fingerprints.of(v))
+                ? current.get().fingerprint().equals(fingerprints.get().of(v))
                 : current.get().plainValue().filter(v::equals).isPresent());
         if (same) {
             return Optional.of(new ChangeOutcome.BadValue(target.key() + " already has this value in "
@@ -173,9 +173,9 @@ final class ChangeProposals {
             String v = value.orElseThrow();
             String version = found.current().map(ConfigEntry::version).orElse("");
             entries.put(t.key(), t.isSecret()
-                    ? ConfigEntry.secret(t.key(), t.source(), t.type(), fingerprints.of(v), version, Optional.empty(),
+                    ? ConfigEntry.secret(t.key(), t.source(), t.type(), fingerprints.get().of(v), version, Optional.empty(),
                     Optional.empty())
-                    : ConfigEntry.plain(t.key(), t.source(), t.type(), v, fingerprints, version, Optional.empty(),
+                    : ConfigEntry.plain(t.key(), t.source(), t.type(), v, fingerprints.get(), version, Optional.empty(),
                     Optional.empty()));
         }
         return new ConfigSnapshot(now.service(), now.env(), entries, now.problems());

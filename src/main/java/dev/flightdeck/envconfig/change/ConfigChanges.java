@@ -28,7 +28,9 @@ public class ConfigChanges {
     private final ChangeApplier applier;
     private final ChangeMoves moves;
 
-    public ConfigChanges(TeamConfig team, ConfigReader reader, EnvConfigService envConfig, Fingerprinter fingerprints,
+    /** @param fingerprints a provider: the key is read from the database on first use, not while the application starts */
+    public ConfigChanges(TeamConfig team, ConfigReader reader, EnvConfigService envConfig,
+                         jakarta.inject.Provider<Fingerprinter> fingerprints,
                          ApprovalPolicy policy, Auditor auditor, Clock clock, ConfigChangeRepository repository,
                          ConfigWriter writer, PendingValues pending, ConfigHistory history, ConfigChangeNews news) {
         this.repository = repository;

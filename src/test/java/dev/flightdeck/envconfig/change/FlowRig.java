@@ -58,7 +58,7 @@ final class FlowRig {
         ApprovalPolicy policy = new ApprovalPolicy(handle -> handle.equals("release-managers")
                 ? Set.of(RELEASE_MANAGER) : Set.of("U0DEVONE", "U0DEVTWO"));
         Auditor auditor = app.bean(Auditor.class);
-        changes = new ConfigChanges(team, reader, new EnvConfigService(team, reader), app.bean(Fingerprinter.class),
+        changes = new ConfigChanges(team, reader, new EnvConfigService(team, reader), () -> app.bean(Fingerprinter.class),
                 policy, auditor, clock, repository, writer, pending, history, news);
         scheduler = new ConfigChangeScheduler(repository, changes, news, reader, team, auditor, clock);
     }
