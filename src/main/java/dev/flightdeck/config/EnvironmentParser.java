@@ -17,6 +17,7 @@ import dev.flightdeck.deploy.DeployWindow;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.incident.Severity;
+import dev.flightdeck.deploy.AlertSettings;
 import dev.flightdeck.team.ChannelRef;
 import dev.flightdeck.text.Durations;
 
@@ -24,7 +25,8 @@ import dev.flightdeck.text.Durations;
 final class EnvironmentParser {
     static final Set<String> KEYS = new LinkedHashSet<>(List.of("channel", "approvals", "approvers", "self-approval",
             "window", "freeze-at", "gates", "auto-start", "nudge-after", "runner-nudge-after", "expire-after",
-            "post-release-check", "build-silence", "promotion-from", "checklist"));
+            "post-release-check", "build-silence", "promotion-from", "checklist", "alerts-channel", "alert-severity",
+            "alert-nudge-after", "alarm-flap-window"));
 
     private EnvironmentParser() {
     }
@@ -68,11 +70,28 @@ final class EnvironmentParser {
             s.error("runner-nudge-after", "must be shorter than expire-after (" + Durations.format(expire)
                     + "), or the runner is never nudged");
         }
+        AlertSettings alerts = alerts(s);
         if (s.errors().count() > before || channel.isEmpty() || approvals.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, channel.get(), approvals.get(), approvers, selfApproval, window,
-                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence, promotionFrom, checklist));
+                freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence, promotionFrom, checklist,
+                alerts));
+    }
+
+    /** alerts-channel, alert-severity, alert-nudge-after, alarm-flap-window (DESIGN section 13). */
+    private static AlertSettings alerts(Section s) {
+        Optional<ChannelRef> channel = channel(s, "alerts-channel", false);
+        Severity severity = severity(s, "alert-severity").orElse(AlertSettings.DEFAULTS.severity());
+        Duration nudge = s.duration("alert-nudge-after").orElse(AlertSettings.DEFAULT_NUDGE_AFTER);
+        if (nudge.compareTo(Duration.ofMinutes(1)) < 0) {
+            s.error("alert-nudge-after", "must be at least 1m: an unacknowledged alarm pings people again after this");
+        }
+        Duration flap = s.duration("alarm-flap-window").orElse(AlertSettings.DEFAULT_FLAP_WINDOW);
+        if (flap.compareTo(Duration.ofHours(24)) > 0) {
+            s.error("alarm-flap-window", "must be at most 24h: an alarm back after that is a new episode");
+        }
+        return new AlertSettings(channel, severity, nudge, flap);
     }
 
     private static Optional<String> promotionFrom(String name, Section s, Set<String> environments) {

@@ -16,6 +16,8 @@ import static dev.flightdeck.config.ErrorSink.show;
 import dev.flightdeck.alarms.AlarmSelector;
 import dev.flightdeck.envconfig.ConfigRules;
 import dev.flightdeck.envconfig.EnvConfigSettings;
+import dev.flightdeck.envconfig.LogSettings;
+import dev.flightdeck.alarms.SloSettings;
 import dev.flightdeck.envconfig.EnvTemplates;
 import dev.flightdeck.deploy.ChecklistLimits;
 import dev.flightdeck.team.BuildBackendConfig;
@@ -27,7 +29,7 @@ import dev.flightdeck.team.ServiceConfig;
  *  release trigger and checklist. */
 final class ServiceParser {
     static final Set<String> KEYS = Set.of("build", "config", "alarms", "health", "repo", "github-token-env",
-            "on-release", "checklist");
+            "on-release", "checklist", "runbook", "logs", "slo");
     private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[UW][A-Z0-9]{2,}");
 
     private ServiceParser() {
@@ -49,11 +51,14 @@ final class ServiceParser {
         List<String> checklist = new ArrayList<>();
         Map<String, List<String>> checklistByEnv = new LinkedHashMap<>();
         checklist(s, environments, checklist, checklistByEnv);
+        Optional<URI> runbook = ObservabilityParser.runbook(s);
+        Optional<LogSettings> logs = s.section("logs").flatMap(ObservabilityParser::logs);
+        Optional<SloSettings> slo = s.section("slo").flatMap(ObservabilityParser::slo);
         if (s.errors().count() > before || build.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ServiceConfig(name, build.get(), config, alarms, health, repo, onRelease, checklist,
-                checklistByEnv));
+                checklistByEnv, runbook, logs, slo));
     }
 
     private static Optional<RepoRef> repo(Section s) {

@@ -154,6 +154,7 @@ final class DemoDeploys {
             case CONFIG -> "all config rules pass";
             case CI -> "CI green";
             case PROMOTED -> "succeeded in the environment it is promoted from";
+            case SLO -> "error budget left";
         };
     }
 

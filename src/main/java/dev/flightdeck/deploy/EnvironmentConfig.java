@@ -12,7 +12,8 @@ import dev.flightdeck.team.ChannelRef;
 /**
  * The deploy policy of one environment: who approves and how many, when deploys may run, what freezes them. An empty {@code window} means always open; an empty
  * {@code freezeAt} means incidents never block deploys here. {@code promotionFrom} names the environment a version
- * must have SUCCEEDED in first (gate {@code promoted}); {@code checklist} is this environment's own items.
+ * must have SUCCEEDED in first (gate {@code promoted}); {@code checklist} is this environment's own items;
+ * {@code alerts} how its services' alarms are posted (DESIGN section 13).
  */
 public record EnvironmentConfig(String name,
                                 ChannelRef channel,
@@ -29,7 +30,8 @@ public record EnvironmentConfig(String name,
                                 Duration postReleaseCheck,
                                 Duration buildSilence,
                                 Optional<String> promotionFrom,
-                                List<String> checklist) {
+                                List<String> checklist,
+                                AlertSettings alerts) {
 
     public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
     public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
@@ -39,9 +41,21 @@ public record EnvironmentConfig(String name,
     public static final Duration DEFAULT_BUILD_SILENCE = Duration.ofMinutes(15);
 
     public EnvironmentConfig {
+        java.util.Objects.requireNonNull(alerts, "alerts");
         approvers = List.copyOf(approvers);
         gates = Set.copyOf(gates);
         checklist = List.copyOf(checklist);
+    }
+
+    /** With the alert settings at their defaults. */
+    public EnvironmentConfig(String name, ChannelRef channel, int approvals, List<ApproverRef> approvers,
+                             boolean selfApproval, Optional<DeployWindow> window, Optional<Severity> freezeAt,
+                             Set<Gate> gates, boolean autoStart, Duration nudgeAfter, Duration runnerNudgeAfter,
+                             Duration expireAfter, Duration postReleaseCheck, Duration buildSilence,
+                             Optional<String> promotionFrom, List<String> checklist) {
+        this(name, channel, approvals, approvers, selfApproval, window, freezeAt, gates, autoStart, nudgeAfter,
+                runnerNudgeAfter, expireAfter, postReleaseCheck, buildSilence, promotionFrom, checklist,
+                AlertSettings.DEFAULTS);
     }
 
     /** With no {@code promotion-from} and no checklist. */

@@ -9,7 +9,9 @@ public enum Gate {
     /** The version's commit has its GitHub check runs and statuses green (services with a {@code repo}). */
     CI,
     /** The version has SUCCEEDED in the environment's {@code promotion-from}. */
-    PROMOTED;
+    PROMOTED,
+    /** The service's error budget is not spent (services with an {@code slo}; production environments). */
+    SLO;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,11 +10,14 @@ import java.util.Optional;
 import dev.flightdeck.alarms.AlarmSelector;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.envconfig.EnvConfigSettings;
+import dev.flightdeck.envconfig.LogSettings;
+import dev.flightdeck.alarms.SloSettings;
 
 /**
  * One deployable service. {@code health} maps environment name to the deep health URL there. {@code repo} is its
  * GitHub repository (releases, what ships, CI status); {@code checklist} applies in every environment and
- * {@code checklistByEnv} in one.
+ * {@code checklistByEnv} in one; {@code runbook}, {@code logs} and {@code slo} are for alerts, log searches and
+ * error budgets (DESIGN section 13).
  */
 public record ServiceConfig(String name,
                             BuildBackendConfig build,
@@ -24,7 +27,10 @@ public record ServiceConfig(String name,
                             Optional<RepoRef> repo,
                             Optional<OnRelease> onRelease,
                             List<String> checklist,
-                            Map<String, List<String>> checklistByEnv) {
+                            Map<String, List<String>> checklistByEnv,
+                            Optional<URI> runbook,
+                            Optional<LogSettings> logs,
+                            Optional<SloSettings> slo) {
 
     public ServiceConfig {
         health = Collections.unmodifiableMap(new LinkedHashMap<>(health));
@@ -32,6 +38,14 @@ public record ServiceConfig(String name,
         Map<String, List<String>> byEnv = new LinkedHashMap<>();
         checklistByEnv.forEach((env, items) -> byEnv.put(env, List.copyOf(items)));
         checklistByEnv = Collections.unmodifiableMap(byEnv);
+    }
+
+    /** A service without runbook, logs or SLO. */
+    public ServiceConfig(String name, BuildBackendConfig build, EnvConfigSettings config,
+                         Optional<AlarmSelector> alarms, Map<String, URI> health, Optional<RepoRef> repo,
+                         Optional<OnRelease> onRelease, List<String> checklist, Map<String, List<String>> checklistByEnv) {
+        this(name, build, config, alarms, health, repo, onRelease, checklist, checklistByEnv, Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** A service without a repository, release trigger or checklist. */
