@@ -36,6 +36,11 @@ public final class ThreadMarkers {
 
     /** Whether the thread under {@code threadTs} in {@code channel} has a message tagged {@code key}. */
     public static boolean inThread(SlackGateway gateway, String channel, String threadTs, String key) {
+        return findInThread(gateway, channel, threadTs, key).isPresent();
+    }
+
+    /** The ts of the message tagged {@code key} in the thread; empty when there is none or the thread can't be read. */
+    public static java.util.Optional<String> findInThread(SlackGateway gateway, String channel, String threadTs, String key) {
         String cursor = null;
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -45,15 +50,17 @@ public final class ThreadMarkers {
                         c -> c.conversationsReplies(request)).get(WAIT_SECONDS, TimeUnit.SECONDS);
                 if (!response.isOk()) {
                     LOG.warn("Could not read thread {} in {} ({}); sending again", threadTs, channel, response.getError());
-                    return false;
+                    return java.util.Optional.empty();
                 }
-                if (response.getMessages() != null
-                        && response.getMessages().stream().anyMatch(m -> key.equals(keyOf(m.getMetadata())))) {
-                    return true;
+                java.util.Optional<String> found = response.getMessages() == null ? java.util.Optional.empty()
+                        : response.getMessages().stream().filter(m -> key.equals(keyOf(m.getMetadata())))
+                        .map(Message::getTs).findFirst();
+                if (found.isPresent()) {
+                    return found;
                 }
                 cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
                 if (cursor == null || cursor.isEmpty()) {
-                    return false;
+                    return java.util.Optional.empty();
                 }
             }
         } catch (InterruptedException e) {
@@ -61,7 +68,7 @@ public final class ThreadMarkers {
         } catch (Exception e) {
             LOG.warn("Could not read thread {} in {} ({}); sending again", threadTs, channel, e.getMessage());
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     private static String keyOf(Message.Metadata metadata) {

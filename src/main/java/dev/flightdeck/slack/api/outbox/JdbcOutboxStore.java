@@ -186,7 +186,7 @@ public class JdbcOutboxStore implements OutboxStore {
                 rs.getString("parent_key"), rs.getString("payload"), rs.getString("on_sent"),
                 OutboxEntry.State.valueOf(rs.getString("state")), rs.getInt("attempts"), instant(rs, "created_at"),
                 instant(rs, "next_attempt_at"), instant(rs, "expires_at"), rs.getString("sent_channel"),
-                rs.getString("sent_ts"), rs.getString("last_error"));
+                rs.getString("sent_ts"), rs.getString("last_error"), instant(rs, "claimed_until"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

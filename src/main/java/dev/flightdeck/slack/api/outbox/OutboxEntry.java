@@ -9,7 +9,16 @@ import java.time.Instant;
  */
 public record OutboxEntry(long id, String messageKey, String orderingKey, Method method, String channel, String threadTs,
                           String parentKey, String payload, String onSent, State state, int attempts, Instant createdAt,
-                          Instant nextAttemptAt, Instant expiresAt, String sentChannel, String sentTs, String lastError) {
+                          Instant nextAttemptAt, Instant expiresAt, String sentChannel, String sentTs, String lastError,
+                          Instant claimedUntil) {
+
+    /**
+     * Claimed before by a send that never finished (its replica was killed, or the send outlasted its lease): that
+     * send may have reached Slack.
+     */
+    public boolean claimLapsed(Instant now) {
+        return claimedUntil != null && !claimedUntil.isAfter(now);
+    }
 
     public enum Method {
         /** chat.postMessage: to {@code channel}, in the thread of {@code threadTs} or of the parent's message. */

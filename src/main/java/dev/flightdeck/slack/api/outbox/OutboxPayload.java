@@ -50,6 +50,11 @@ final class OutboxPayload {
                 .blocksAsString(string(o, "blocks")).attachmentsAsString(string(o, "attachments")).build();
     }
 
+    /** The ThreadMarkers key the message carries, or null. */
+    static String marker(String payload) {
+        return string(GSON.fromJson(payload, JsonObject.class), "marker");
+    }
+
     private static String string(JsonObject o, String name) {
         return o.has(name) && !o.get(name).isJsonNull() ? o.get(name).getAsString() : null;
     }

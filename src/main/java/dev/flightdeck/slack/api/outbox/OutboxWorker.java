@@ -197,7 +197,9 @@ public class OutboxWorker {
             }
             // A reply whose parent was never posted goes to the channel itself rather than nowhere.
         }
-        OutboxSend.Result result = OutboxSend.send(gateway, e, channel, threadTs, settings.sendTimeout());
+        Optional<String> there = alreadyInThread(e, channel, threadTs, now);
+        OutboxSend.Result result = there.isPresent() ? new OutboxSend.Result.Sent(channel, there.get())
+                : OutboxSend.send(gateway, e, channel, threadTs, settings.sendTimeout());
         if (result instanceof OutboxSend.Result.Sent sent) {
             if (store.markSent(e.id(), token, clock.instant(), sent.channel(), sent.ts())) {
                 meters.counter("flightdeck.outbox.sent", "method", e.method().slackName).increment();
@@ -247,6 +249,22 @@ public class OutboxWorker {
     }
 
     /** After a drain sent all it could: whoever still waits on this key waits behind a message Slack has not taken. */
+    /**
+     * A marked reply whose last send never finished (its replica was killed between Slack's answer and marking it
+     * sent, or the send outlasted the lease) may already be in the thread: then it is not posted twice.
+     */
+    private Optional<String> alreadyInThread(OutboxEntry e, String channel, String threadTs, Instant now) {
+        if (e.method() != OutboxEntry.Method.POST || threadTs == null || channel == null || !e.claimLapsed(now)) {
+            return Optional.empty();
+        }
+        String marker = OutboxPayload.marker(e.payload());
+        Optional<String> ts = marker == null ? Optional.empty()
+                : dev.flightdeck.slack.api.ThreadMarkers.findInThread(gateway, channel, threadTs, marker);
+        ts.ifPresent(t -> LOG.info("outbox: {} was already in its thread (an earlier send got there); not posted again",
+                e.messageKey()));
+        return ts;
+    }
+
     private void release(String key) {
         waiters.forEach((id, w) -> {
             if (w.orderingKey().equals(key)) {
