@@ -8,6 +8,7 @@ import dev.flightdeck.slack.api.outbox.OutboxEntry;
 import dev.flightdeck.slack.api.outbox.OutboxMessage;
 import dev.flightdeck.slack.deploy.ApproverMentions;
 import dev.flightdeck.team.ChannelRef;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * the buttons carry the episode id, so they work whether or not the episode ever learnt where its message landed.
  */
 @Singleton
+@Requires(beans = Outbox.class)
 public class SlackAlertNews implements AlertNews {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAlertNews.class);
