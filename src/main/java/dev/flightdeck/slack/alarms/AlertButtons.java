@@ -82,7 +82,7 @@ public class AlertButtons implements SlackListener {
             return;
         }
         AlertEpisodes.DeclareForm f = form.get();
-        DeclarePrefill prefill = new DeclarePrefill(click.channel(), f.title(), f.severity(),
+        DeclarePrefill prefill = new DeclarePrefill(click.channel() == null ? "" : click.channel(), f.title(), f.severity(),
                 Optional.of(AlertWords.declareContext(f)), AlertIncidentLink.origin(id));
         Optional<String> failed = open(triggerId, prefill);
         if (failed.isPresent()) {

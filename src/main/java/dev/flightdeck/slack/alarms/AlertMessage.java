@@ -39,6 +39,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 public record AlertMessage(AlertEpisode episode) {
 
     private static final int MAX_TEXT = 2900;
+    /** Slack's limit on one field's text is 2000 characters. */
+    private static final int MAX_FIELD = 1900;
 
     /** The headline, also the notification text: {@code PROD: ALARM shop-prod-5xx — Threshold Crossed: …}. */
     public String text() {
@@ -64,8 +66,8 @@ public record AlertMessage(AlertEpisode episode) {
         blocks.add(section(s -> s.text(markdownText(Texts.cut(head, MAX_TEXT)))));
         List<TextObject> fields = new ArrayList<>();
         fields.add(markdownText("*Service*\n" + Mrkdwn.escapeForeign(a.service())));
-        fields.add(markdownText("*Metric*\n" + a.metric().map(AlertMessage::foreign).orElse("_not given_")));
-        fields.add(markdownText("*Threshold*\n" + a.threshold().map(AlertMessage::foreign).orElse("_not given_")));
+        fields.add(markdownText("*Metric*\n" + a.metric().map(AlertMessage::field).orElse("_not given_")));
+        fields.add(markdownText("*Threshold*\n" + a.threshold().map(AlertMessage::field).orElse("_not given_")));
         fields.add(markdownText(when()));
         blocks.add(section(s -> s.fields(fields)));
         List<TextObject> notes = notes();
@@ -187,6 +189,10 @@ public record AlertMessage(AlertEpisode episode) {
 
     private static String foreign(String text) {
         return Mrkdwn.escapeForeign(text);
+    }
+
+    private static String field(String text) {
+        return Texts.cut(Mrkdwn.escapeForeign(text), MAX_FIELD);
     }
 
     private static ButtonElement button(String actionId, String label, String value, String style) {
