@@ -16,6 +16,7 @@ public final class IncidentEvents {
     public static final AuditType MESSAGE_PINNED = new AuditType("incident.message_pinned", 1);
     public static final AuditType DEPLOY_RECORDED = new AuditType("incident.deploy_recorded", 1);
     public static final AuditType CONFIG_CHANGE_RECORDED = new AuditType("incident.config_change_recorded", 1);
+    public static final AuditType ALERT_RECORDED = new AuditType("incident.alert_recorded", 1);
     public static final AuditType REMINDED = new AuditType("incident.reminded", 1);
     public static final AuditType RESOLVED = new AuditType("incident.resolved", 1);
 }

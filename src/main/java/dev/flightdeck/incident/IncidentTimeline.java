@@ -97,4 +97,27 @@ public class IncidentTimeline {
             }
         }
     }
+
+    /**
+     * Hook for alarm episodes: an alert of a service went on the timeline of an open incident (instead of a message of
+     * its own), or the incident was declared from it. Once per {@code dedupKey}; the entry is Flightdeck's unless a
+     * person linked it ({@code author}). The text is the monitor's as reported: renderers escape it.
+     *
+     * @return false when the incident is not open (any more) or the entry was there already
+     */
+    public boolean recordAlert(long number, Instant at, String author, String text, String dedupKey) {
+        Optional<Incident> incident = repository.find(number).filter(Incident::isOpen);
+        if (incident.isEmpty()) {
+            return false;
+        }
+        String key = dedupKey.length() <= 200 ? dedupKey
+                : "alert:" + java.util.UUID.nameUUIDFromBytes(dedupKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        boolean added = repository.addTimeline(number, new TimelineEntry(at, author, TimelineEntry.Kind.ALERT, text),
+                Optional.of(key));
+        if (added) {
+            auditor.recordOnce(IncidentEvents.ALERT_RECORDED, author, incident.get().id() + ":" + key,
+                    Map.of("incident", incident.get().id(), "key", key));
+        }
+        return added;
+    }
 }
