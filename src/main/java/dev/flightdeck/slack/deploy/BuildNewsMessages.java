@@ -17,7 +17,7 @@ public final class BuildNewsMessages {
     }
 
     /** Blue while it runs, green, red, and grey for a build that was stopped or never ran. */
-    static String colour(BuildPhase phase) {
+    public static String colour(BuildPhase phase) {
         return switch (phase) {
             case STARTED -> "#1D9BD1";
             case SUCCEEDED -> "#2EB67D";

@@ -24,6 +24,7 @@ import dev.flightdeck.slack.incident.FreezeRefusal;
 import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,9 +37,11 @@ public class IncidentInteractions implements SlackListener {
     private final IncidentResolution resolution;
     private final Modals modals;
     private final SlackGateway gateway;
+    private final List<DeclaredFrom> origins;
 
     public IncidentInteractions(IncidentService incidents, IncidentFollowUps followUps, IncidentResolution resolution,
-                                Modals modals, SlackGateway gateway) {
+                                Modals modals, SlackGateway gateway, List<DeclaredFrom> origins) {
+        this.origins = origins;
         this.incidents = incidents;
         this.followUps = followUps;
         this.resolution = resolution;
@@ -122,8 +125,13 @@ public class IncidentInteractions implements SlackListener {
         }
         Severity severity = Severity.parse(input(values, IncidentSlackIds.INCIDENT_INPUT_SEVERITY)).orElse(Severity.SEV3);
         String user = req.getPayload().getUser().getId();
-        String channel = view.getPrivateMetadata();
+        DeclarePrefill.Metadata from = DeclarePrefill.Metadata.parse(view.getPrivateMetadata());
+        String channel = from.channelId();
         IncidentResult result = followUps.show(incidents.declare(stored, severity, user, channel));
+        if (result instanceof IncidentResult.Declared declared && from.origin().isPresent()) {
+            String origin = from.origin().get();
+            origins.stream().filter(o -> o.handles(origin)).forEach(o -> o.declared(origin, declared.incident(), user));
+        }
         if (result instanceof IncidentResult.Declared && channel != null && !channel.isBlank()) {
             ephemeral(channel, user, Replies.text(result));
         }

@@ -41,6 +41,21 @@ public final class IncidentModals {
                         option(Severity.SEV3.label(), Severity.SEV3.name()))));
     }
 
+    /**
+     * The same form, filled in: the title and severity proposed, a note on where it came from above them, and the
+     * origin in private_metadata so the submission tells that origin's {@link DeclaredFrom}.
+     */
+    public static View declare(DeclarePrefill p) {
+        List<LayoutBlock> blocks = new java.util.ArrayList<>();
+        p.note().ifPresent(note -> blocks.add(section(s -> s.text(markdownText(Texts.cut(note, MAX_INPUT))))));
+        blocks.add(text(IncidentSlackIds.INCIDENT_INPUT_TITLE, "What is wrong?",
+                Texts.cut(p.title(), IncidentCommand.Declare.MAX_TITLE), false, false));
+        blocks.add(select(IncidentSlackIds.INCIDENT_INPUT_SEVERITY, "Severity",
+                Arrays.stream(Severity.values()).map(s -> option(s.label(), s.name())).toList(),
+                option(p.severity().label(), p.severity().name())));
+        return modal(IncidentSlackIds.INCIDENT_DECLARE_MODAL, "Declare incident", "Declare", p.metadata(), blocks);
+    }
+
     public static View update(Incident i) {
         List<OptionObject> statuses = Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen)
                 .map(s -> option(s.label(), s.name())).toList();
