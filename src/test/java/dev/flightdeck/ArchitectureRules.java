@@ -17,7 +17,7 @@ final class ArchitectureRules {
     static final List<String> DOMAIN = List.of(
             "deploy", "incident", "envconfig", "alarms", "metrics", "audit", "health", "people", "team");
     /** Where Flightdeck meets the outside; each meets the others only through the domain's ports. */
-    static final List<String> ADAPTERS = List.of("slack", "web", "persistence", "aws", "build");
+    static final List<String> ADAPTERS = List.of("slack", "web", "persistence", "aws", "build", "alerts");
     /** What wires the house together or watches it run; the domain must work without any of it. */
     static final List<String> COMPOSITION = List.of("config", "demo", "telemetry", "logging");
     static final String[] EDGE_TECHNOLOGY = {

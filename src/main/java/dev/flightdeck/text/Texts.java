@@ -35,6 +35,18 @@ public final class Texts {
         return text.substring(0, cut).stripTrailing() + " … (" + (text.length() - cut) + " more characters)";
     }
 
+    /**
+     * Text from outside (a vendor's field, a header) made safe to repeat in a plain-text answer or a log line: control
+     * and format characters become spaces, so it is one line that cannot forge another, and at most {@code max}
+     * characters.
+     */
+    public static String oneLine(String value, int max) {
+        String oneLine = value.codePoints()
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return cut(oneLine, max);
+    }
+
     /** "1 key", "3 keys". */
     public static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

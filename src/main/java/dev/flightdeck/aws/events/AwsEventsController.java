@@ -1,5 +1,6 @@
 package dev.flightdeck.aws.events;
 
+import dev.flightdeck.text.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -116,10 +117,7 @@ public class AwsEventsController {
 
     /** A value from the event, made safe to repeat in an answer or a log line: one line, printable, short. */
     static String shown(String value) {
-        String oneLine = value.codePoints()
-                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? ' ' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        return oneLine.length() <= MAX_TYPE_SHOWN ? oneLine : oneLine.substring(0, MAX_TYPE_SHOWN - 1) + "…";
+        return Texts.oneLine(value, MAX_TYPE_SHOWN);
     }
 
     private static HttpResponse<String> answer(HttpStatus status, String text) {

@@ -1,15 +1,13 @@
 package dev.flightdeck.aws.events;
 
+import dev.flightdeck.logging.LogThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalInt;
 
 /**
  * Refused deliveries to the AWS events route: each counted ({@code flightdeck.aws.events.rejected}, by reason), and
@@ -41,13 +39,8 @@ public class RejectedAwsEvents {
         }
     }
 
-    private record Window(Instant nextLine, int suppressed) {
-    }
-
     private final MeterRegistry registry;
-    // Wall time, not the app's clock: the limit is about how many lines reach the log per minute.
-    private final Clock clock = Clock.systemUTC();
-    private final Map<Reason, Window> windows = new ConcurrentHashMap<>();
+    private final LogThrottle throttle = new LogThrottle(LOG_EVERY);
 
     public RejectedAwsEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -55,18 +48,10 @@ public class RejectedAwsEvents {
 
     public void record(Reason reason) {
         registry.counter(METRIC, "reason", reason.tag()).increment();
-        Instant now = clock.instant();
-        int[] before = {-1};
-        windows.compute(reason, (k, w) -> {
-            if (w == null || !now.isBefore(w.nextLine())) {
-                before[0] = w == null ? 0 : w.suppressed();
-                return new Window(now.plus(LOG_EVERY), 0);
-            }
-            return new Window(w.nextLine(), w.suppressed() + 1);
-        });
-        if (before[0] >= 0) {
+        OptionalInt left = throttle.admit(reason.tag());
+        if (left.isPresent()) {
             LOG.warn("Refused an AWS events delivery: {}{} (metric {})", reason.words,
-                    before[0] == 0 ? "" : " (and " + before[0] + " more since the last line)", METRIC);
+                    left.getAsInt() == 0 ? "" : " (and " + left.getAsInt() + " more since the last line)", METRIC);
         }
     }
 }

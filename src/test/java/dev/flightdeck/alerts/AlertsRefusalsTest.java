@@ -1,0 +1,48 @@
+package dev.flightdeck.alerts;
+
+import dev.flightdeck.testing.LogCapture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the route says with no token configured, and how refusals reach the log. */
+class AlertsRefusalsTest {
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final RejectedAlerts rejected = new RejectedAlerts(registry);
+
+    @Test
+    void withNoTokenConfiguredTheRouteSaysSoAndTakesNothing() {
+        AlertsController controller = new AlertsController(new AlertsToken(" "), rejected, null, null, registry,
+                Clock.systemUTC());
+
+        HttpResponse<String> answer = controller.alerts("grafana",
+                MonitorPayloads.text(MonitorPayloads.GRAFANA).getBytes(StandardCharsets.UTF_8), "Bearer anything", null);
+
+        assertThat(answer.code()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo("alerts from monitors are not configured here: set FLIGHTDECK_ALERTS_TOKEN");
+        assertThat(registry.counter(RejectedAlerts.METRIC, "source", "grafana", "reason", "not-configured").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusalsAreAllCountedButLoggedOncePerSourceAndReasonAMinuteWithoutWhatWasSent() {
+        try (LogCapture log = new LogCapture(RejectedAlerts.class)) {
+            for (int i = 0; i < 5; i++) {
+                rejected.record(MonitorSource.GRAFANA, RejectedAlerts.Reason.WRONG_TOKEN);
+            }
+            rejected.record(MonitorSource.SENTRY, RejectedAlerts.Reason.WRONG_TOKEN);
+
+            assertThat(log.lines()).containsExactly(
+                    "WARN Refused a grafana alerts delivery: a wrong bearer token or signature (metric flightdeck.alerts.rejected)",
+                    "WARN Refused a sentry alerts delivery: a wrong bearer token or signature (metric flightdeck.alerts.rejected)");
+        }
+        assertThat(registry.counter(RejectedAlerts.METRIC, "source", "grafana", "reason", "wrong-token").count())
+                .isEqualTo(5);
+    }
+}
