@@ -26,6 +26,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CloudWatch's {@code GetMetricWidgetImage}, alone, on 127.0.0.1 (moto does not implement it). It speaks what AWS SDK
@@ -59,6 +61,7 @@ public final class FakeCloudWatchWidgets implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private boolean down;
+    private CountDownLatch held;
     private HttpServer server;
 
     public FakeCloudWatchWidgets start() {
@@ -98,11 +101,17 @@ public final class FakeCloudWatchWidgets implements AutoCloseable {
         down = isDown;
     }
 
-    /** Forgets requests and queued failures and comes back up. */
+    /** Requests wait (up to 30 s) for {@code release} before they are answered: to see that callers do not wait. */
+    public synchronized void holdUntil(CountDownLatch release) {
+        held = release;
+    }
+
+    /** Forgets requests and queued failures, answers at once and comes back up. */
     public synchronized void reset() {
         requests.clear();
         failures.clear();
         down = false;
+        held = null;
     }
 
     @Override
@@ -119,6 +128,17 @@ public final class FakeCloudWatchWidgets implements AutoCloseable {
         String rawWidget = form.get("MetricWidget");
         JsonObject widget = FakeJson.parseOrNull(rawWidget) instanceof JsonObject o ? o : null;
         Failure failure;
+        CountDownLatch hold;
+        synchronized (this) {
+            hold = held;
+        }
+        if (hold != null) {
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             if (down) {
                 exchange.close(); // no status line: the SDK sees the connection end, as with a dead endpoint
