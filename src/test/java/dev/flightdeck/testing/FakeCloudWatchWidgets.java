@@ -16,9 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -189,86 +187,10 @@ public final class FakeCloudWatchWidgets implements AutoCloseable {
         }
         String format = form.get("OutputFormat");
         if (rawWidget.getBytes(StandardCharsets.UTF_8).length > MAX_WIDGET_BYTES || widget == null
-                || (format != null && !format.equals("png")) || !validWidget(widget)) {
+                || (format != null && !format.equals("png")) || !MetricWidgetRules.valid(widget)) {
             return new Failure(400, "InvalidParameterValue");
         }
         return null;
-    }
-
-    private static boolean validWidget(JsonObject w) {
-        if (!(w.get("metrics") instanceof JsonArray metrics) || metrics.isEmpty() || metrics.size() > 100) {
-            return false;
-        }
-        for (JsonElement m : metrics) {
-            if (!validMetric(m)) {
-                return false;
-            }
-        }
-        for (String key : List.of("width", "height")) {
-            if (w.has(key) && (!isNumber(w.get(key)) || w.get(key).getAsInt() < 1 || w.get(key).getAsInt() > 2000)) {
-                return false;
-            }
-        }
-        if (w.has("start") && !validTime(w.get("start")) || w.has("end") && !validTime(w.get("end"))) {
-            return false;
-        }
-        if (w.has("annotations")) {
-            if (!(w.get("annotations") instanceof JsonObject a)) {
-                return false;
-            }
-            if (a.has("horizontal")) {
-                if (!(a.get("horizontal") instanceof JsonArray lines)) {
-                    return false;
-                }
-                for (JsonElement line : lines) {
-                    if (!(line instanceof JsonObject o) || !isNumber(o.get("value"))) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    /** [namespace, metric name, (dimension name, value)*, {options}?]: strings in pairs after the first two. */
-    private static boolean validMetric(JsonElement m) {
-        if (!(m instanceof JsonArray line) || line.isEmpty()) {
-            return false;
-        }
-        int strings = line.size();
-        if (line.get(line.size() - 1).isJsonObject()) {
-            strings--;
-        }
-        if (strings < 2 || strings % 2 != 0) {
-            return false;
-        }
-        for (int i = 0; i < strings; i++) {
-            if (!line.get(i).isJsonPrimitive() || !line.get(i).getAsJsonPrimitive().isString()
-                    || line.get(i).getAsString().isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean validTime(JsonElement t) {
-        if (!t.isJsonPrimitive() || !t.getAsJsonPrimitive().isString()) {
-            return false;
-        }
-        String s = t.getAsString();
-        try {
-            if (s.startsWith("-P")) {
-                return !Duration.parse(s).isZero() || s.equals("-PT0H");
-            }
-            Instant.parse(s);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean isNumber(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber();
     }
 
     private static int size(JsonObject widget, String key, int otherwise) {
