@@ -299,6 +299,9 @@ public final class FakeSlack implements AutoCloseable {
     /** Files uploaded and completed (files.completeUploadExternal), in order. */
     public List<FakeFile> files() { return locked(files::shared); }
 
+    /** The next POST of a file's bytes to an upload URL is answered with this HTTP status (e.g. 503). */
+    public void failNextUpload(int status) { locked(() -> files.failNextUpload(status)); }
+
     public Optional<JsonObject> view(String viewId) {
         return locked(() -> Optional.ofNullable(state.views.get(viewId)).map(JsonObject::deepCopy));
     }
@@ -366,8 +369,8 @@ public final class FakeSlack implements AutoCloseable {
     private void handleUpload(HttpExchange exchange) throws IOException {
         Instant at = Instant.now();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        int status = files.upload(exchange, lock::lock, lock::unlock);
-        record(new Call(FILE_UPLOAD, Map.of(), "", contentType, at, null, null, status, FakeJson.obj("ok", status == 200)));
+        files.upload(exchange, lock::lock, lock::unlock, status -> record(new Call(FILE_UPLOAD, Map.of(), "", contentType,
+                at, null, null, status, FakeJson.obj("ok", status == 200))));
     }
 
     private void record(Call call) { log.add(call); }

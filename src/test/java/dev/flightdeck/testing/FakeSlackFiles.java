@@ -38,6 +38,7 @@ final class FakeSlackFiles {
     private final IntSupplier port;
     private final Map<String, Pending> pending = new LinkedHashMap<>(); // by upload key
     private final List<FakeFile> shared = new ArrayList<>();
+    private final java.util.Deque<Integer> uploadFaults = new java.util.ArrayDeque<>();
 
     private static final class Pending {
         final String id;
@@ -71,6 +72,12 @@ final class FakeSlackFiles {
     void clear() {
         pending.clear();
         shared.clear();
+        uploadFaults.clear();
+    }
+
+    /** The next POST to an upload URL gets this HTTP status (e.g. 503) and changes nothing. */
+    void failNextUpload(int status) {
+        uploadFaults.add(status);
     }
 
     private JsonObject getUploadUrl(Map<String, String> p) {
@@ -90,16 +97,20 @@ final class FakeSlackFiles {
     /**
      * The upload URL: the file's bytes as the body (raw, as the SDK sends them). Answers 200 {@code OK - <length>} as
      * Slack does; 404 for an unknown URL; 400 when the bytes are not the announced length (the URL stays usable).
-     * Returns the status served.
+     * {@code recorder} gets the status before the answer is sent, so a caller that has its answer finds it recorded.
      */
-    int upload(HttpExchange exchange, Runnable lock, Runnable unlock) throws IOException {
+    void upload(HttpExchange exchange, Runnable lock, Runnable unlock, java.util.function.IntConsumer recorder)
+            throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String key = exchange.getRequestURI().getPath().substring("/upload/v1/".length());
         int status;
         lock.run();
         try {
             Pending file = pending.get(key);
-            if (!"POST".equals(exchange.getRequestMethod()) || file == null) {
+            Integer fault = uploadFaults.poll();
+            if (fault != null) {
+                status = fault;
+            } else if (!"POST".equals(exchange.getRequestMethod()) || file == null) {
                 status = 404;
             } else if (body.length != file.length) {
                 status = 400;
@@ -110,13 +121,14 @@ final class FakeSlackFiles {
         } finally {
             unlock.run();
         }
-        byte[] answer = (status == 200 ? "OK - " + body.length : status == 404 ? "Not Found" : "Bad Request: length")
+        byte[] answer = (status == 200 ? "OK - " + body.length : status == 404 ? "Not Found"
+                : status == 400 ? "Bad Request: length" : "Service Unavailable")
                 .getBytes(StandardCharsets.UTF_8);
+        recorder.accept(status);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();
-        return status;
     }
 
     private JsonObject complete(Map<String, String> p) {

@@ -76,7 +76,8 @@ public class AlarmGraphInThread implements AutoCloseable {
                         return Result.NOT_POSTED;
                     });
         } catch (RejectedExecutionException e) {
-            LOG.warn("Alarm graph of episode {} skipped: {} graphs are waiting already", episode.id(), pool.getQueue().size());
+            LOG.warn("Alarm graph of episode {} skipped: {} graphs are waiting already, or Flightdeck is stopping",
+                    episode.id(), pool.getQueue().size());
             return CompletableFuture.completedFuture(Result.SKIPPED);
         } catch (RuntimeException e) {
             LOG.warn("Alarm graph of episode {} not posted: {}", episode.id(), e.getClass().getSimpleName());
@@ -92,8 +93,7 @@ public class AlarmGraphInThread implements AutoCloseable {
         FileUploads.Outcome outcome = uploads.intoThread(message.channelId(), message.ts(), fileName(alert.name()),
                 alert.name() + ": last 3 hours", png.get());
         if (outcome instanceof FileUploads.Outcome.Failed failed) {
-            LOG.warn("Alarm graph not posted in {}: Slack {} answered {}", message.channelId(), failed.step(),
-                    failed.problem());
+            LOG.warn("Alarm graph not posted in {}: {} answered {}", message.channelId(), failed.step(), failed.problem());
             return Result.NOT_POSTED;
         }
         return Result.POSTED;

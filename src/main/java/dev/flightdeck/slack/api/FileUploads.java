@@ -32,11 +32,13 @@ public class FileUploads {
         record Shared(String fileId) implements Outcome {
         }
 
-        /** Not shared: {@code step} is the method or "upload" that failed, {@code problem} Slack's error or the status. */
+        /** Not shared: {@code step} is the method (or the upload URL) that failed, {@code problem} Slack's error or the status. */
         record Failed(String step, String problem) implements Outcome {
         }
     }
 
+    /** The step name of the POST to the upload URL, in {@link Outcome.Failed}. */
+    public static final String UPLOAD_STEP = "the upload URL";
     private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(30);
 
     private final SlackGateway gateway;
@@ -59,7 +61,7 @@ public class FileUploads {
             }
             String refused = post(url.getUploadUrl(), bytes);
             if (refused != null) {
-                return new Outcome.Failed("upload", refused);
+                return new Outcome.Failed(UPLOAD_STEP, refused);
             }
             FilesCompleteUploadExternalResponse done = gateway.call("files.completeUploadExternal",
                     c -> c.filesCompleteUploadExternal(r -> r
@@ -68,8 +70,11 @@ public class FileUploads {
             return done.isOk() ? new Outcome.Shared(url.getFileId())
                     : new Outcome.Failed("files.completeUploadExternal", done.getError());
         } catch (CompletionException e) {
-            // SlackCallFailed: retries ran out (its message names the method and the last status, nothing secret).
-            return new Outcome.Failed("slack", e.getCause() == null ? "failed" : e.getCause().getMessage());
+            if (e.getCause() instanceof SlackCallFailed failed) {
+                return new Outcome.Failed(failed.method(), "no answer after " + failed.attempts() + " attempt(s)"
+                        + (failed.lastStatus() > 0 ? ", last HTTP " + failed.lastStatus() : ""));
+            }
+            return new Outcome.Failed("Slack", e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
         }
     }
 

@@ -149,7 +149,7 @@ class AlarmGraphInThreadTest {
             assertThat(slack.messagesIn(message.channelId())).extracting(FakeMessage::ts).containsExactly(message.ts());
             List<String> lines = log.lines().stream().filter(l -> l.contains("graph")).toList();
             assertThat(lines).containsExactly("WARN Alarm graph not posted in " + message.channelId()
-                    + ": Slack files.getUploadURLExternal answered missing_scope");
+                    + ": files.getUploadURLExternal answered missing_scope");
             assertThat(log.linesWithThrowables()).noneMatch(l -> l.contains(FakeSlack.BOT_TOKEN) || l.contains("/upload/v1/"));
         }
     }

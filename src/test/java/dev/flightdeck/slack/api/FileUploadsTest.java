@@ -84,6 +84,35 @@ class FileUploadsTest {
     }
 
     @Test
+    void anUploadUrlThatFailsOnceIsTriedAgainAndTheFileStillLands() {
+        String channel = slack.addChannel("uploads-" + System.nanoTime());
+        String parent = slack.addMessage(channel, slack.botUserId(), "PROD: ALARM shop-prod-5xx");
+        slack.clearCalls();
+        slack.failNextUpload(503);
+
+        FileUploads.Outcome outcome = uploads.intoThread(channel, parent, "g.png", "g", png);
+
+        assertThat(outcome).isInstanceOf(FileUploads.Outcome.Shared.class);
+        assertThat(slack.calls(FakeSlack.FILE_UPLOAD)).extracting(FakeSlack.Call::status).containsExactly(503, 200);
+        assertThat(slack.messagesIn(channel)).hasSize(2);
+    }
+
+    @Test
+    void anUploadUrlThatRefusesTheBytesIsNotRetriedAndNothingIsShared() {
+        String channel = slack.addChannel("uploads-" + System.nanoTime());
+        String parent = slack.addMessage(channel, slack.botUserId(), "PROD: ALARM shop-prod-5xx");
+        slack.clearCalls();
+        slack.failNextUpload(400);
+
+        FileUploads.Outcome outcome = uploads.intoThread(channel, parent, "g.png", "g", png);
+
+        assertThat(outcome).isEqualTo(new FileUploads.Outcome.Failed(FileUploads.UPLOAD_STEP, "HTTP 400"));
+        assertThat(slack.calls(FakeSlack.FILE_UPLOAD)).hasSize(1);
+        assertThat(slack.calls("files.completeUploadExternal")).isEmpty();
+        assertThat(slack.messagesIn(channel)).hasSize(1);
+    }
+
+    @Test
     void aRateLimitedStepIsRetriedAfterRetryAfter() {
         String channel = slack.addChannel("uploads-" + System.nanoTime());
         String parent = slack.addMessage(channel, slack.botUserId(), "PROD: ALARM shop-prod-5xx");
