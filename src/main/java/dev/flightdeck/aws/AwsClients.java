@@ -77,7 +77,8 @@ public class AwsClients implements AutoCloseable {
         }
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    /** The region, endpoint, credentials, timeouts, retries and HTTP client every client here gets. */
+    synchronized <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.staticCredentials().ifPresentOrElse(

@@ -1,5 +1,6 @@
 package dev.flightdeck.alarms;
 
+import dev.flightdeck.testing.FakeCloudWatchWidgets;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.MotoServer;
 import dev.flightdeck.testing.MutableClock;
@@ -25,7 +26,8 @@ import java.util.Map;
  * One running Flightdeck for issue 17's tests (alerts in, logs, error budgets): the example team file with
  * teamconfig/alerts.yml laid over it (service {@code shop}: alarm prefix shop-{env}-, runbook, log groups
  * /ecs/shop-{env}, an SLO on Shop/Requests Good/Total; prod posts alarms to #alerts and gates on slo), AWS in moto,
- * FakeSlack with #alerts, a MutableClock, signed Slack requests, the AWS events token and the alerts token.
+ * CloudWatch's GetMetricWidgetImage (which moto lacks) in {@link FakeCloudWatchWidgets}, FakeSlack with #alerts, a
+ * MutableClock, signed Slack requests, the AWS events token and the alerts token.
  * Started once per JVM; tests use alarm names and log streams of their own.
  */
 public final class AlertsApp {
@@ -42,6 +44,8 @@ public final class AlertsApp {
     public final MutableClock clock;
     public final SignedRequests signed;
     public final MotoServer moto = TestAws.moto();
+    /** CloudWatch's GetMetricWidgetImage, which moto lacks: the alarm graphs are drawn here. */
+    public final FakeCloudWatchWidgets widgets = new FakeCloudWatchWidgets().start();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AlertsApp() {
@@ -54,12 +58,14 @@ public final class AlertsApp {
                 "flightdeck.aws.events-token", EVENTS_TOKEN,
                 "flightdeck.alerts-token", ALERTS_TOKEN,
                 "flightdeck.deploy.scheduler-interval", "1h",
-                "flightdeck.config-change.wake", "false")));
+                "flightdeck.config-change.wake", "false",
+                "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString())));
         clock = server.getApplicationContext().getBean(MutableClock.class);
         signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             slack.stop();
+            widgets.close();
         }));
     }
 

@@ -36,6 +36,8 @@ public final class FakeSlack implements AutoCloseable {
     public static final String APP_TOKEN = "xapp-1-A000000000-fake-app-token";
     /** The method name recorded for POSTs to a response_url. */
     public static final String RESPONSE_URL = "response_url";
+    /** The method name recorded for POSTs of a file's bytes to the upload URL files.getUploadURLExternal gave. */
+    public static final String FILE_UPLOAD = "file_upload";
 
     /** One request as Slack received it. {@code json} is set for JSON bodies; {@code fault} when one was served. */
     public record Call(String method, Map<String, String> params, String rawBody, String contentType, Instant at,
@@ -64,6 +66,7 @@ public final class FakeSlack implements AutoCloseable {
     private final FakeSlackState state = new FakeSlackState();
     private final Map<String, Function<Map<String, String>, JsonObject>> methods = new HashMap<>();
     private final FakeSlackScopes scopes = new FakeSlackScopes(state);
+    private final FakeSlackFiles files = new FakeSlackFiles(state, this::port);
     private HttpServer server;
     private ExecutorService executor;
 
@@ -72,6 +75,7 @@ public final class FakeSlack implements AutoCloseable {
     public FakeSlack() {
         new FakeSlackMethods(state).register(methods);
         new FakeSlackDirectory(state).register(methods);
+        files.register(methods);
     }
 
     // ---- lifecycle
@@ -91,6 +95,7 @@ public final class FakeSlack implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/api/", this::handleApi);
         server.createContext("/response/", this::handleResponseUrl);
+        server.createContext("/upload/v1/", this::handleUpload);
         server.start();
         return this;
     }
@@ -291,6 +296,12 @@ public final class FakeSlack implements AutoCloseable {
         return locked(() -> state.channels.values().stream().map(ChannelData::snapshot).toList());
     }
 
+    /** Files uploaded and completed (files.completeUploadExternal), in order. */
+    public List<FakeFile> files() { return locked(files::shared); }
+
+    /** The next POST of a file's bytes to an upload URL is answered with this HTTP status (e.g. 503). */
+    public void failNextUpload(int status) { locked(() -> files.failNextUpload(status)); }
+
     public Optional<JsonObject> view(String viewId) {
         return locked(() -> Optional.ofNullable(state.views.get(viewId)).map(JsonObject::deepCopy));
     }
@@ -298,7 +309,7 @@ public final class FakeSlack implements AutoCloseable {
     /** Forgets calls, faults and the workspace's channels, users, groups and views; keeps ids, tokens, the port. */
     public void reset() {
         log.clear();
-        locked(() -> { faults.clear(); state.clear(); });
+        locked(() -> { faults.clear(); state.clear(); files.clear(); });
     }
 
     public void clearCalls() { log.clear(); }
@@ -353,6 +364,13 @@ public final class FakeSlack implements AutoCloseable {
         params.put(RESPONSE_URL, "http://127.0.0.1:" + port() + "/response/" + id);
         record(new Call(RESPONSE_URL, Map.copyOf(params), req.rawBody(), req.contentType(), at, req.json(), null, status, answer));
         FakeSlackHttp.write(exchange, status, answer, Map.of());
+    }
+
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        Instant at = Instant.now();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        files.upload(exchange, lock::lock, lock::unlock, status -> record(new Call(FILE_UPLOAD, Map.of(), "", contentType,
+                at, null, null, status, FakeJson.obj("ok", status == 200))));
     }
 
     private void record(Call call) { log.add(call); }

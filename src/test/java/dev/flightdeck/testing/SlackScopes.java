@@ -37,6 +37,8 @@ public final class SlackScopes {
             Map.entry("conversations.history", Needs.channel(List.of("channels:history"), List.of("groups:history"))),
             Map.entry("conversations.replies", Needs.channel(List.of("channels:history"), List.of("groups:history"))),
             Map.entry("conversations.open", Needs.any("im:write")),
+            Map.entry("files.getUploadURLExternal", Needs.any("files:write")),
+            Map.entry("files.completeUploadExternal", Needs.any("files:write")),
             Map.entry("pins.add", Needs.any("pins:write")),
             Map.entry("pins.list", Needs.any("pins:read")),
             Map.entry("reactions.get", Needs.any("reactions:read")),

@@ -92,6 +92,11 @@ public final class IamPolicy {
             statements.add(new Statement("DescribeServiceAlarms", List.of("cloudwatch:DescribeAlarms"),
                     List.copyOf(alarms), Map.of()));
         }
+        if (alarmsByTag || !alarms.isEmpty()) {
+            // The last 3 hours of a firing alarm's metric, drawn in its thread. GetMetricWidgetImage has no
+            // resource-level permission; it reads metric data only.
+            statements.add(new Statement("DrawAlarmGraphs", List.of("cloudwatch:GetMetricWidgetImage"), List.of("*"), Map.of()));
+        }
         if (!projects.isEmpty()) {
             statements.add(new Statement("StartAndFollowBuilds",
                     List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds"), List.copyOf(projects), Map.of()));

@@ -36,6 +36,8 @@ class IamPolicyTest {
                     "arn:aws:secretsmanager:eu-west-1:123456789012:secret:commons/" + env + "-??????",
                     "arn:aws:codebuild:eu-west-1:123456789012:project/reports-" + env);
         }
+        // The alarms' graphs: GetMetricWidgetImage has no resource-level permission.
+        assertThat(resourcesOf(policy, "cloudwatch:GetMetricWidgetImage")).containsExactly("*");
         // Nothing outside the team's paths is readable: no wildcard SSM or Secrets Manager resource.
         assertThat(resources).noneMatch(r -> r.matches("arn:aws:(ssm|secretsmanager):[^:]*:[^:]*:(parameter|secret):?\\*?"));
         assertThat(resources.stream().filter(r -> r.startsWith("arn:aws:ssm:")))
