@@ -89,7 +89,8 @@ public class CloudWatchLogSearch implements LogSearch {
 
     /**
      * The Logs Insights console on this query and range. The console reads its state from the fragment in its own
-     * encoding: the structure URL-encoded twice with {@code %} written {@code $}, each value once with {@code *}.
+     * encoding: {@code ?queryDetail=} URL-encoded once and the structure twice, with {@code %} written {@code $}; each
+     * value URL-encoded once with {@code %} written {@code *}.
      */
     @Override
     public String consoleLink(LogQuery query) {
@@ -105,7 +106,7 @@ public class CloudWatchLogSearch implements LogSearch {
         }
         detail.append(outer("))"));
         return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
-                + "#logsV2:logs-insights" + outer("?queryDetail=") + detail;
+                + "#logsV2:logs-insights" + encode("?queryDetail=").replace('%', '$') + detail;
     }
 
     private static String outer(String structure) {

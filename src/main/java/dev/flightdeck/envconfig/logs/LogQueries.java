@@ -52,8 +52,11 @@ public final class LogQueries {
         return since;
     }
 
-    /** The time span as the person would write it: 90m, 2h, 3d. */
+    /** The time span as the person would write it: 90m, 2h, 3d (and 45s for the short bounds of tests). */
     public static String words(Duration since) {
+        if (since.toSeconds() % 60 != 0 || since.isZero()) {
+            return since.toSeconds() + "s";
+        }
         if (since.toMinutes() % (24 * 60) == 0) {
             return since.toDays() + "d";
         }
