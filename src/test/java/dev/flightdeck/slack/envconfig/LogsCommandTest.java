@@ -160,6 +160,27 @@ class LogsCommandTest {
     }
 
     @Test
+    void aQueryOfOnesOwnIsSentAsTyped() {
+        String marker = "own" + System.nanoTime();
+        plant(app.clock.instant().minus(Duration.ofMinutes(8)), List.of("a " + marker, "b " + marker, "c " + marker));
+        String query = "fields @timestamp, @message | filter @message like /" + marker + "/ | sort @timestamp desc | limit 2";
+
+        String text = shown(answer("logs shop prod since 30m -- query: " + query));
+
+        assertThat(text).contains("The newest 2 of 3 matching lines over the last 30m with your query:", "c " + marker,
+                "b " + marker).doesNotContain("a " + marker);
+        assertThat(app.logsInsights.started).contains(query);
+    }
+
+    @Test
+    void aLogGroupThatDoesNotExistIsNamed() {
+        String text = shown(answer("logs shop staging"));
+
+        assertThat(text).contains("Could not search the logs of *shop* in *staging*: CloudWatch Logs has no log group "
+                + "/ecs/shop-staging (ResourceNotFoundException): check `logs: groups:` in the team file.");
+    }
+
+    @Test
     void aBadSinceIsRefusedClearlyAndNothingIsSearched() {
         int before = app.logsInsights.started.size();
 
