@@ -1,6 +1,9 @@
 package dev.flightdeck.slack.envconfig;
 
 import dev.flightdeck.alarms.AlertsApp;
+import dev.flightdeck.audit.AuditEvent;
+import dev.flightdeck.audit.AuditLog;
+import dev.flightdeck.audit.AuditQuery;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.text.Mrkdwn;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +82,11 @@ class LogsCommandTest {
                 + marker + " step 25").doesNotContain(marker + " step 1\n", marker + " step 4\n");
         assertThat(app.logsInsights.started).contains("fields @timestamp, @message | filter @message like /" + marker
                 + "/ | sort @timestamp desc | limit 20");
+        // Who searched is audited, what they searched for is not (it may be a leaked key).
+        List<String> audited = app.bean(AuditLog.class).find(AuditQuery.newestFirst(50).ofTypes("logs.searched").by(ALICE))
+                .stream().map(AuditEvent::payloadJson).toList();
+        assertThat(audited).contains("{\"env\":\"prod\",\"search\":\"text\",\"service\":\"shop\",\"since\":\"2h\"}");
+        assertThat(String.join("\n", audited)).doesNotContain(marker);
     }
 
     @Test
