@@ -14,11 +14,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,7 @@ public class AwsClients implements AutoCloseable {
     private SsmClient ssm;
     private SecretsManagerClient secrets;
     private CloudWatchClient cloudWatch;
+    private CloudWatchLogsClient logs;
 
     public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
@@ -62,6 +66,18 @@ public class AwsClients implements AutoCloseable {
             cloudWatch = build(() -> configure(CloudWatchClient.builder()).build());
         }
         return cloudWatch;
+    }
+
+    /** CloudWatch Logs; {@code endpoint}, when given, overrides {@code aws.endpoint-url} for this client alone. */
+    public synchronized CloudWatchLogsClient logs(Optional<URI> endpoint) {
+        if (logs == null) {
+            logs = build(() -> {
+                var builder = configure(CloudWatchLogsClient.builder());
+                endpoint.ifPresent(builder::endpointOverride);
+                return builder.build();
+            });
+        }
+        return logs;
     }
 
     private <C extends AutoCloseable> C build(Supplier<C> builder) {

@@ -10,6 +10,7 @@ import dev.flightdeck.testing.TestAws;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -20,14 +21,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * One running Flightdeck for issue 17's tests (alerts in, logs, error budgets): the example team file with
  * teamconfig/alerts.yml laid over it (service {@code shop}: alarm prefix shop-{env}-, runbook, log groups
- * /ecs/shop-{env}, an SLO on Shop/Requests Good/Total; prod posts alarms to #alerts and gates on slo), AWS in moto,
- * CloudWatch's GetMetricWidgetImage (which moto lacks) in {@link FakeCloudWatchWidgets}, FakeSlack with #alerts, a
- * MutableClock, signed Slack requests, the AWS events token and the alerts token.
+ * /ecs/shop-{env} searched through {@link LogsInsightsProxy}, config under SSM /shop/{env}/, an SLO on Shop/Requests
+ * Good/Total; prod posts alarms to #alerts and gates on slo), AWS in moto, CloudWatch's GetMetricWidgetImage (which
+ * moto lacks) in {@link FakeCloudWatchWidgets}, FakeSlack with #alerts, a MutableClock, signed Slack requests, the AWS
+ * events token and the alerts token.
  * Started once per JVM; tests use alarm names and log streams of their own.
  */
 public final class AlertsApp {
@@ -46,6 +49,8 @@ public final class AlertsApp {
     public final MotoServer moto = TestAws.moto();
     /** CloudWatch's GetMetricWidgetImage, which moto lacks: the alarm graphs are drawn here. */
     public final FakeCloudWatchWidgets widgets = new FakeCloudWatchWidgets().start();
+    /** Logs Insights in front of moto (see {@link LogsInsightsProxy}); Flightdeck's Logs client talks to it. */
+    public final LogsInsightsProxy logsInsights = new LogsInsightsProxy(moto.endpoint());
     private final HttpClient http = HttpClient.newHttpClient();
 
     private AlertsApp() {
@@ -53,17 +58,26 @@ public final class AlertsApp {
         slack.addChannelWithoutBot("alerts");
         String files = Path.of("flightdeck.example.yml").toAbsolutePath() + ","
                 + Path.of("src/test/resources/teamconfig/alerts.yml").toAbsolutePath();
-        server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "micronaut.config.files", files,
                 "flightdeck.aws.events-token", EVENTS_TOKEN,
                 "flightdeck.alerts-token", ALERTS_TOKEN,
                 "flightdeck.deploy.scheduler-interval", "1h",
                 "flightdeck.config-change.wake", "false",
-                "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString())));
+                "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString()));
+        // /deploy logs: Logs Insights through the proxy; "still running" after 3 s, given up after 12 s.
+        properties.putAll(Map.of(
+                "flightdeck.aws.logs-endpoint-url", logsInsights.url(),
+                "flightdeck.logs.wait", "3s",
+                "flightdeck.logs.poll-interval", "200ms",
+                "flightdeck.logs.slow-poll-interval", "500ms",
+                "flightdeck.logs.give-up-after", "12s"));
+        server = ApplicationContext.run(EmbeddedServer.class, TestApp.properties(slack, properties));
         clock = server.getApplicationContext().getBean(MutableClock.class);
         signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            logsInsights.close();
             slack.stop();
             widgets.close();
         }));
@@ -83,6 +97,12 @@ public final class AlertsApp {
     /** An SSM client on moto, for seeding and for reading what Flightdeck wrote. Close it. */
     public SsmClient ssm() {
         return SsmClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
+                .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A CloudWatch Logs client on moto itself (not the proxy), for planting log lines. Close it. */
+    public CloudWatchLogsClient logs() {
+        return CloudWatchLogsClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
                 .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 

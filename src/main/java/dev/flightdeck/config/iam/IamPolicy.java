@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The least-privilege IAM policy Flightdeck needs for a team config: every resource is derived from the file's
- * SSM paths, secret names, alarm prefixes and CodeBuild projects, for every environment. Write permissions only for
+ * SSM paths, secret names, alarm prefixes, CodeBuild projects and log groups, for every environment. Write permissions only for
  * services that allow config changes ({@link ChangeStatements}).
  * <p>
  * SSM is scoped by path, never by Deny statements: GetParametersByPath with Recursive=true is authorised against
@@ -37,8 +37,13 @@ public final class IamPolicy {
         Set<String> alarms = new LinkedHashSet<>();
         boolean alarmsByTag = false;
         Set<String> projects = new LinkedHashSet<>();
+        Set<String> logGroups = new LinkedHashSet<>();
         for (ServiceConfig service : team.services().values()) {
             for (String env : team.environments().keySet()) {
+                service.logs().ifPresent(logs -> logs.groupsFor(env).forEach(g -> {
+                    logGroups.add(arn("logs", region, account, "log-group:" + g));
+                    logGroups.add(arn("logs", region, account, "log-group:" + g + ":*"));
+                }));
                 service.config().ssmPathFor(env).ifPresent(path -> {
                     String p = trimSlashes(path);
                     ssmPaths.add(arn("ssm", region, account, "parameter/" + p));
@@ -100,6 +105,13 @@ public final class IamPolicy {
         if (!projects.isEmpty()) {
             statements.add(new Statement("StartAndFollowBuilds",
                     List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds"), List.copyOf(projects), Map.of()));
+        }
+        if (!logGroups.isEmpty()) {
+            // /deploy logs: a query starts on the service's groups only; following and stopping it has no
+            // resource-level permission (a query id is all they name).
+            statements.add(new Statement("QueryServiceLogs", List.of("logs:StartQuery"), List.copyOf(logGroups), Map.of()));
+            statements.add(new Statement("FollowLogQueries", List.of("logs:GetQueryResults", "logs:StopQuery"),
+                    List.of("*"), Map.of()));
         }
         return statements;
     }

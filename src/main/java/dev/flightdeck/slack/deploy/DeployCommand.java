@@ -81,6 +81,10 @@ public sealed interface DeployCommand {
     record Health(String service, String env) implements DeployCommand {
     }
 
+    /** {@code logs <service> <env> [since 1h] [-- <filter>]}: since within 1m..30d; the filter as typed after "--". */
+    record Logs(String service, String env, java.time.Duration since, Optional<String> filter) implements DeployCommand {
+    }
+
     /** days is 1..{@value #MAX_STATS_DAYS}, default {@value #DEFAULT_STATS_DAYS}. */
     record Stats(Optional<String> service, int days) implements DeployCommand {
     }

@@ -43,6 +43,11 @@ public enum DeployForm {
             "/deploy alarms commons prod"),
     HEALTH("health", "/deploy health <service> <env>",
             "Calls the service's deep health URL and shows each dependency's status.", "/deploy health commons prod"),
+    LOGS("logs", "/deploy logs <service> <env> [since 1h] [-- <filter>]",
+            "Searches the service's CloudWatch log groups (at most the last 30d): up to 20 lines, newest first, secrets"
+                    + " masked, how many matched and a console link. The filter is found as typed; `-- query: <query>`"
+                    + " runs a Logs Insights query of your own.",
+            "/deploy logs commons prod since 2h -- payment declined"),
     STATS("stats", "/deploy stats [service] [days]",
             "Deploy frequency, lead time, change failure rate, time to restore (default 30 days).",
             "/deploy stats commons 90"),
@@ -50,7 +55,8 @@ public enum DeployForm {
 
     /** First words that name a subcommand; anything else in first place is a service name. */
     static final List<String> KEYWORDS = List.of(
-            "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help");
+            "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help",
+            "logs");
 
     private final String keyword;
     private final String usage;

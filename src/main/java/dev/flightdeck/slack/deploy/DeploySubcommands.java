@@ -32,7 +32,7 @@ final class DeploySubcommands {
     /** @param keyword one of {@link DeployForm#KEYWORDS}; words are those after it */
     DeployCommand parse(String keyword, Words.WithNote args) {
         List<String> w = args.words();
-        if (args.hasSeparator() && !keyword.equals("lock") && !keyword.equals("help") && !keyword.equals("cancel")) {
+        if (args.hasSeparator() && !List.of("lock", "help", "cancel", "logs").contains(keyword)) {
             throw new CommandProblem("`/deploy " + keyword + "` takes no note after `--`.",
                     DeployForm.byKeyword(keyword).usage(), withoutSeparator(keyword, args));
         }
@@ -47,6 +47,7 @@ final class DeploySubcommands {
             case "alarms" -> alarms(w);
             case "health" -> serviceEnv(DeployForm.HEALTH, w, v -> new DeployCommand.Health(v.get(0), v.get(1)));
             case "stats" -> stats(w);
+            case "logs" -> LogsForm.parse(args, names);
             case "help" -> new DeployCommand.Help();
             default -> throw new IllegalArgumentException("not a /deploy keyword: " + keyword);
         };

@@ -183,6 +183,21 @@ class IamPolicyTest {
         return strings(statementWith(policy, action).getAsJsonArray("Resource"));
     }
 
+    @Test
+    void logSearchesMayStartQueriesOnTheServicesLogGroupsOnly() throws Exception {
+        JsonObject policy = iam("--iam", "--region", "eu-west-1", "--account", "123456789012", teamFile(TWO_SERVICES
+                .replace("KMS\n", "").replace("    reader:\n", "    reader:\n      logs: { groups: [\"/ecs/reader-{env}\"] }\n")));
+
+        assertValidIamGrammar(policy);
+        String group = "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/reader-";
+        assertThat(resourcesOf(policy, "logs:StartQuery")).containsExactly(group + "dev", group + "dev:*",
+                group + "prod", group + "prod:*");
+        // A query id is all GetQueryResults and StopQuery name: IAM has no narrower resource for them.
+        assertThat(resourcesOf(policy, "logs:GetQueryResults")).containsExactly("*");
+        assertThat(resourcesOf(policy, "logs:StopQuery")).containsExactly("*");
+        assertThat(iam("--iam", teamFile(TWO_SERVICES.replace("KMS\n", ""))).toString()).doesNotContain("logs:");
+    }
+
     private static JsonObject iam(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
