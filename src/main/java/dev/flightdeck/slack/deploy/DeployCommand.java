@@ -81,6 +81,10 @@ public sealed interface DeployCommand {
     record Health(String service, String env) implements DeployCommand {
     }
 
+    /** {@code /deploy slo [service] [env]}: both empty is every service with an SLO in its production environments. */
+    record Slo(Optional<String> service, Optional<String> env) implements DeployCommand {
+    }
+
     /** days is 1..{@value #MAX_STATS_DAYS}, default {@value #DEFAULT_STATS_DAYS}. */
     record Stats(Optional<String> service, int days) implements DeployCommand {
     }

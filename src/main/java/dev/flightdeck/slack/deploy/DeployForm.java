@@ -43,6 +43,10 @@ public enum DeployForm {
             "/deploy alarms commons prod"),
     HEALTH("health", "/deploy health <service> <env>",
             "Calls the service's deep health URL and shows each dependency's status.", "/deploy health commons prod"),
+    SLO("slo", "/deploy slo [service] [env]",
+            "Error budgets: the objective, the budget left (share and minutes of full outage), burn rate over 1 h and"
+                    + " 6 h and the budget over the window. Without an environment: those gating on `slo` (else prod).",
+            "/deploy slo commons"),
     STATS("stats", "/deploy stats [service] [days]",
             "Deploy frequency, lead time, change failure rate, time to restore (default 30 days).",
             "/deploy stats commons 90"),
@@ -50,7 +54,8 @@ public enum DeployForm {
 
     /** First words that name a subcommand; anything else in first place is a service name. */
     static final List<String> KEYWORDS = List.of(
-            "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help");
+            "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help",
+            "slo");
 
     private final String keyword;
     private final String usage;

@@ -1,0 +1,96 @@
+package dev.flightdeck.alarms;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * The error budget of one SLO over its rolling window, from the good and total counts read for it. The budget is
+ * the {@code 1 - objective} share of the window's total events; what is left can be negative (spent, and more).
+ *
+ * @param good        good events in the window
+ * @param total       all events in the window (more than zero: no events is no budget at all, see {@link SloReading})
+ * @param leftShare   the budget not yet used, as a share of it: 0.4 is 40 % left, -0.2 is spent and 20 % over
+ * @param leftMinutes the budget left in minutes of full outage at the window's average rate of events
+ * @param burn1h      the error rate over the last hour divided by the allowed rate; empty without events in the hour
+ * @param burn6h      the same over the last six hours
+ * @param picture     the budget left at the end of each bucket of the window, oldest first, ending at {@code leftShare}
+ */
+public record ErrorBudget(double objective, Duration window, double good, double total, double leftShare,
+                          double leftMinutes, OptionalDouble burn1h, OptionalDouble burn6h, List<Point> picture) {
+
+    public ErrorBudget {
+        picture = List.copyOf(picture);
+    }
+
+    /** The budget left at the end of a bucket: cumulative failures so far against the whole window's budget. */
+    public record Point(Instant at, double leftShare) {
+    }
+
+    /** Failures in the window: total minus good, never below zero (good above total is a metric mix-up). */
+    public double bad() {
+        return Math.max(0, total - good);
+    }
+
+    /** How many failures the window allows. */
+    public double allowed() {
+        return (1 - objective) * total;
+    }
+
+    public boolean spent() {
+        return leftShare <= 0;
+    }
+
+    /**
+     * @param window      good and total per bucket of the window
+     * @param lastHour    good and total summed over the last hour (one bucket each, or none)
+     * @param lastSixHours the same over six hours
+     * @return empty when the window has no events at all
+     */
+    public static java.util.Optional<ErrorBudget> of(SloSettings slo, Counts window, Counts lastHour, Counts lastSixHours) {
+        double total = window.total().stream().mapToDouble(MetricSums.Bucket::value).sum();
+        if (!(total > 0)) {
+            return java.util.Optional.empty();
+        }
+        double good = window.good().stream().mapToDouble(MetricSums.Bucket::value).sum();
+        double allowed = (1 - slo.objective()) * total;
+        double left = allowed - Math.max(0, total - good);
+        double perMinute = total / slo.window().toMinutes();
+        return java.util.Optional.of(new ErrorBudget(slo.objective(), slo.window(), good, total, left / allowed,
+                left / perMinute, burn(slo, lastHour), burn(slo, lastSixHours), picture(window, allowed)));
+    }
+
+    private static OptionalDouble burn(SloSettings slo, Counts span) {
+        double total = span.total().stream().mapToDouble(MetricSums.Bucket::value).sum();
+        if (!(total > 0)) {
+            return OptionalDouble.empty();
+        }
+        double good = span.good().stream().mapToDouble(MetricSums.Bucket::value).sum();
+        return OptionalDouble.of(Math.max(0, total - good) / total / (1 - slo.objective()));
+    }
+
+    private static List<Point> picture(Counts window, double allowed) {
+        Map<Instant, double[]> byBucket = new TreeMap<>();
+        window.total().forEach(b -> byBucket.computeIfAbsent(b.start(), k -> new double[2])[1] += b.value());
+        window.good().forEach(b -> byBucket.computeIfAbsent(b.start(), k -> new double[2])[0] += b.value());
+        List<Point> points = new ArrayList<>();
+        double bad = 0;
+        for (var e : byBucket.entrySet()) {
+            bad += Math.max(0, e.getValue()[1] - e.getValue()[0]);
+            points.add(new Point(e.getKey(), (allowed - bad) / allowed));
+        }
+        return points;
+    }
+
+    /** Good and total buckets of one span, as read. */
+    public record Counts(List<MetricSums.Bucket> good, List<MetricSums.Bucket> total) {
+        public Counts {
+            good = List.copyOf(good);
+            total = List.copyOf(total);
+        }
+    }
+}
