@@ -38,11 +38,17 @@ public record ErrorBudget(double objective, Duration window, double good, double
 
     /** How many failures the window allows. */
     public double allowed() {
-        return (1 - objective) * total;
+        return allowedShare(objective) * total;
     }
 
+    /** Used up to the last failure: a share left within rounding of zero is none. */
     public boolean spent() {
-        return leftShare <= 0;
+        return leftShare < 1e-9;
+    }
+
+    /** {@code 1 - objective} in decimal, so 99% allows 1 % and not 1.0000000000000009 %. */
+    static double allowedShare(double objective) {
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(objective)).doubleValue();
     }
 
     /**
@@ -57,7 +63,7 @@ public record ErrorBudget(double objective, Duration window, double good, double
             return java.util.Optional.empty();
         }
         double good = window.good().stream().mapToDouble(MetricSums.Bucket::value).sum();
-        double allowed = (1 - slo.objective()) * total;
+        double allowed = allowedShare(slo.objective()) * total;
         double left = allowed - Math.max(0, total - good);
         double perMinute = total / slo.window().toMinutes();
         return java.util.Optional.of(new ErrorBudget(slo.objective(), slo.window(), good, total, left / allowed,
@@ -70,7 +76,7 @@ public record ErrorBudget(double objective, Duration window, double good, double
             return OptionalDouble.empty();
         }
         double good = span.good().stream().mapToDouble(MetricSums.Bucket::value).sum();
-        return OptionalDouble.of(Math.max(0, total - good) / total / (1 - slo.objective()));
+        return OptionalDouble.of(Math.max(0, total - good) / total / allowedShare(slo.objective()));
     }
 
     private static List<Point> picture(Counts window, double allowed) {
