@@ -58,6 +58,15 @@ public record ErrorBudget(double objective, Duration window, double good, double
      * @return empty when the window has no events at all
      */
     public static java.util.Optional<ErrorBudget> of(SloSettings slo, Counts window, Counts lastHour, Counts lastSixHours) {
+        return of(slo, window, lastHour, lastSixHours, List.of());
+    }
+
+    /**
+     * @param buckets the starts of the window's buckets, oldest first: the picture has one point for each, those
+     *                without data carrying the one before on; empty to picture only the buckets that have data
+     */
+    public static java.util.Optional<ErrorBudget> of(SloSettings slo, Counts window, Counts lastHour,
+                                                     Counts lastSixHours, List<Instant> buckets) {
         double total = window.total().stream().mapToDouble(MetricSums.Bucket::value).sum();
         if (!(total > 0)) {
             return java.util.Optional.empty();
@@ -67,7 +76,7 @@ public record ErrorBudget(double objective, Duration window, double good, double
         double left = allowed - Math.max(0, total - good);
         double perMinute = total / slo.window().toMinutes();
         return java.util.Optional.of(new ErrorBudget(slo.objective(), slo.window(), good, total, left / allowed,
-                left / perMinute, burn(slo, lastHour), burn(slo, lastSixHours), picture(window, allowed)));
+                left / perMinute, burn(slo, lastHour), burn(slo, lastSixHours), picture(window, allowed, buckets)));
     }
 
     private static OptionalDouble burn(SloSettings slo, Counts span) {
@@ -79,10 +88,12 @@ public record ErrorBudget(double objective, Duration window, double good, double
         return OptionalDouble.of(Math.max(0, total - good) / total / allowedShare(slo.objective()));
     }
 
-    private static List<Point> picture(Counts window, double allowed) {
-        Map<Instant, double[]> byBucket = new TreeMap<>();
-        window.total().forEach(b -> byBucket.computeIfAbsent(b.start(), k -> new double[2])[1] += b.value());
-        window.good().forEach(b -> byBucket.computeIfAbsent(b.start(), k -> new double[2])[0] += b.value());
+    private static List<Point> picture(Counts window, double allowed, List<Instant> buckets) {
+        TreeMap<Instant, double[]> byBucket = new TreeMap<>();
+        buckets.forEach(b -> byBucket.put(b, new double[2]));
+        boolean fixed = !buckets.isEmpty();
+        window.total().forEach(b -> slot(byBucket, b.start(), fixed)[1] += b.value());
+        window.good().forEach(b -> slot(byBucket, b.start(), fixed)[0] += b.value());
         List<Point> points = new ArrayList<>();
         double bad = 0;
         for (var e : byBucket.entrySet()) {
@@ -90,6 +101,15 @@ public record ErrorBudget(double objective, Duration window, double good, double
             points.add(new Point(e.getKey(), (allowed - bad) / allowed));
         }
         return points;
+    }
+
+    /**
+     * The bucket a data point's time falls in: with fixed buckets the latest start at or before it (CloudWatch may
+     * align its own), else its own.
+     */
+    private static double[] slot(TreeMap<Instant, double[]> byBucket, Instant at, boolean fixed) {
+        Map.Entry<Instant, double[]> floor = fixed ? byBucket.floorEntry(at) : null;
+        return floor != null ? floor.getValue() : byBucket.computeIfAbsent(at, k -> new double[2]);
     }
 
     /** Good and total buckets of one span, as read. */

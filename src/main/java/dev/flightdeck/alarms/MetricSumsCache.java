@@ -26,7 +26,7 @@ public final class MetricSumsCache {
     }
 
     /** The sums over the {@code span} that ends now, in {@code period} buckets: kept ones if under a minute old. */
-    public Map<MetricRef, List<MetricSums.Bucket>> lastSpan(List<MetricRef> metrics, Duration span, Duration period) {
+    public SpanSums lastSpan(List<MetricRef> metrics, Duration span, Duration period) {
         Instant now = clock.instant();
         Key key = new Key(List.copyOf(metrics), span, period);
         Kept k = kept.get(key);
@@ -34,14 +34,18 @@ public final class MetricSumsCache {
         if (k != null && !now.isBefore(k.readAt()) && now.isBefore(k.readAt().plus(FRESH_FOR))) {
             return k.sums();
         }
-        Map<MetricRef, List<MetricSums.Bucket>> sums = source.sums(metrics, now.minus(span), now, period);
+        SpanSums sums = new SpanSums(now.minus(span), now, source.sums(metrics, now.minus(span), now, period));
         kept.put(key, new Kept(now, sums));
         return sums;
+    }
+
+    /** What one read of a span gave: each metric's buckets from {@code from} to {@code to}. */
+    public record SpanSums(Instant from, Instant to, Map<MetricRef, List<MetricSums.Bucket>> sums) {
     }
 
     private record Key(List<MetricRef> metrics, Duration span, Duration period) {
     }
 
-    private record Kept(Instant readAt, Map<MetricRef, List<MetricSums.Bucket>> sums) {
+    private record Kept(Instant readAt, SpanSums sums) {
     }
 }

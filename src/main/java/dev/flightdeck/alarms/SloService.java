@@ -8,10 +8,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,10 +74,12 @@ public class SloService {
     private SloReading read(String service, String env, SloSettings slo) {
         List<MetricRef> metrics = List.of(slo.good(), slo.total());
         try {
-            ErrorBudget.Counts window = counts(slo, sums.lastSpan(metrics, slo.window(), period(slo.window())));
+            Duration period = period(slo.window());
+            MetricSumsCache.SpanSums windowRead = sums.lastSpan(metrics, slo.window(), period);
+            ErrorBudget.Counts window = counts(slo, windowRead);
             ErrorBudget.Counts hour = counts(slo, sums.lastSpan(metrics, HOUR, HOUR));
             ErrorBudget.Counts six = counts(slo, sums.lastSpan(metrics, SIX_HOURS, SIX_HOURS));
-            return ErrorBudget.of(slo, window, hour, six)
+            return ErrorBudget.of(slo, window, hour, six, buckets(windowRead, period))
                     .<SloReading>map(b -> new SloReading.Measured(service, env, slo, b))
                     .orElseGet(() -> new SloReading.NoData(service, env, slo));
         } catch (MetricSourceException e) {
@@ -91,7 +93,17 @@ public class SloService {
         return Duration.ofHours(hours);
     }
 
-    private static ErrorBudget.Counts counts(SloSettings slo, Map<MetricRef, List<MetricSums.Bucket>> read) {
-        return new ErrorBudget.Counts(read.getOrDefault(slo.good(), List.of()), read.getOrDefault(slo.total(), List.of()));
+    /** The window's bucket starts, oldest first, as its read asked for them. */
+    private static List<Instant> buckets(MetricSumsCache.SpanSums read, Duration period) {
+        List<Instant> out = new ArrayList<>();
+        for (Instant b = read.from(); b.isBefore(read.to()); b = b.plus(period)) {
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static ErrorBudget.Counts counts(SloSettings slo, MetricSumsCache.SpanSums read) {
+        return new ErrorBudget.Counts(read.sums().getOrDefault(slo.good(), List.of()),
+                read.sums().getOrDefault(slo.total(), List.of()));
     }
 }

@@ -109,4 +109,16 @@ class ErrorBudgetTest {
                 .containsExactly(1.0, 1 - 100 / 750.0, 1 - 100 / 750.0, 1 - 600 / 750.0);
         assertThat(b.picture().get(3).leftShare()).isCloseTo(b.leftShare(), within(1e-9));
     }
+
+    @Test
+    void givenTheWindowsBucketsThePictureHasAPointForEachCarryingTheBudgetOnWhereNothingFailed() {
+        List<Instant> days = List.of(T0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(3)));
+        // CloudWatch's bucket of day 1 starts an hour late: it still belongs to day 1.
+        ErrorBudget b = ErrorBudget.of(SLO, counts(List.of(at(0, 500_000), new MetricSums.Bucket(T0.plus(Duration.ofHours(25)),
+                        499_500)), List.of(at(0, 500_000), new MetricSums.Bucket(T0.plus(Duration.ofHours(25)), 500_000))),
+                NONE, NONE, days).orElseThrow();
+
+        assertThat(b.picture()).extracting(ErrorBudget.Point::at).containsExactlyElementsOf(days);
+        assertThat(b.picture()).extracting(p -> Math.round(p.leftShare() * 100)).containsExactly(100L, 50L, 50L, 50L);
+    }
 }

@@ -82,7 +82,11 @@ class SloServiceTest {
         assertThat(r.budget().total()).isEqualTo(1_000_000);
         assertThat(r.budget().leftShare()).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(r.budget().burn1h().getAsDouble()).isCloseTo(500, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(r.budget().picture()).hasSize(2);
+        // One point a day; days without failures carry the budget on: 100 % for 25 days, 90 % after 100 failed, 40 %.
+        assertThat(r.budget().picture()).hasSize(28);
+        assertThat(r.budget().picture().get(0).at()).isEqualTo(NOW.minus(Duration.ofDays(28)));
+        assertThat(r.budget().picture()).extracting(p -> Math.round(p.leftShare() * 100)).containsSequence(100L, 90L)
+                .endsWith(90L, 90L, 40L).containsOnly(100L, 90L, 40L);
     }
 
     @Test
