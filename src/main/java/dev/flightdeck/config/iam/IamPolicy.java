@@ -102,6 +102,10 @@ public final class IamPolicy {
             // resource-level permission; it reads metric data only.
             statements.add(new Statement("DrawAlarmGraphs", List.of("cloudwatch:GetMetricWidgetImage"), List.of("*"), Map.of()));
         }
+        if (team.services().values().stream().anyMatch(s -> s.slo().isPresent())) {
+            // Error budgets (slo): GetMetricData has no resource-level permissions, "*" is the only resource it takes.
+            statements.add(new Statement("ReadSloMetrics", List.of("cloudwatch:GetMetricData"), List.of("*"), Map.of()));
+        }
         if (!projects.isEmpty()) {
             statements.add(new Statement("StartAndFollowBuilds",
                     List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds"), List.copyOf(projects), Map.of()));

@@ -85,6 +85,10 @@ public sealed interface DeployCommand {
     record Logs(String service, String env, java.time.Duration since, Optional<String> filter) implements DeployCommand {
     }
 
+    /** {@code /deploy slo [service] [env]}: both empty is every service with an SLO in its production environments. */
+    record Slo(Optional<String> service, Optional<String> env) implements DeployCommand {
+    }
+
     /** days is 1..{@value #MAX_STATS_DAYS}, default {@value #DEFAULT_STATS_DAYS}. */
     record Stats(Optional<String> service, int days) implements DeployCommand {
     }

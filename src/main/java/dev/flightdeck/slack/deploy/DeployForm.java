@@ -48,6 +48,10 @@ public enum DeployForm {
                     + " masked, how many matched and a console link. The filter is found as typed; `-- query: <query>`"
                     + " runs a Logs Insights query of your own.",
             "/deploy logs commons prod since 2h -- payment declined"),
+    SLO("slo", "/deploy slo [service] [env]",
+            "Error budgets: the objective, the budget left (share and minutes of full outage), burn rate over 1 h and"
+                    + " 6 h and the budget over the window. Without an environment: those gating on `slo` (else prod).",
+            "/deploy slo commons"),
     STATS("stats", "/deploy stats [service] [days]",
             "Deploy frequency, lead time, change failure rate, time to restore (default 30 days).",
             "/deploy stats commons 90"),
@@ -56,7 +60,7 @@ public enum DeployForm {
     /** First words that name a subcommand; anything else in first place is a service name. */
     static final List<String> KEYWORDS = List.of(
             "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help",
-            "logs");
+            "logs", "slo");
 
     private final String keyword;
     private final String usage;

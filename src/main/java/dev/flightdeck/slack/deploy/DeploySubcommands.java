@@ -48,6 +48,7 @@ final class DeploySubcommands {
             case "health" -> serviceEnv(DeployForm.HEALTH, w, v -> new DeployCommand.Health(v.get(0), v.get(1)));
             case "stats" -> stats(w);
             case "logs" -> LogsForm.parse(args, names);
+            case "slo" -> slo(w);
             case "help" -> new DeployCommand.Help();
             default -> throw new IllegalArgumentException("not a /deploy keyword: " + keyword);
         };
@@ -192,6 +193,18 @@ final class DeploySubcommands {
         }
         return serviceEnv(DeployForm.ALARMS, w,
                 v -> new DeployCommand.Alarms(Optional.of(v.get(0)), Optional.of(v.get(1))));
+    }
+
+    private DeployCommand slo(List<String> w) {
+        if (w.size() == 1 && names.isEnvironment(w.get(0)) && !names.isService(w.get(0))) {
+            return new DeployCommand.Slo(Optional.empty(),
+                    Optional.of(environment(w.get(0), DeployForm.SLO, e -> "/deploy slo " + e)));
+        }
+        if (w.size() <= 1) {
+            return new DeployCommand.Slo(w.stream().findFirst()
+                    .map(s -> service(s, DeployForm.SLO, x -> "/deploy slo " + x)), Optional.empty());
+        }
+        return serviceEnv(DeployForm.SLO, w, v -> new DeployCommand.Slo(Optional.of(v.get(0)), Optional.of(v.get(1))));
     }
 
     private DeployCommand stats(List<String> w) {
