@@ -54,7 +54,9 @@ public final class AlertsApp {
                 "flightdeck.aws.events-token", EVENTS_TOKEN,
                 "flightdeck.alerts-token", ALERTS_TOKEN,
                 "flightdeck.deploy.scheduler-interval", "1h",
-                "flightdeck.config-change.wake", "false")));
+                "flightdeck.config-change.wake", "false",
+                // The app's own CodeBuild client reads moto's timestamps (the CodeBuild events tests start builds).
+                dev.flightdeck.build.MotoTimestamps.PROPERTY, "true")));
         clock = server.getApplicationContext().getBean(MutableClock.class);
         signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
