@@ -86,6 +86,10 @@ public class BuildStatusSink {
         if (service.isEmpty()) {
             return new Result(true, "no service or deploy matches " + event.describeJob());
         }
+        if (event.backend().equals("codebuild") && event.phase() == BuildPhase.STARTED && starting(service.get().name())) {
+            // CodeBuild's event for a build may arrive before its trigger stored it: its end is matched, its start skipped.
+            return new Result(true, "a deploy of " + service.get().name() + " is starting its build; not announced");
+        }
         String key = event.backend() + "|" + event.label() + "|" + event.phase();
         if (!announced.firstTime(key, clock.instant())) {
             return Result.done("already announced");
@@ -130,6 +134,10 @@ public class BuildStatusSink {
     private Optional<Long> deployBuilding(String service, BuildEvent event) {
         return repository.inStates(BUILDING, Optional.of(service), 50).stream()
                 .filter(r -> event.label().equals(r.buildLabel()) || sameBuild(event, r)).map(DeployRequest::id).findFirst();
+    }
+
+    private boolean starting(String service) {
+        return !repository.inStates(Set.of(DeployState.TRIGGERING), Optional.of(service), 1).isEmpty();
     }
 
     /**

@@ -109,7 +109,7 @@ class AwsEventsTemplateTest {
         String destination = nameOf("AWS::Events::ApiDestination");
         String role = nameOf("AWS::IAM::Role");
         List<Map<String, Object>> rules = ofType("AWS::Events::Rule");
-        assertThat(rules).hasSize(4);
+        assertThat(rules).hasSize(5);
         for (Map<String, Object> rule : rules) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> targets = (List<Map<String, Object>>) map(rule, "Properties").get("Targets");
@@ -142,5 +142,18 @@ class AwsEventsTemplateTest {
             assertThat(strings(detail, "eventSource")).containsExactly(SecretsManagerWriteRoute.EVENT_SOURCE);
             assertThat(strings(detail, "eventName")).containsExactlyInAnyOrderElementsOf(SecretsManagerWriteRoute.WRITES);
         });
+    }
+
+    @Test
+    void theCheckRuleTakesTheRunbooksTestEventWhichNoRouteTakes() throws IOException {
+        Map<String, Object> pattern = map(map(map(resources, "CheckRule"), "Properties"), "EventPattern");
+        assertThat(strings(pattern, "source")).containsExactly("flightdeck.check");
+        assertThat(strings(pattern, "detail-type")).containsExactly("Flightdeck Check");
+        // The runbook's put-events sends exactly that, and Flightdeck answers it "ignored", changing nothing.
+        assertThat(Files.readString(Path.of("docs/RUNBOOK.md")))
+                .contains("\"Source\":\"flightdeck.check\",\"DetailType\":\"Flightdeck Check\"");
+        assertThat(List.of(new ParameterStoreChangeRoute(null, null), new SecretsManagerWriteRoute(null, null),
+                new CodeBuildStateRoute(null))).noneMatch(r -> r.source().equals("flightdeck.check"));
+        assertThat(map(template, "Outputs")).containsKey("CheckRuleName");
     }
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file deploys service {@code reports} with CodeBuild project {@code reports-{env}}. Builds are real builds in moto
  * (started through the SDK); each event is AWS's published example (vendor/aws/codebuild-build-state-change.json)
  * with its event id, build ARN, project name and log stream replaced by the test's own, and where a test says so its
- * {@code build-status} (FAILED) or its {@code initiator}.
+ * {@code build-status} (FAILED, or IN_PROGRESS with {@code build-complete} false) or its {@code initiator}.
  */
 class CodeBuildStateRouteTest {
 
@@ -175,16 +175,23 @@ class CodeBuildStateRouteTest {
         String version = DeployDriver.newVersion();
         CodeBuildBackend real = app.bean(CodeBuildBackend.class);
         // The deploy's trigger is CodeBuildBackend's StartBuild on moto, as in production (the test apps' backend
-        // is a fake that hands this version through).
-        app.bean(FakeBuildBackend.class).startVersionThrough(version, (request, service) -> real.trigger(
-                (BuildBackendConfig.CodeBuild) service.buildFor(request.environment()), BuildParameters.of(request)));
+        // is a fake that hands this version through). CodeBuild's IN_PROGRESS event can arrive before Flightdeck has
+        // stored what StartBuild answered: here it arrives in between, while the deploy is still TRIGGERING.
+        List<HttpResponse<String>> early = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.bean(FakeBuildBackend.class).startVersionThrough(version, (request, service) -> {
+            var started = real.trigger((BuildBackendConfig.CodeBuild) service.buildFor(request.environment()),
+                    BuildParameters.of(request));
+            if (started instanceof dev.flightdeck.deploy.BuildTrigger.Started s) {
+                early.add(app.awsEvent(inProgress(buildOf(s.url()), UUID.randomUUID().toString()), AlertsApp.EVENTS_TOKEN));
+            }
+            return started;
+        });
 
         DeployDriver.Posted p = d.request("reports", version, "dev", DeployDriver.REQUESTER, "");
         DeployRequest running = d.awaitState(p.id(), DeployState.RUNNING);
-        String buildId = URLDecoder.decode(running.buildUrl().substring(running.buildUrl().lastIndexOf('/') + 1),
-                StandardCharsets.UTF_8);
-        Build build = codeBuild.batchGetBuilds(b -> b.ids(buildId)).builds().get(0);
+        Build build = buildOf(running.buildUrl());
         assertThat(running.buildLabel()).isEqualTo("reports-dev build #" + build.buildNumber());
+        assertThat(early).singleElement().satisfies(r -> assertThat(r.statusCode()).isEqualTo(202));
 
         // The poller is an hour away (poll-every 1h, the clock not moved): only the event can settle it now.
         HttpResponse<String> answer = app.awsEvent(eventAbout(build, UUID.randomUUID().toString()), AlertsApp.EVENTS_TOKEN);
@@ -202,5 +209,19 @@ class CodeBuildStateRouteTest {
                 .isEqualTo(202);
         assertThat(postsContaining(label)).hasSize(told);
         assertThat(d.repository().find(p.id()).orElseThrow().state()).isEqualTo(DeployState.SUCCEEDED);
+        // Nor was the early IN_PROGRESS taken for someone else's build (that notice would name CodeBuild's initiator).
+        assertThat(postsContaining(label + "started by MyCodeBuildDemoUser")).isEmpty();
+    }
+
+    /** The build a stored console page names. */
+    static Build buildOf(String page) {
+        String id = URLDecoder.decode(page.substring(page.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        return codeBuild.batchGetBuilds(b -> b.ids(id)).builds().get(0);
+    }
+
+    /** The example about {@code build} as CodeBuild sends it when the build starts (status, completion). */
+    static String inProgress(Build build, String eventId) {
+        return eventAbout(build, eventId).replace("\"build-status\":\"SUCCEEDED\"", "\"build-status\":\"IN_PROGRESS\"")
+                .replace("\"build-complete\":true", "\"build-complete\":false");
     }
 }
