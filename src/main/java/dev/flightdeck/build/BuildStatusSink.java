@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -77,12 +78,17 @@ public class BuildStatusSink {
     private Result accept(BuildEvent reported, boolean wholePipelineRead) {
         Optional<ServiceConfig> service = serviceOf(reported);
         BuildEvent event = service.map(s -> asConfigured(s, reported)).orElse(reported);
-        Optional<Long> deploy = event.deployId().or(() -> service.flatMap(s -> deployBuilding(s.name(), event.label())));
+        Optional<Long> deploy = event.deployId().or(() -> service.flatMap(s -> deployBuilding(s.name(), event)))
+                .or(() -> service.flatMap(s -> startedEarlier(s.name(), event)));
         if (deploy.isPresent()) {
             return toDeploy(deploy.get(), service, event, wholePipelineRead);
         }
         if (service.isEmpty()) {
             return new Result(true, "no service or deploy matches " + event.describeJob());
+        }
+        if (event.backend().equals("codebuild") && event.phase() == BuildPhase.STARTED && starting(service.get().name())) {
+            // CodeBuild's event for a build may arrive before its trigger stored it: its end is matched, its start skipped.
+            return new Result(true, "a deploy of " + service.get().name() + " is starting its build; not announced");
         }
         String key = event.backend() + "|" + event.label() + "|" + event.phase();
         if (!announced.firstTime(key, clock.instant())) {
@@ -125,9 +131,30 @@ public class BuildStatusSink {
         }
     }
 
-    private Optional<Long> deployBuilding(String service, String label) {
+    private Optional<Long> deployBuilding(String service, BuildEvent event) {
         return repository.inStates(BUILDING, Optional.of(service), 50).stream()
-                .filter(r -> label.equals(r.buildLabel())).map(DeployRequest::id).findFirst();
+                .filter(r -> event.label().equals(r.buildLabel()) || sameBuild(event, r)).map(DeployRequest::id).findFirst();
+    }
+
+    private boolean starting(String service) {
+        return !repository.inStates(Set.of(DeployState.TRIGGERING), Optional.of(service), 1).isEmpty();
+    }
+
+    /**
+     * A deploy that already ended with this build: an event arriving after the poll settled it (CodeBuild's events
+     * echo no deploy id unless they list the build's variables) must not then be announced as someone else's build.
+     */
+    private Optional<Long> startedEarlier(String service, BuildEvent event) {
+        if (!event.backend().equals("codebuild")) {
+            return Optional.empty();
+        }
+        return repository.history(service, Optional.empty(), 50).stream().filter(r -> sameBuild(event, r))
+                .map(DeployRequest::id).findFirst();
+    }
+
+    /** A CodeBuild build's page names its unique build id: the same page is the same build. */
+    private static boolean sameBuild(BuildEvent event, DeployRequest r) {
+        return event.backend().equals("codebuild") && event.url() != null && event.url().equals(r.buildUrl());
     }
 
     /** The service whose backend config names this job, project or workflow, in any environment. */
@@ -152,6 +179,12 @@ public class BuildStatusSink {
     }
 
     private Optional<String> environmentOf(BuildEvent event, Optional<ServiceConfig> service) {
+        if (service.isPresent() && event.backend().equals("codebuild")) {
+            // A project per environment ("reports-{env}") says which; one project for all says none.
+            List<String> envs = team.environments().keySet().stream()
+                    .filter(env -> builds(service.get().buildFor(env), event)).toList();
+            return envs.size() == 1 ? Optional.of(envs.get(0)) : Optional.empty();
+        }
         return service.flatMap(s -> team.environments().keySet().stream()
                 .filter(env -> s.buildFor(env) instanceof BuildBackendConfig.Jenkins j && j.job().equals(event.job()))
                 .findFirst());
@@ -170,6 +203,9 @@ public class BuildStatusSink {
         }
         if (build instanceof BuildBackendConfig.GithubActions g) {
             return event.backend().equals("github-actions") && (g.repo() + "/" + g.workflow()).equals(event.job());
+        }
+        if (build instanceof BuildBackendConfig.CodeBuild c) {
+            return event.backend().equals("codebuild") && c.project().equals(event.job());
         }
         return false;
     }

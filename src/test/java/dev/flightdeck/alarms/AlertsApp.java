@@ -64,7 +64,9 @@ public final class AlertsApp {
                 "flightdeck.alerts-token", ALERTS_TOKEN,
                 "flightdeck.deploy.scheduler-interval", "1h",
                 "flightdeck.config-change.wake", "false",
-                "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString()));
+                "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString(),
+                // The app's own CodeBuild client reads moto's timestamps (the CodeBuild events tests start builds).
+                dev.flightdeck.build.MotoTimestamps.PROPERTY, "true"));
         // /deploy logs: Logs Insights through the proxy; "still running" after 3 s, given up after 12 s.
         properties.putAll(Map.of(
                 "flightdeck.aws.logs-endpoint-url", logsInsights.url(),

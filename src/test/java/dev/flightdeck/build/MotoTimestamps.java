@@ -1,5 +1,7 @@
 package dev.flightdeck.build;
 
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -17,8 +19,13 @@ import java.util.regex.Pattern;
 /**
  * Test-only: moto's CodeBuild answers timestamps as ISO-8601 strings where the real service (and so the SDK)
  * uses epoch seconds. Rewrites them in the response body before the SDK parses it; production never sees this.
+ * A bean in test apps that set {@value #PROPERTY} (their CodeBuild client takes every interceptor bean).
  */
-final class MotoTimestamps implements ExecutionInterceptor {
+@Singleton
+@Requires(property = MotoTimestamps.PROPERTY, value = "true")
+public final class MotoTimestamps implements ExecutionInterceptor {
+
+    public static final String PROPERTY = "flightdeck.test.moto-codebuild-timestamps";
 
     private static final Pattern ISO = Pattern.compile("\"(startTime|endTime|created|lastModified|currentPhase|phaseStartTime|"
             + "startTime|endTime)\"\\s*:\\s*\"([0-9]{4}-[0-9]{2}-[0-9]{2}T[^\"]+)\"");

@@ -20,6 +20,7 @@ public class FakeBuildBackend implements BuildBackend {
     private final List<Long> triggered = new CopyOnWriteArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, BuildTrigger.Started> answers = new ConcurrentHashMap<>();
+    private final Map<String, BuildBackend> through = new ConcurrentHashMap<>();
 
     @Override
     public BuildTrigger trigger(DeployRequest request, ServiceConfig service) {
@@ -27,6 +28,10 @@ public class FakeBuildBackend implements BuildBackend {
         String failure = failures.get(request.version());
         if (failure != null) {
             return new BuildTrigger.Failed(failure);
+        }
+        BuildBackend real = through.get(request.version());
+        if (real != null) {
+            return real.trigger(request, service);
         }
         BuildTrigger.Started answer = answers.get(request.version());
         if (answer != null) {
@@ -48,6 +53,11 @@ public class FakeBuildBackend implements BuildBackend {
     /** Triggers for {@code version} report this build (label and URL as the real backend would store them). */
     public void startVersionAs(String version, String label, String url) {
         answers.put(version, new BuildTrigger.Started(label, url));
+    }
+
+    /** Triggers for {@code version} go to {@code real} (a real backend against moto or a fake vendor) from now on. */
+    public void startVersionThrough(String version, BuildBackend real) {
+        through.put(version, real);
     }
 
     /** Triggers for {@code version} answer Failed(reason) from now on. */

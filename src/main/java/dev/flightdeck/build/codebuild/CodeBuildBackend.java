@@ -66,9 +66,33 @@ public class CodeBuildBackend {
 
     /** The console page of the build; its last segment is the build id, which the poller reads back. */
     static String consoleUrl(Build build) {
-        String region = build.arn() != null && build.arn().split(":").length > 3 ? build.arn().split(":")[3] : "us-east-1";
-        return "https://" + region + ".console.aws.amazon.com/codesuite/codebuild/projects/" + build.projectName()
-                + "/build/" + URLEncoder.encode(build.id(), StandardCharsets.UTF_8);
+        return consoleUrl(build.arn() == null ? "" : build.arn(), build.projectName(), build.id());
+    }
+
+    /**
+     * The console page of a build by its ARN ({@code arn:aws:codebuild:<region>:<account>:build/<project>:<uuid>}),
+     * the same page {@link #trigger} stores for the builds it starts, so an event about one names it as the deploy does.
+     */
+    public static String consoleUrl(String buildArn) {
+        String id = buildArn.contains(":build/") ? buildArn.substring(buildArn.indexOf(":build/") + 7) : buildArn;
+        String project = id.contains(":") ? id.substring(0, id.indexOf(':')) : id;
+        return consoleUrl(buildArn, project, id);
+    }
+
+    private static String consoleUrl(String arn, String project, String id) {
+        String[] parts = arn.split(":");
+        String region = parts.length > 3 && !parts[3].isBlank() ? parts[3] : "us-east-1";
+        return "https://" + region + ".console.aws.amazon.com/codesuite/codebuild/projects/" + project
+                + "/build/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The number CodeBuild gave a build (what its label shows), by {@code BatchGetBuilds}; empty when CodeBuild does
+     * not know the build. A fault of CodeBuild is thrown ({@link SdkException}), for the caller to try again later.
+     */
+    public Optional<Long> buildNumber(String buildArn) {
+        String id = buildArn.contains(":build/") ? buildArn.substring(buildArn.indexOf(":build/") + 7) : buildArn;
+        return clients.get().batchGetBuilds(b -> b.ids(id)).builds().stream().findFirst().map(Build::buildNumber);
     }
 
     static Optional<String> buildId(String url) {

@@ -5,6 +5,7 @@ import dev.flightdeck.deploy.BuildNews;
 import dev.flightdeck.deploy.BuildNewsAnnouncer;
 import dev.flightdeck.slack.api.outbox.Outbox;
 import dev.flightdeck.slack.api.outbox.OutboxMessage;
+import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 /** {@link BuildNewsAnnouncer} on Slack: the team's convention in a colour bar, in the environment's channel. */
@@ -19,7 +20,9 @@ public class SlackBuildNewsAnnouncer implements BuildNewsAnnouncer {
 
     @Override
     public void foreignBuild(ForeignBuild build) {
-        BuildNews news = BuildNews.of(build.phase(), build.where(), build.label(), build.who(), build.url());
+        // The label and who come from the backend (a CodeBuild initiator, a Jenkins user): shown as written, pinging nobody.
+        BuildNews news = BuildNews.of(build.phase(), build.where(), Mrkdwn.escapeForeign(build.label()),
+                build.who() == null ? null : Mrkdwn.escapeForeign(build.who()), build.url());
         // Through the outbox: a Slack outage delays the notice instead of dropping it; one build's notices keep their
         // order, since they share a key.
         outbox.send(OutboxMessage.post(orderOf(build), build.channel().text(), null)

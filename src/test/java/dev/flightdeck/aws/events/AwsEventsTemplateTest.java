@@ -109,7 +109,7 @@ class AwsEventsTemplateTest {
         String destination = nameOf("AWS::Events::ApiDestination");
         String role = nameOf("AWS::IAM::Role");
         List<Map<String, Object>> rules = ofType("AWS::Events::Rule");
-        assertThat(rules).hasSize(4);
+        assertThat(rules).hasSize(5);
         for (Map<String, Object> rule : rules) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> targets = (List<Map<String, Object>>) map(rule, "Properties").get("Targets");
@@ -126,7 +126,8 @@ class AwsEventsTemplateTest {
     void everyTypeTheRouteTakesIsInARulesPattern() {
         List<Map<String, Object>> patterns = ofType("AWS::Events::Rule").stream()
                 .map(r -> map(map(r, "Properties"), "EventPattern")).toList();
-        List<AwsEventRoute> routes = List.of(new ParameterStoreChangeRoute(null, null), new SecretsManagerWriteRoute(null, null));
+        List<AwsEventRoute> routes = List.of(new ParameterStoreChangeRoute(null, null), new SecretsManagerWriteRoute(null, null),
+                new CodeBuildStateRoute(null));
         for (AwsEventRoute route : routes) {
             assertThat(patterns).as(route.detailType()).anySatisfy(p -> {
                 assertThat(strings(p, "detail-type")).contains(route.detailType());
@@ -135,12 +136,24 @@ class AwsEventsTemplateTest {
         }
         // The types issue 17's routes will take are wired already.
         assertThat(patterns).anySatisfy(p -> assertThat(strings(p, "detail-type")).contains("CloudWatch Alarm State Change"));
-        assertThat(patterns).anySatisfy(p -> assertThat(strings(p, "detail-type")).contains("CodeBuild Build State Change"));
         // The CloudTrail rule sends exactly the Secrets Manager writes the route takes.
         assertThat(patterns).anySatisfy(p -> {
             Map<String, Object> detail = map(p, "detail");
             assertThat(strings(detail, "eventSource")).containsExactly(SecretsManagerWriteRoute.EVENT_SOURCE);
             assertThat(strings(detail, "eventName")).containsExactlyInAnyOrderElementsOf(SecretsManagerWriteRoute.WRITES);
         });
+    }
+
+    @Test
+    void theCheckRuleTakesTheRunbooksTestEventWhichNoRouteTakes() throws IOException {
+        Map<String, Object> pattern = map(map(map(resources, "CheckRule"), "Properties"), "EventPattern");
+        assertThat(strings(pattern, "source")).containsExactly("flightdeck.check");
+        assertThat(strings(pattern, "detail-type")).containsExactly("Flightdeck Check");
+        // The runbook's put-events sends exactly that, and Flightdeck answers it "ignored", changing nothing.
+        assertThat(Files.readString(Path.of("docs/RUNBOOK.md")))
+                .contains("\"Source\":\"flightdeck.check\",\"DetailType\":\"Flightdeck Check\"");
+        assertThat(List.of(new ParameterStoreChangeRoute(null, null), new SecretsManagerWriteRoute(null, null),
+                new CodeBuildStateRoute(null))).noneMatch(r -> r.source().equals("flightdeck.check"));
+        assertThat(map(template, "Outputs")).containsKey("CheckRuleName");
     }
 }

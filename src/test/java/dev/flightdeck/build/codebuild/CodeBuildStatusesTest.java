@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every build status CodeBuild documents (API reference, {@code Build.buildStatus}: SUCCEEDED, FAILED, FAULT,
- * TIMED_OUT, IN_PROGRESS, STOPPED), and the phase each is read as.
+ * TIMED_OUT, IN_PROGRESS, STOPPED), and the phase each is read as, by the poll and by CodeBuild's own events.
  */
 class CodeBuildStatusesTest {
 
@@ -27,6 +27,20 @@ class CodeBuildStatusesTest {
     })
     void documentedStatuses(String status, BuildPhase phase) {
         assertThat(CodeBuildStatuses.build(status, !"IN_PROGRESS".equals(status))).isEqualTo(Optional.ofNullable(phase));
+    }
+
+    @ParameterizedTest(name = "an event saying {0} is {1}")
+    @CsvSource({
+            "SUCCEEDED,   SUCCEEDED",
+            "FAILED,      FAILED",
+            "FAULT,       FAILED",
+            "TIMED_OUT,   FAILED",
+            "STOPPED,     ABORTED",
+            "IN_PROGRESS, STARTED",
+    })
+    void anEventReadsTheSameTableAndARunningBuildHasStarted(String status, BuildPhase phase) {
+        assertThat(CodeBuildStatuses.phase(status, !"IN_PROGRESS".equals(status))).contains(phase);
+        assertThat(CodeBuildStatuses.phase("SOMETHING_NEW", false)).isEmpty();
     }
 
     @Test
