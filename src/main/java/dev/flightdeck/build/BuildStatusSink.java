@@ -86,8 +86,9 @@ public class BuildStatusSink {
         if (service.isEmpty()) {
             return new Result(true, "no service or deploy matches " + event.describeJob());
         }
-        if (event.backend().equals("codebuild") && event.phase() == BuildPhase.STARTED && starting(service.get().name())) {
-            // CodeBuild's event for a build may arrive before its trigger stored it: its end is matched, its start skipped.
+        if (event.backend().equals("codebuild") && event.phase() == BuildPhase.STARTED
+                && starting(service.get().name())) {
+            // CodeBuild's event may arrive before the trigger stored the build: its end is matched, its start skipped.
             return new Result(true, "a deploy of " + service.get().name() + " is starting its build; not announced");
         }
         String key = event.backend() + "|" + event.label() + "|" + event.phase();
@@ -133,7 +134,8 @@ public class BuildStatusSink {
 
     private Optional<Long> deployBuilding(String service, BuildEvent event) {
         return repository.inStates(BUILDING, Optional.of(service), 50).stream()
-                .filter(r -> event.label().equals(r.buildLabel()) || sameBuild(event, r)).map(DeployRequest::id).findFirst();
+                .filter(r -> event.label().equals(r.buildLabel()) || sameBuild(event, r))
+                .map(DeployRequest::id).findFirst();
     }
 
     private boolean starting(String service) {
@@ -141,8 +143,8 @@ public class BuildStatusSink {
     }
 
     /**
-     * A deploy that already ended with this build: an event arriving after the poll settled it (CodeBuild's events
-     * echo no deploy id unless they list the build's variables) must not then be announced as someone else's build.
+     * A deploy that already ended with this build: an event arriving after the poll settled it (a CodeBuild event
+     * names its build, never a deploy) must not then be announced as someone else's build.
      */
     private Optional<Long> startedEarlier(String service, BuildEvent event) {
         if (!event.backend().equals("codebuild")) {

@@ -39,14 +39,16 @@ public class CodeBuildEvents implements BuildReports {
     public Outcome codeBuild(CodeBuildReport report) {
         Optional<BuildPhase> phase = CodeBuildStatuses.phase(report.status(), report.complete());
         if (phase.isEmpty()) {
-            return new Outcome.Ignored("CodeBuild status " + report.status() + " says nothing until the build is complete");
+            return new Outcome.Ignored("CodeBuild status " + report.status()
+                    + " says nothing until the build is complete");
         }
-        // No deploy id: the build's page (its unique id) ties it to the deploy that started it. Recent events carry the number; the documented example does not, and then CodeBuild is asked.
+        // No deploy id: the build's page (its unique id) ties it to the deploy that started it. Recent events carry
+        // the number; the documented example does not, and then CodeBuild is asked.
         Optional<Long> number = report.number().or(() -> codeBuild.buildNumber(report.buildArn()));
         String label = report.project() + " build " + number.map(n -> "#" + n).orElse(uuidOf(report.buildArn()));
+        String who = report.initiator().isBlank() ? null : report.initiator();
         BuildEvent event = new BuildEvent("codebuild", report.project(), label, phase.get(),
-                CodeBuildBackend.consoleUrl(report.buildArn()), report.initiator().isBlank() ? null : report.initiator(),
-                Optional.empty(), null);
+                CodeBuildBackend.consoleUrl(report.buildArn()), who, Optional.empty(), null);
         BuildStatusSink.Result result = sink.accept(event);
         return result.ignored() ? new Outcome.Ignored(result.text()) : new Outcome.Taken(result.text());
     }

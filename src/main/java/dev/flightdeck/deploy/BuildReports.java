@@ -15,7 +15,8 @@ public interface BuildReports {
      * One CodeBuild build state, as the event gives it.
      *
      * @param project   the CodeBuild project ({@code detail.project-name})
-     * @param buildArn  the build's ARN ({@code detail.build-id}: {@code arn:aws:codebuild:<region>:<account>:build/<project>:<uuid>})
+     * @param buildArn  the build's ARN ({@code detail.build-id}:
+     *                  {@code arn:aws:codebuild:<region>:<account>:build/<project>:<uuid>})
      * @param status    CodeBuild's own word ({@code detail.build-status}), read through the backend's status table
      * @param complete  {@code additional-information.build-complete}
      * @param number    {@code additional-information.build-number}, when the event carries it
