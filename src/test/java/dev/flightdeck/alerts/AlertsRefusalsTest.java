@@ -1,5 +1,6 @@
 package dev.flightdeck.alerts;
 
+import dev.flightdeck.alarms.AlertIntake;
 import dev.flightdeck.testing.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.http.HttpResponse;
@@ -10,7 +11,7 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the route says with no token configured, and how refusals reach the log. */
+/** What the route says with no token configured or when the intake fails, and how refusals reach the log. */
 class AlertsRefusalsTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -28,6 +29,26 @@ class AlertsRefusalsTest {
         assertThat(answer.body()).isEqualTo("alerts from monitors are not configured here: set FLIGHTDECK_ALERTS_TOKEN");
         assertThat(registry.counter(RejectedAlerts.METRIC, "source", "grafana", "reason", "not-configured").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whenTheIntakeFailsTheMonitorIsToldToRetryAndTheLogNamesTheAlertNotTheToken() {
+        String token = "made-up-alerts-token-77";
+        AlertIntake failing = alert -> {
+            throw new IllegalStateException("database unavailable");
+        };
+        AlertsController controller = new AlertsController(new AlertsToken(token), rejected, failing,
+                MonitorPayloads.team(), registry, Clock.systemUTC());
+
+        try (LogCapture log = new LogCapture(AlertsController.class)) {
+            HttpResponse<String> answer = controller.alerts("grafana", MonitorPayloads.grafanaFor("shop", "prod", "f1")
+                    .getBytes(StandardCharsets.UTF_8), "Bearer " + token, null);
+
+            assertThat(answer.code()).isEqualTo(500);
+            assertThat(answer.body()).isEqualTo("could not take High memory usage now; a retry will be taken");
+            assertThat(log.lines()).containsExactly("ERROR Could not take the grafana alert High memory usage for shop in prod");
+            assertThat(String.join("\n", log.linesWithThrowables())).doesNotContain(token);
+        }
     }
 
     @Test
