@@ -181,6 +181,14 @@ class LogsCommandTest {
     }
 
     @Test
+    void aQueryLogsInsightsCannotReadIsSaidSo() {
+        String text = shown(answer("logs shop prod -- query: fields @message | filter @message like /[unclosed/"));
+
+        assertThat(text).contains("Could not search the logs of *shop* in *prod*: Logs Insights could not read the query "
+                + "(MalformedQueryException): check its syntax.");
+    }
+
+    @Test
     void aLogGroupThatDoesNotExistIsNamed() {
         String text = shown(answer("logs shop staging"));
 
