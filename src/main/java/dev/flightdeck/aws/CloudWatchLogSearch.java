@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MalformedQueryException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
 
@@ -55,6 +57,12 @@ public class CloudWatchLogSearch implements LogSearch {
         } catch (ResourceNotFoundException e) {
             throw new LogSearchException("CloudWatch Logs has no log group " + String.join(", ", query.groups())
                     + " (ResourceNotFoundException): check `logs: groups:` in the team file", e);
+        } catch (MalformedQueryException e) {
+            throw new LogSearchException("Logs Insights could not read the query (MalformedQueryException): check its "
+                    + "syntax", e);
+        } catch (LimitExceededException e) {
+            throw new LogSearchException("CloudWatch Logs runs as many queries for this account as it allows "
+                    + "(LimitExceededException): try again in a minute", e);
         } catch (SdkException | AwsNotConfiguredException e) {
             throw new LogSearchException("CloudWatch Logs did not start the query: " + AwsErrors.describe(e), e);
         }

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A loopback proxy in front of moto_server for CloudWatch Logs Insights, whose moto version ignores a query's
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * {@code filter @message like /…/} and {@code limit} kept, and moto asked for every event newest first. GetQueryResults:
  * moto's rows filtered with that regex, cut to the limit, {@code @timestamp} written as Logs Insights writes it
  * ({@code yyyy-MM-dd HH:mm:ss.SSS}, moto gives epoch millis) and {@code statistics.recordsMatched} added; a query
- * started while {@link #hold(boolean) holding} answers {@code Running} until released. StopQuery (moto lacks it) is
+ * started while {@link #hold(boolean) holding} answers {@code Running} until released; a filter regex that does not
+ * compile is answered {@code MalformedQueryException}, as Logs Insights does. StopQuery (moto lacks it) is
  * answered here and recorded. Everything else passes through to moto unchanged.
  */
 public final class LogsInsightsProxy implements AutoCloseable {
@@ -117,8 +119,16 @@ public final class LogsInsightsProxy implements AutoCloseable {
         started.add(text);
         Matcher filter = FILTER.matcher(text);
         Matcher limit = LIMIT.matcher(text);
-        Query query = new Query(filter.find() ? Pattern.compile(filter.group(1)) : null,
-                limit.find() ? Integer.parseInt(limit.group(1)) : 10_000);
+        Pattern regex;
+        try {
+            regex = filter.find() ? Pattern.compile(filter.group(1)) : null;
+        } catch (PatternSyntaxException e) {
+            // What Logs Insights answers for a query it cannot parse.
+            answer(exchange, 400, "{\"__type\":\"MalformedQueryException\",\"message\":\"unexpected symbol\","
+                    + "\"queryCompileError\":{\"location\":{\"start\":0,\"end\":1},\"message\":\"bad regex\"}}");
+            return;
+        }
+        Query query = new Query(regex, limit.find() ? Integer.parseInt(limit.group(1)) : 10_000);
         request.addProperty("queryString", "fields @timestamp, @message | sort @timestamp desc");
         HttpResponse<byte[]> reply = forward(exchange, request.toString().getBytes(StandardCharsets.UTF_8));
         String answer = new String(reply.body(), StandardCharsets.UTF_8);

@@ -104,6 +104,7 @@ class LogsCommandTest {
                 marker + " slack notify with [masked] failed <!channel>")
                 .doesNotContain(SECRET, "xoxb-123456789012");
         assertThat(answered).doesNotContain("<!channel>").contains("&lt;!channel&gt;");
+        assertThat(app.slack.calls()).noneMatch(c -> (c.rawBody() + c.params()).contains(SECRET));
     }
 
     @Test
@@ -181,6 +182,14 @@ class LogsCommandTest {
     }
 
     @Test
+    void aQueryLogsInsightsCannotReadIsSaidSo() {
+        String text = shown(answer("logs shop prod -- query: fields @message | filter @message like /[unclosed/"));
+
+        assertThat(text).contains("Could not search the logs of *shop* in *prod*: Logs Insights could not read the query "
+                + "(MalformedQueryException): check its syntax.");
+    }
+
+    @Test
     void aLogGroupThatDoesNotExistIsNamed() {
         String text = shown(answer("logs shop staging"));
 
@@ -229,8 +238,11 @@ class LogsCommandTest {
         return responseUrl;
     }
 
+    /** The search's answer, past a "still running" a busy machine may say first. */
     private static FakeSlack.Call answer(String text) {
-        return app.slack.awaitResponse(send(text), Duration.ofSeconds(30));
+        String responseUrl = send(text);
+        return app.slack.awaitCall(FakeSlack.RESPONSE_URL, c -> responseUrl.equals(c.param(FakeSlack.RESPONSE_URL))
+                && !shown(c).contains("is still running after"), Duration.ofSeconds(30));
     }
 
     private static String ack(String text) {
