@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Grafana's and New Relic's deliveries end to end through the running alerts app: matched to shop, posted by the
  * alert episodes to the environment's alerts channel (prod: #alerts; staging: its channel, #deploys) in FakeSlack,
- * and Grafana's resolved updating that message in place.
+ * Grafana's resolved updating that message in place, and Sentry's signed issue alert.
  */
 class AlertsPostedTest {
 
@@ -71,5 +71,22 @@ class AlertsPostedTest {
                 c -> c.ok() && c.text() != null && c.text().startsWith("STAGING: ALARM Zulip Server Low Storage"), WAIT);
         assertThat(post.channel()).isIn(channelId("deploys"), "#deploys");
         assertThat(post.allText()).contains("(priority CRITICAL)");
+    }
+
+    @Test
+    void aSignedSentryIssueAlertOfTheShopProjectInProdIsPostedInAlerts() {
+        String issueId = String.valueOf(System.nanoTime());
+        String body = MonitorPayloads.sentryFor("shop", "prod", issueId);
+
+        HttpResponse<String> answer = AlertsHooks.post(app, "sentry", body, java.util.Map.of(
+                "Sentry-Hook-Resource", "event_alert",
+                "Sentry-Hook-Signature", AlertsRouteTest.hmac(AlertsApp.ALERTS_TOKEN, body)));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("posted: shop in prod, ALARM ReferenceError: heck is not defined");
+        FakeSlack.Call post = app.slack.awaitCall("chat.postMessage", c -> c.ok() && c.text() != null
+                && c.text().startsWith("PROD: ALARM ReferenceError: heck is not defined"), WAIT);
+        assertThat(post.channel()).isIn(channelId("alerts"), "#alerts");
+        assertThat(post.allText()).contains("level error, rule Very Important Alert Rule!");
     }
 }
