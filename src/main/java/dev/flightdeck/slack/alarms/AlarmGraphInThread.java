@@ -65,6 +65,7 @@ public class AlarmGraphInThread implements AutoCloseable {
 
     /** {@link #attach}, with what became of it; completes normally whatever happens. */
     CompletableFuture<Result> attached(AlertEpisode episode, AlertEpisode.Message message) {
+        String which = episode == null ? "(none)" : Long.toString(episode.id());
         try {
             Alert alert = episode.latest();
             if (alert.graph().isEmpty()) {
@@ -72,15 +73,16 @@ public class AlarmGraphInThread implements AutoCloseable {
             }
             return CompletableFuture.supplyAsync(() -> draw(alert, alert.graph().get(), message), pool)
                     .exceptionally(e -> {
-                        LOG.warn("Alarm graph of episode {} not posted: {}", episode.id(), e.getClass().getSimpleName());
+                        Throwable why = e.getCause() == null ? e : e.getCause();
+                        LOG.warn("Alarm graph of episode {} not posted: {}", which, why.getClass().getSimpleName());
                         return Result.NOT_POSTED;
                     });
         } catch (RejectedExecutionException e) {
             LOG.warn("Alarm graph of episode {} skipped: {} graphs are waiting already, or Flightdeck is stopping",
-                    episode.id(), pool.getQueue().size());
+                    which, pool.getQueue().size());
             return CompletableFuture.completedFuture(Result.SKIPPED);
         } catch (RuntimeException e) {
-            LOG.warn("Alarm graph of episode {} not posted: {}", episode.id(), e.getClass().getSimpleName());
+            LOG.warn("Alarm graph of episode {} not posted: {}", which, e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(Result.NOT_POSTED);
         }
     }

@@ -155,6 +155,25 @@ class AlarmGraphInThreadTest {
     }
 
     @Test
+    void aGraphAdapterThatBreaksOrAStoppedPoolNeverReachesTheCaller() throws Exception {
+        AlarmGraphInThread breaking = new AlarmGraphInThread((metric, name, threshold) -> {
+            throw new IllegalStateException("boom");
+        }, app.bean(dev.flightdeck.slack.api.FileUploads.class));
+        AlertEpisode episode = episode("shop-prod-errors", Optional.of(ERRORS), Optional.of("5.0"));
+        AlertEpisode.Message message = posted();
+        try (LogCapture log = new LogCapture(AlarmGraphInThread.class)) {
+            assertThat(breaking.attached(episode, message).get(30, TimeUnit.SECONDS)).isEqualTo(Result.NOT_POSTED);
+            assertThat(log.lines()).containsExactly("WARN Alarm graph of episode 7 not posted: IllegalStateException");
+
+            breaking.close();
+            breaking.attach(episode, message);
+            assertThat(breaking.attached(episode, message).get(30, TimeUnit.SECONDS)).isEqualTo(Result.SKIPPED);
+            assertThat(breaking.attached(null, message).get(30, TimeUnit.SECONDS)).isEqualTo(Result.NOT_POSTED);
+        }
+        assertThat(slack.messagesIn(message.channelId())).hasSize(1);
+    }
+
+    @Test
     void aThresholdIsReadAsPeopleWriteItOrNotDrawn() {
         assertThat(threshold("5.0")).contains(5.0);
         assertThat(threshold(" > 5 ")).contains(5.0);
