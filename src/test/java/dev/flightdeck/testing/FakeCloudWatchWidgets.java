@@ -82,6 +82,12 @@ public final class FakeCloudWatchWidgets implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests for one alarm's graph (the widget's title): other tests' alarms in a shared app draw here too. */
+    public synchronized List<Request> requestsFor(String alarm) {
+        return requests.stream().filter(r -> r.widget().has("title")
+                && alarm.equals(r.widget().get("title").getAsString())).toList();
+    }
+
     /** The next {@code times} requests are throttled as CloudWatch throttles: HTTP 400, code Throttling. */
     public synchronized void throttleNext(int times) {
         failNext(times, 400, "Throttling");

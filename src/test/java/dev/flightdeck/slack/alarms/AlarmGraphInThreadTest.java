@@ -80,7 +80,7 @@ class AlarmGraphInThreadTest {
         List<FakeMessage> thread = slack.messagesIn(message.channelId());
         assertThat(thread).extracting(FakeMessage::ts).containsExactly(message.ts(), file.ts());
 
-        FakeCloudWatchWidgets.Request drawn = cloudWatch.requests().get(0);
+        FakeCloudWatchWidgets.Request drawn = cloudWatch.requestsFor("shop-prod-errors").get(0);
         assertThat(drawn.widget().get("title").getAsString()).isEqualTo("shop-prod-errors");
         assertThat(drawn.widget().get("start").getAsString()).isEqualTo("-PT3H");
         assertThat(drawn.firstMetric().toString()).startsWith("[\"Shop/Requests\",\"Errors\",\"Environment\",\"prod\",");
@@ -104,7 +104,7 @@ class AlarmGraphInThreadTest {
 
         assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(Result.POSTED);
         assertThat(slack.messagesIn(message.channelId())).hasSize(3);
-        assertThat(cloudWatch.requests().get(0).widget().has("annotations")).as("no threshold, no line").isFalse();
+        assertThat(cloudWatch.requestsFor("shop-prod-errors").get(0).widget().has("annotations")).as("no threshold, no line").isFalse();
     }
 
     @Test
@@ -113,7 +113,7 @@ class AlarmGraphInThreadTest {
 
         assertThat(attach(episode("shop-prod-composite", Optional.empty(), Optional.empty()), message))
                 .isEqualTo(Result.NO_METRIC);
-        assertThat(cloudWatch.requests()).isEmpty();
+        assertThat(cloudWatch.requestsFor("shop-prod-composite")).isEmpty();
         assertThat(slack.messagesIn(message.channelId())).hasSize(1);
     }
 
