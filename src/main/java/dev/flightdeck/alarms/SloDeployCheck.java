@@ -4,7 +4,6 @@ import dev.flightdeck.deploy.Gate;
 import dev.flightdeck.deploy.check.CheckOutcome;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
-import dev.flightdeck.text.Mrkdwn;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -46,15 +45,14 @@ public class SloDeployCheck implements DeployCheck {
             return new CheckOutcome.Passed("no SLO is configured for " + candidate.service());
         }
         if (reading.get() instanceof SloReading.Unreadable u) {
-            return new CheckOutcome.Blocked("could not read the error budget of " + target + ": "
-                    + Mrkdwn.escapeForeign(u.reason()));
+            return new CheckOutcome.Blocked("could not read the error budget of " + target + ": " + u.reason());
         }
         if (reading.get() instanceof SloReading.Measured m) {
             return measured(target, m.budget(), m.slo());
         }
         SloSettings slo = reading.get().slo();
         return new CheckOutcome.Passed("no SLO data for " + target + " in the last "
-                + dev.flightdeck.text.Durations.format(slo.window()) + " (" + Mrkdwn.code(SloFigures.metric(slo.total()))
+                + dev.flightdeck.text.Durations.format(slo.window()) + " (" + SloFigures.metric(slo.total())
                 + "): no budget to judge by");
     }
 

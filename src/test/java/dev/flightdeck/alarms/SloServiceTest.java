@@ -163,7 +163,7 @@ class SloServiceTest {
                 "error budget of shop in prod: 40% left (objective 99.9% over 28d); burn rate no traffic over 1 h, "
                         + "no traffic over 6 h"));
         assertThat(check.check(candidate("shop", "staging"))).isEqualTo(new CheckOutcome.Passed(
-                "no SLO data for shop in staging in the last 28d (`Shop/Requests Total (Environment=staging)`): no budget "
+                "no SLO data for shop in staging in the last 28d (Shop/Requests Total (Environment=staging)): no budget "
                         + "to judge by"));
         assertThat(check.check(candidate("web", "prod")))
                 .isEqualTo(new CheckOutcome.Passed("no SLO is configured for web"));
