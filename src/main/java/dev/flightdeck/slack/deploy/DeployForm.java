@@ -50,7 +50,8 @@ public enum DeployForm {
             "/deploy logs commons prod since 2h -- payment declined"),
     SLO("slo", "/deploy slo [service] [env]",
             "Error budgets: the objective, the budget left (share and minutes of full outage), burn rate over 1 h and"
-                    + " 6 h and the budget over the window. Without an environment: those gating on `slo` (else prod).",
+                    + " 6 h and the budget over the window. Without an environment: the environments gating on `slo`,"
+                    + " else those named like production (prod, production, prod-…).",
             "/deploy slo commons"),
     STATS("stats", "/deploy stats [service] [days]",
             "Deploy frequency, lead time, change failure rate, time to restore (default 30 days).",

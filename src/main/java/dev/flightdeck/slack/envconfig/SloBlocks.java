@@ -45,7 +45,7 @@ public final class SloBlocks {
         String where = "*" + r.service() + "* in " + r.environment().toUpperCase(Locale.ROOT) + " · objective "
                 + SloFigures.objective(r.slo());
         if (r instanceof SloReading.Unreadable u) {
-            return ":grey_question: " + where + "\ncould not read the metrics: " + Mrkdwn.escape(u.reason());
+            return ":grey_question: " + where + "\ncould not read the metrics: " + Mrkdwn.escapeForeign(u.reason());
         }
         if (r instanceof SloReading.NoData) {
             return ":white_circle: " + where + "\nno data: " + Mrkdwn.code(SloFigures.metric(r.slo().total()))
