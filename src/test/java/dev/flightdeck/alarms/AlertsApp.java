@@ -9,6 +9,7 @@ import dev.flightdeck.testing.TestAws;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -54,7 +55,9 @@ public final class AlertsApp {
                 "flightdeck.aws.events-token", EVENTS_TOKEN,
                 "flightdeck.alerts-token", ALERTS_TOKEN,
                 "flightdeck.deploy.scheduler-interval", "1h",
-                "flightdeck.config-change.wake", "false")));
+                "flightdeck.config-change.wake", "false",
+                // Nudges are driven by the tests (move the clock, then AlertNudges.runDue()), not a waker.
+                "flightdeck.alerts.wake", "false")));
         clock = server.getApplicationContext().getBean(MutableClock.class);
         signed = new SignedRequests(TestApp.SIGNING_SECRET, clock).forWorkspace(slack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,6 +80,12 @@ public final class AlertsApp {
     /** An SSM client on moto, for seeding and for reading what Flightdeck wrote. Close it. */
     public SsmClient ssm() {
         return SsmClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
+                .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A CloudWatch client on moto, for seeding alarms and their tags. Close it. */
+    public CloudWatchClient cloudWatch() {
+        return CloudWatchClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
                 .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
