@@ -10,6 +10,7 @@ import dev.flightdeck.testing.TestAws;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -66,7 +67,9 @@ public final class AlertsApp {
                 "flightdeck.config-change.wake", "false",
                 "flightdeck.aws.cloudwatch-widget-endpoint-url", widgets.endpoint().toString(),
                 // The app's own CodeBuild client reads moto's timestamps (the CodeBuild events tests start builds).
-                dev.flightdeck.build.MotoTimestamps.PROPERTY, "true"));
+                dev.flightdeck.build.MotoTimestamps.PROPERTY, "true",
+                // Nudges are driven by the tests (move the clock, then AlertNudges.runDue()), not a waker.
+                "flightdeck.alerts.wake", "false"));
         // /deploy logs: Logs Insights through the proxy; "still running" after 3 s, given up after 12 s.
         properties.putAll(Map.of(
                 "flightdeck.aws.logs-endpoint-url", logsInsights.url(),
@@ -105,6 +108,12 @@ public final class AlertsApp {
     /** A CloudWatch Logs client on moto itself (not the proxy), for planting log lines. Close it. */
     public CloudWatchLogsClient logs() {
         return CloudWatchLogsClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
+                .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A CloudWatch client on moto, for seeding alarms and their tags. Close it. */
+    public CloudWatchClient cloudWatch() {
+        return CloudWatchClient.builder().region(moto.region()).endpointOverride(moto.endpoint())
                 .credentialsProvider(moto.credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
