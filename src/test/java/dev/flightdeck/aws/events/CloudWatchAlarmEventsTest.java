@@ -1,9 +1,12 @@
 package dev.flightdeck.aws.events;
 
 import com.google.gson.JsonObject;
+import dev.flightdeck.alarms.AlertEpisodeStore;
 import dev.flightdeck.alarms.AlertNudges;
 import dev.flightdeck.alarms.AlertsApp;
+import dev.flightdeck.slack.alarms.AlertSlackIds;
 import dev.flightdeck.testing.FakeMessage;
+import dev.flightdeck.testing.SignedRequest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
@@ -155,5 +158,27 @@ class CloudWatchAlarmEventsTest {
 
         assertThat(app.slack.messagesIn(alerts)).filteredOn(m -> fired.ts().equals(m.threadTs()) && m.isThreadReply())
                 .hasSize(1);
+    }
+
+    @Test
+    void acknowledgeFromTheMessageShowsWhoOnceAndASecondClickIsToldWhoWasFirst() {
+        app.awsEvent(event(UUID.randomUUID().toString(), name, "ALARM"), AlertsApp.EVENTS_TOKEN);
+        FakeMessage fired = awaitMessage(name);
+        long id = app.bean(AlertEpisodeStore.class)
+                .current("cloudwatch", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + name).orElseThrow()
+                .episode().id();
+
+        SignedRequest.Reply first = app.signed.blockAction(AlertSlackIds.ACK, AlertSlackIds.ACTIONS_BLOCK + ":" + id,
+                String.valueOf(id), "U0ACKER", alerts, fired.ts(), app.slack.responseUrl()).send(app.server.getURI());
+        app.slack.awaitCall("chat.update", c -> c.allText().contains(name) && c.allText().contains("U0ACKER"), WAIT);
+        SignedRequest.Reply second = app.signed.blockAction(AlertSlackIds.ACK, AlertSlackIds.ACTIONS_BLOCK + ":" + id,
+                String.valueOf(id), "U0LATE", alerts, fired.ts(), app.slack.responseUrl()).send(app.server.getURI());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        app.slack.awaitCall("chat.postEphemeral", c -> c.allText().contains("Already acknowledged by <@U0ACKER>"), WAIT);
+        assertThat(app.bean(AlertEpisodeStore.class).find(id).orElseThrow().episode().acknowledgedBy())
+                .contains("U0ACKER");
+        assertThat(messagesOf(name)).singleElement().satisfies(m -> assertThat(m.allText()).doesNotContain("U0LATE"));
     }
 }
