@@ -57,10 +57,13 @@ abstract class AlertRig implements TestPropertyProvider {
     /** A service of this test's own, so incidents naming another test's service do not meet it. */
     String service;
 
+    /** The context's own nudger (on the real clock) would race the one built here: its waker stays off. */
     @Override
     public Map<String, String> getProperties() {
-        return H2Databases.micronautProperties(
-                H2Databases.inMemoryUrl("alerts_" + UUID.randomUUID().toString().replace("-", "")));
+        Map<String, String> properties = new java.util.HashMap<>(H2Databases.micronautProperties(
+                H2Databases.inMemoryUrl("alerts_" + UUID.randomUUID().toString().replace("-", ""))));
+        properties.put("flightdeck.alerts.wake", "false");
+        return properties;
     }
 
     static TeamConfig team() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the alarm episode store promises, run on H2 and on PostgreSQL: one open episode per alert, writes win once. */
 abstract class AlertEpisodeStoreContract {
+
+    /** The context's nudger (with the app's AlertNews, on the real clock) would move rows under the tests. */
+    static final Map<String, String> NO_NUDGER = Map.of("flightdeck.alerts.wake", "false");
 
     @Inject
     AlertEpisodeStore store;

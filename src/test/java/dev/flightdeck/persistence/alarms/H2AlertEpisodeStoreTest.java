@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,9 @@ class H2AlertEpisodeStoreTest extends AlertEpisodeStoreContract implements TestP
 
     @Override
     public Map<String, String> getProperties() {
-        return H2Databases.micronautProperties(
-                H2Databases.inMemoryUrl("alert_episode_" + UUID.randomUUID().toString().replace("-", "")));
+        Map<String, String> properties = new HashMap<>(H2Databases.micronautProperties(
+                H2Databases.inMemoryUrl("alert_episode_" + UUID.randomUUID().toString().replace("-", ""))));
+        properties.putAll(NO_NUDGER);
+        return properties;
     }
 }
