@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Re-pings a production environment's approvers in the episode's thread while its alarm fires and nobody has
- * acknowledged it: {@code alert-nudge-after} after it fired, then again every {@code alert-nudge-after}. Driven from
+ * acknowledged it: {@code alert-nudge-after} after it fired, then again every {@code alert-nudge-after}, at most
+ * {@value #MAX_NUDGES} times. Driven from
  * the database (as the config change nudges are), so it survives restarts; each nudge is claimed by a
  * compare-and-set on the episode's row (the next nudge time and the count move together), so of two replicas one
  * sends it. Wakes for the next due nudge; tests move the clock and call {@link #runDue()}.
@@ -35,6 +36,11 @@ public class AlertNudges {
     public static final String TOPIC = "alert-nudge";
     private static final Logger LOG = LoggerFactory.getLogger(AlertNudges.class);
     private static final int BATCH = 100;
+    /**
+     * At most this many pings per episode (as config change requests): an alarm that fires for hours, or a monitor
+     * that never says it is over (Sentry's issue alerts), must not ping every 15 minutes for ever.
+     */
+    public static final int MAX_NUDGES = 4;
 
     private final AlertEpisodeStore store;
     private final AlertNews news;
@@ -102,8 +108,9 @@ public class AlertNudges {
             store.update(held, EpisodeTransitions.unarmed(e), held.endsAt());
             return false;
         }
-        Optional<Held> claimed = store.update(held,
-                EpisodeTransitions.nudged(e, Optional.of(now.plus(env.get().alerts().nudgeAfter()))), held.endsAt());
+        Optional<Instant> next = e.nudges() + 1 < MAX_NUDGES
+                ? Optional.of(now.plus(env.get().alerts().nudgeAfter())) : Optional.empty();
+        Optional<Held> claimed = store.update(held, EpisodeTransitions.nudged(e, next), held.endsAt());
         if (claimed.isEmpty()) {
             return false;
         }

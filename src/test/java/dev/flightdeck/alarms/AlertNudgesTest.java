@@ -47,6 +47,17 @@ class AlertNudgesTest extends AlertRig {
     }
 
     @Test
+    void anAlarmThatNeverClearsIsPingedAtMostFourTimes() {
+        long id = ((Posted) episodes.receive(alarm("stuck").build())).episodeId();
+        for (int i = 0; i < 8; i++) {
+            clock.advance(Duration.ofMinutes(15));
+            nudges.runDue();
+        }
+        assertThat(nudgesOf(id)).hasSize(AlertNudges.MAX_NUDGES);
+        assertThat(episode(id).nextNudgeAt()).isEmpty();
+    }
+
+    @Test
     void acknowledgedOrClearedAlarmsAreNotNudged() {
         long acked = ((Posted) episodes.receive(alarm("5xx").build())).episodeId();
         long cleared = ((Posted) episodes.receive(alarm("lag").build())).episodeId();
