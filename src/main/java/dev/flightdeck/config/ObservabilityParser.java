@@ -125,9 +125,9 @@ final class ObservabilityParser {
         }
         if (metrics.isPresent() && metrics.get().keys().isEmpty()) {
             m.error("metrics", "must name at least one metric");
-            complete = false;
+            return Optional.empty();
         }
-        if (text.isEmpty()) {
+        if (text.isEmpty() || metrics.isEmpty()) {
             return Optional.empty();
         }
         MetricMath math;
