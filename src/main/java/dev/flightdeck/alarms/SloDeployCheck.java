@@ -52,7 +52,7 @@ public class SloDeployCheck implements DeployCheck {
         }
         SloSettings slo = reading.get().slo();
         return new CheckOutcome.Passed("no SLO data for " + target + " in the last "
-                + dev.flightdeck.text.Durations.format(slo.window()) + " (" + SloFigures.metric(slo.total())
+                + dev.flightdeck.text.Durations.format(slo.window()) + " (" + slo.total().describe()
                 + "): no budget to judge by");
     }
 

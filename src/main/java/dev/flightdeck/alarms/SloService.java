@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Error budgets ({@code /deploy slo [service] [env]} and the slo gate): one service's SLO in one environment read as
  * three spans (the window in buckets for the picture, the last hour and the last six hours for burn rates), each
- * one metric read for good and total, kept a minute.
+ * one metric read for all of good's and total's metrics (metric math is evaluated per bucket here), kept a minute.
  */
 @Singleton
 public class SloService {
@@ -72,7 +72,7 @@ public class SloService {
     }
 
     private SloReading read(String service, String env, SloSettings slo) {
-        List<MetricRef> metrics = List.of(slo.good(), slo.total());
+        List<MetricRef> metrics = slo.metrics();
         try {
             Duration period = period(slo.window());
             MetricSumsCache.SpanSums windowRead = sums.lastSpan(metrics, slo.window(), period);
@@ -103,7 +103,6 @@ public class SloService {
     }
 
     private static ErrorBudget.Counts counts(SloSettings slo, MetricSumsCache.SpanSums read) {
-        return new ErrorBudget.Counts(read.sums().getOrDefault(slo.good(), List.of()),
-                read.sums().getOrDefault(slo.total(), List.of()));
+        return new ErrorBudget.Counts(slo.good().evaluate(read.sums()), slo.total().evaluate(read.sums()));
     }
 }

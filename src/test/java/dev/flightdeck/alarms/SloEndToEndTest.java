@@ -160,17 +160,18 @@ class SloEndToEndTest {
                 .contains(":white_circle: *shop* in PROD · objective 99.9% over 28d")
                 .contains("no data: `Shop/Requests Total (Environment=prod)` has no data points in the last 28d, so "
                         + "there is no budget to show (not a spent one)")
+                .contains(":white_circle: *cart* in PROD · objective 99.9% over 28d")
                 .doesNotContain("spent:", "STAGING");
-        // the window, the last hour and the last six hours: one read each.
-        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 3);
+        // the window, the last hour and the last six hours: one read each, for shop and for cart.
+        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 6);
 
         app.clock.advance(Duration.ofSeconds(59));
         deploy("slo shop");
-        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 3);
+        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 6);
 
         app.clock.advance(Duration.ofSeconds(2));
         deploy("slo shop");
-        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 6);
+        assertThat(aws.count("CloudWatch.GetMetricData")).isEqualTo(calls + 9);
     }
 
     @Test

@@ -90,6 +90,40 @@ class SloServiceTest {
     }
 
     @Test
+    void goodAsMetricMathReadsEachOfItsMetricsOnceInTheSameReadAndIsComputedPerBucket() {
+        TeamConfig math = TeamConfigParser.parseText("flightdeck.yml", """
+                flightdeck:
+                  environments:
+                    prod: { channel: "#d", approvals: 0 }
+                  services:
+                    shop:
+                      build: { codebuild: { project: "s" } }
+                      slo:
+                        objective: 99%
+                        good:
+                          expression: "total - 2 * errors"
+                          metrics:
+                            total: { namespace: Shop/Requests, metric: Total, dimensions: { Environment: "{env}" } }
+                            errors: { namespace: Shop/Requests, metric: Errors, dimensions: { Environment: "{env}" } }
+                        total: { namespace: Shop/Requests, metric: Total, dimensions: { Environment: "{env}" } }
+                """).orElseThrow();
+        MetricRef errors = new MetricRef("Shop/Requests", "Errors", Map.of("Environment", "prod"), "Sum");
+        source.put(total("prod"), NOW.minus(Duration.ofDays(3)), 10_000);
+        source.put(errors, NOW.minus(Duration.ofDays(3)), 20);
+        source.put(errors, NOW.minus(Duration.ofDays(2)), 5);
+
+        SloReading.Measured r = (SloReading.Measured) new SloService(math, source, clock).reading("shop", "prod")
+                .orElseThrow();
+
+        assertThat(source.reads).hasSize(3).allSatisfy(read ->
+                assertThat(read.metrics()).containsExactly(total("prod"), errors));
+        // good is 10,000 - 40 on day 3 and 0 - 10 on day 2 (no Total there counts as 0): 50 bad of 100 allowed.
+        assertThat(r.budget().good()).isEqualTo(9_950);
+        assertThat(r.budget().bad()).isEqualTo(50);
+        assertThat(r.budget().leftShare()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void theWindowIsReadInWholeHoursOfAboutTwentyEightBuckets() {
         assertThat(SloService.period(Duration.ofDays(28))).isEqualTo(Duration.ofDays(1));
         assertThat(SloService.period(Duration.ofDays(1))).isEqualTo(Duration.ofHours(1));

@@ -35,7 +35,7 @@ class AlertsPostedTest {
         assertThat(firing.body().lines().toList()).containsExactly(
                 "posted: shop in prod, ALARM High memory usage",
                 "ignored: High CPU usage: no service matches: no service label, and its name names none of "
-                        + "commons, billing, web, reports, shop");
+                        + "commons, billing, web, reports, shop, cart");
         FakeSlack.Call post = app.slack.awaitCall("chat.postMessage",
                 c -> c.ok() && c.text() != null && c.text().startsWith("PROD: ALARM High memory usage"), WAIT);
         assertThat(post.channel()).isIn(channelId("alerts"), "#alerts");

@@ -88,9 +88,9 @@ class AlertsRouteTest {
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).isEqualTo("""
                 ignored: High memory usage: no service matches: no service label, and its name names none of \
-                commons, billing, web, reports, shop
+                commons, billing, web, reports, shop, cart
                 ignored: High CPU usage: no service matches: no service label, and its name names none of \
-                commons, billing, web, reports, shop""");
+                commons, billing, web, reports, shop, cart""");
     }
 
     @Test
@@ -101,7 +101,7 @@ class AlertsRouteTest {
 
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body().lines().findFirst()).contains("ignored: High memory usage: its service label "
-                + "shop OK: posted everything is no service of the team file (commons, billing, web, reports, shop)");
+                + "shop OK: posted everything is no service of the team file (commons, billing, web, reports, shop, cart)");
     }
 
     @Test

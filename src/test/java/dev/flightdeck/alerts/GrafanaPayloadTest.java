@@ -43,7 +43,7 @@ class GrafanaPayloadTest {
                 MonitorPayloads.text(MonitorPayloads.GRAFANA), RECEIVED).get(0);
 
         assertThat(AlertMatcher.match(memory, team)).isEqualTo(new AlertMatcher.Match.Unmatched("High memory usage",
-                "no service matches: no service label, and its name names none of commons, billing, web, reports, shop"));
+                "no service matches: no service label, and its name names none of commons, billing, web, reports, shop, cart"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class GrafanaPayloadTest {
                 MonitorPayloads.grafanaFor("checkout", "prod", "f00f"), RECEIVED).get(0);
 
         assertThat(AlertMatcher.match(r, team)).isEqualTo(new AlertMatcher.Match.Unmatched("High memory usage",
-                "its service label checkout is no service of the team file (commons, billing, web, reports, shop)"));
+                "its service label checkout is no service of the team file (commons, billing, web, reports, shop, cart)"));
     }
 
     @Test

@@ -40,7 +40,7 @@ class SentryPayloadTest {
 
         assertThat(AlertMatcher.match(r, team)).isEqualTo(new AlertMatcher.Match.Unmatched(
                 "ReferenceError: heck is not defined",
-                "no service matches: no service label, and its name names none of commons, billing, web, reports, shop"));
+                "no service matches: no service label, and its name names none of commons, billing, web, reports, shop, cart"));
     }
 
     @Test

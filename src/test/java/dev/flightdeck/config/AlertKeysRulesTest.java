@@ -1,6 +1,7 @@
 package dev.flightdeck.config;
 
 import dev.flightdeck.alarms.MetricRef;
+import dev.flightdeck.alarms.SloSeries;
 import dev.flightdeck.alarms.SloSettings;
 import dev.flightdeck.deploy.AlertSettings;
 import dev.flightdeck.deploy.Gate;
@@ -78,8 +79,8 @@ class AlertKeysRulesTest {
         SloSettings slo = s.slo().orElseThrow();
         assertThat(slo.objective()).isEqualTo(0.999);
         assertThat(slo.window()).isEqualTo(Duration.ofDays(28));
-        assertThat(slo.forEnv("prod").total()).isEqualTo(new MetricRef("AWS/ApplicationELB", "RequestCount",
-                Map.of("LoadBalancer", "app/commons-prod/1"), "Sum"));
+        assertThat(slo.forEnv("prod").total()).isEqualTo(new SloSeries.One(new MetricRef("AWS/ApplicationELB",
+                "RequestCount", Map.of("LoadBalancer", "app/commons-prod/1"), "Sum")));
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class SloBlocks {
             return ":grey_question: " + where + "\ncould not read the metrics: " + Mrkdwn.escapeForeign(u.reason());
         }
         if (r instanceof SloReading.NoData) {
-            return ":white_circle: " + where + "\nno data: " + Mrkdwn.code(SloFigures.metric(r.slo().total()))
+            return ":white_circle: " + where + "\nno data: " + Mrkdwn.code(r.slo().total().describe())
                     + " has no data points in the last " + Durations.format(r.slo().window())
                     + ", so there is no budget to show (not a spent one). Check the metric's name and dimensions.";
         }
