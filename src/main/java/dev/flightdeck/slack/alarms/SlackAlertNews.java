@@ -37,13 +37,11 @@ public class SlackAlertNews implements AlertNews {
 
     private final Outbox outbox;
     private final ApproverMentions mentions;
-    private final AlarmGraphInThread graphs;
     private final Clock clock;
 
-    public SlackAlertNews(Outbox outbox, ApproverMentions mentions, AlarmGraphInThread graphs, Clock clock) {
+    public SlackAlertNews(Outbox outbox, ApproverMentions mentions, Clock clock) {
         this.outbox = outbox;
         this.mentions = mentions;
-        this.graphs = graphs;
         this.clock = clock;
     }
 
@@ -58,7 +56,7 @@ public class SlackAlertNews implements AlertNews {
         AlertMessage m = new AlertMessage(episode);
         String key = keyOf(episode.id());
         OutboxEntry e = outbox.sendAndWait(OutboxMessage.post(key, channel.text(), m.text())
-                .attachments(m.attachments()).key(key), WAIT);
+                .attachments(m.attachments()).key(key).onSent(AlertMessageRecorder.hook(episode.id())), WAIT);
         if (e.state() != OutboxEntry.State.SENT) {
             if (e.state().finished()) {
                 LOG.warn("alarm {} of episode {} not posted to {}: {}", episode.latest().name(), episode.id(),
@@ -66,9 +64,8 @@ public class SlackAlertNews implements AlertNews {
             }
             return Optional.empty();
         }
-        AlertEpisode.Message where = new AlertEpisode.Message(e.sentChannel(), e.sentTs());
-        graphs.attach(episode, where);
-        return Optional.of(where);
+        // The graph goes into the thread from AlertMessageRecorder, which runs for a late send too.
+        return Optional.of(new AlertEpisode.Message(e.sentChannel(), e.sentTs()));
     }
 
     @Override

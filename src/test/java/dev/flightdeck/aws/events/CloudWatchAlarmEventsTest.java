@@ -142,6 +142,16 @@ class CloudWatchAlarmEventsTest {
     }
 
     @Test
+    void anAlarmOnOneMetricGetsTheGraphOfItsLastThreeHoursInItsThread() {
+        app.awsEvent(event(UUID.randomUUID().toString(), name, "ALARM"), AlertsApp.EVENTS_TOKEN);
+        FakeMessage fired = awaitMessage(name);
+
+        app.slack.awaitCall("files.completeUploadExternal", c -> fired.ts().equals(c.param("thread_ts")), WAIT);
+        assertThat(app.slack.files()).filteredOn(f -> fired.ts().equals(f.threadTs()))
+                .singleElement().satisfies(f -> assertThat(f.title()).isEqualTo(name + ": last 3 hours"));
+    }
+
+    @Test
     void anUnacknowledgedProductionAlarmPingsTheApproversInItsThread() {
         app.awsEvent(event(UUID.randomUUID().toString(), name, "ALARM"), AlertsApp.EVENTS_TOKEN);
         FakeMessage fired = awaitMessage(name);
