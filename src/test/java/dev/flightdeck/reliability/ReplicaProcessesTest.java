@@ -185,13 +185,21 @@ class ReplicaProcessesTest {
         // (one may be between its DM and its audit row, or cut there by the kill).
         List<Instant> sent = slack.successfulCalls("chat.postMessage").stream().filter(c -> REQUESTER.equals(c.channel())
                 && c.allText().contains("still has no communicator")).map(FakeSlack.Call::at).sorted().toList();
+        // One exception: a DM A had sent when it was killed, before it could count it, is sent again by B once A's
+        // outbox lease (3 s) lapses, and may then land close to B's next reminder. Thread replies carry a marker the
+        // outbox looks for before sending again; a DM could only be looked for with im:history, which the app does
+        // not ask for, so at most that one resend, after the kill, is allowed.
+        List<Instant> close = new ArrayList<>();
         for (int i = 1; i < sent.size(); i++) {
-            assertThat(Duration.between(sent.get(i - 1), sent.get(i))).as("gap before reminder %d", i + 1)
-                    .isGreaterThan(Duration.ofMillis(1000));
+            if (Duration.between(sent.get(i - 1), sent.get(i)).compareTo(Duration.ofMillis(1000)) <= 0) {
+                close.add(sent.get(i));
+            }
         }
+        assertThat(close).as("reminders sent within 1 s of the one before: %s", sent).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(at -> assertThat(at).isAfter(killedAt));
         long reminderDms = sent.size();
         long reminderAudits = count("select count(*) from audit_event where type = 'incident.reminded'");
-        assertThat(reminderDms).isBetween(reminderAudits - 1, reminderAudits + 1);
+        assertThat(reminderDms).isBetween(reminderAudits - 1, reminderAudits + 1 + close.size());
         assertThat(reminderDms).isGreaterThanOrEqualTo(3);
         System.out.printf("ReplicaProcessesTest: %d nudges, %d reminder DMs (%d after the kill), %d reminded audit events%n",
                 nudges(p), reminderDms, remindersSince(killedAt), reminderAudits);

@@ -101,6 +101,12 @@ class AwsEventHandOffTest {
             answered.countDown();
             assertThat(rows.forgotten.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(rows.ids).isEmpty();
+            // The id is forgotten first (so EventBridge's retry is taken), then the failure is logged: wait for it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (log.linesWithThrowables().stream().noneMatch(l -> l.contains("made-up late failure"))
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(log.linesWithThrowables()).anySatisfy(l -> assertThat(l)
                     .contains("Handling the AWS event Parameter Store Change e-1 for /slow failed (after it was answered)")
                     .contains("IllegalStateException: made-up late failure"));
