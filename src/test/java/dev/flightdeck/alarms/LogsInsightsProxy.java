@@ -6,13 +6,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.flightdeck.testing.MotoForwarding;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,8 +43,6 @@ public final class LogsInsightsProxy implements AutoCloseable {
     private static final Pattern LIMIT = Pattern.compile("\\|\\s*limit\\s+([0-9]+)");
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive");
     private static final String TARGET = "Logs_20140328.";
 
     private record Query(Pattern filter, int limit) {
@@ -66,14 +62,7 @@ public final class LogsInsightsProxy implements AutoCloseable {
 
     public LogsInsightsProxy(URI moto) {
         this.moto = moto;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(pool);
-        server.createContext("/", this::serve);
-        server.start();
+        server = MotoForwarding.startOnLoopback(this::serve, pool);
     }
 
     public String url() {
@@ -101,11 +90,7 @@ public final class LogsInsightsProxy implements AutoCloseable {
                     answer(exchange, 200, "{\"success\":true}");
                 }
                 default -> {
-                    HttpResponse<byte[]> reply = forward(exchange, body);
-                    copyHeaders(reply, exchange);
-                    byte[] out = reply.body();
-                    exchange.sendResponseHeaders(reply.statusCode(), out.length == 0 ? -1 : out.length);
-                    exchange.getResponseBody().write(out);
+                    MotoForwarding.relay(forward(exchange, body), exchange);
                 }
             }
         } catch (InterruptedException e) {
@@ -194,22 +179,7 @@ public final class LogsInsightsProxy implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder forward = HttpRequest.newBuilder(moto.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                values.forEach(v -> forward.header(name, v));
-            }
-        });
-        return client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static void copyHeaders(HttpResponse<byte[]> reply, HttpExchange exchange) {
-        reply.headers().map().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-            }
-        });
+        return MotoForwarding.forward(client, moto, exchange, body);
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -2,16 +2,12 @@ package dev.flightdeck.reliability;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.flightdeck.testing.MotoForwarding;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ThrottlingProxy implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive");
     private final URI target;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -37,14 +31,7 @@ public final class ThrottlingProxy implements AutoCloseable {
 
     public ThrottlingProxy(URI target) {
         this.target = target;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(pool);
-        server.createContext("/", this::serve);
-        server.start();
+        server = MotoForwarding.startOnLoopback(this::serve, pool);
     }
 
     public String url() {
@@ -91,25 +78,8 @@ public final class ThrottlingProxy implements AutoCloseable {
             return;
         }
         forwarded.incrementAndGet();
-        HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                values.forEach(v -> forward.header(name, v));
-            }
-        });
         try {
-            HttpResponse<byte[]> answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            answer.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-                }
-            });
-            byte[] out = answer.body();
-            exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                exchange.getResponseBody().write(out);
-            }
+            MotoForwarding.relay(MotoForwarding.forward(client, target, exchange, body), exchange);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(502, -1);
