@@ -131,7 +131,7 @@ final class EnvironmentParser {
         return ref;
     }
 
-    private static List<ApproverRef> approvers(Section s) {
+    static List<ApproverRef> approvers(Section s) {
         List<String> texts = s.stringList("approvers").orElse(List.of());
         List<ApproverRef> refs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

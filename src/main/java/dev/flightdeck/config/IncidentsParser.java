@@ -26,7 +26,7 @@ final class IncidentsParser {
 
     static IncidentsConfig incidents(Section s) {
         s.allowOnly(new LinkedHashSet<>(List.of("announce-channel", "stakeholder-channel", "update-every",
-                "timeline-reaction")));
+                "timeline-reaction", "follow-ups", "oncall", "page-on", "access")));
         Optional<ChannelRef> announce = EnvironmentParser.channel(s, "announce-channel", false);
         Optional<ChannelRef> stakeholders = EnvironmentParser.channel(s, "stakeholder-channel", false);
         Map<Severity, Duration> cadence = IncidentsConfig.defaultUpdateEvery();
@@ -36,7 +36,15 @@ final class IncidentsParser {
         if (!EMOJI.matcher(reaction).matches()) {
             s.error("timeline-reaction", "must be an emoji name like pushpin, got " + show(reaction));
         }
-        return new IncidentsConfig(announce, stakeholders, cadence, reaction);
+        var followUps = s.section("follow-ups").flatMap(IncidentExtrasParser::followUps);
+        var oncall = s.section("oncall").map(IncidentExtrasParser::oncall).orElse(Map.of());
+        Optional<Severity> pageOn = EnvironmentParser.severity(s, "page-on");
+        if (pageOn.isPresent() && oncall.isEmpty()) {
+            s.error("page-on", "pages every oncall target, and none is named: add oncall: { <name>: {"
+                    + " pagerduty-routing-key-env: … } }");
+        }
+        var access = s.section("access").flatMap(IncidentExtrasParser::access);
+        return new IncidentsConfig(announce, stakeholders, cadence, reaction, followUps, oncall, pageOn, access);
     }
 
     /** Severities not listed keep their defaults; "none" (or false) turns reminders off for that severity. */

@@ -36,7 +36,7 @@ import dev.flightdeck.team.WebhooksConfig;
 public final class TeamConfigParser {
     public static final String ROOT = "flightdeck";
     private static final Set<String> SECTIONS = new LinkedHashSet<>(List.of("environments", "services", "incidents",
-            "webhooks", "metrics", "health", "people", "config-watch"));
+            "webhooks", "metrics", "health", "people", "config-watch", "slots", "flags"));
     // Names are typed in commands (/deploy commons 1.2 to prod), so keep them plain.
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -158,7 +158,11 @@ public final class TeamConfigParser {
         if (configWatch.compareTo(Duration.ofMinutes(1)) < 0) {
             fd.error("config-watch", "must be at least 1m: each scan reads every changeable service's configuration");
         }
-        return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people, configWatch);
+        Map<String, List<String>> slots = fd.section("slots").map(s -> SlotsParser.slots(s, envNames))
+                .orElse(Map.of());
+        var flags = fd.section("flags").flatMap(FlagsParser::flags);
+        return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people, configWatch,
+                slots, flags);
     }
 
     /** {@code people: { octocat: U0DEV }}: a GitHub login (or e-mail) and the Slack user it is. */

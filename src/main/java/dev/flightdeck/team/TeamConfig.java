@@ -11,7 +11,9 @@ import dev.flightdeck.metrics.MetricsConfig;
 
 /** The team's flightdeck.yml, validated. Maps keep the order of the file; {@code people} maps a GitHub login or
  *  e-mail (lowercased) to a Slack user id; {@code configWatch} is how often configuration that allows changes is
- *  scanned for changes made outside Flightdeck ({@code config-watch}, default 5m). */
+ *  scanned for changes made outside Flightdeck ({@code config-watch}, default 5m); {@code slots} holds each pool of
+ *  shared environments and its slots ({@code slots: { dev: [dev1, dev2] }}, file order; each slot is an environment);
+ *  {@code flags} the feature-flag provider, when there is one. */
 public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          Map<String, ServiceConfig> services,
                          IncidentsConfig incidents,
@@ -19,7 +21,9 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
                          MetricsConfig metrics,
                          HealthChecksConfig health,
                          Map<String, String> people,
-                         java.time.Duration configWatch) {
+                         java.time.Duration configWatch,
+                         Map<String, java.util.List<String>> slots,
+                         Optional<dev.flightdeck.deploy.flags.FlagsConfig> flags) {
 
     public static final java.time.Duration DEFAULT_CONFIG_WATCH = java.time.Duration.ofMinutes(5);
 
@@ -29,6 +33,17 @@ public record TeamConfig(Map<String, EnvironmentConfig> environments,
         Map<String, String> byLogin = new LinkedHashMap<>();
         people.forEach((login, id) -> byLogin.put(login.toLowerCase(java.util.Locale.ROOT), id));
         people = Collections.unmodifiableMap(byLogin);
+        Map<String, java.util.List<String>> pools = new LinkedHashMap<>();
+        slots.forEach((pool, names) -> pools.put(pool, java.util.List.copyOf(names)));
+        slots = Collections.unmodifiableMap(pools);
+    }
+
+    /** A team config without shared-environment slots or feature flags. */
+    public TeamConfig(Map<String, EnvironmentConfig> environments, Map<String, ServiceConfig> services,
+                      IncidentsConfig incidents, WebhooksConfig webhooks, MetricsConfig metrics,
+                      HealthChecksConfig health, Map<String, String> people, java.time.Duration configWatch) {
+        this(environments, services, incidents, webhooks, metrics, health, people, configWatch, Map.of(),
+                Optional.empty());
     }
 
     /** A team config with the default {@code config-watch}. */
