@@ -1,5 +1,6 @@
 package dev.flightdeck.build;
 
+import dev.flightdeck.secrets.EnvSecrets;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.flightdeck.build.BuildHttp;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.build.Json;
 import dev.flightdeck.deploy.BuildFailure;
 import dev.flightdeck.team.BuildBackendConfig;

@@ -1,7 +1,7 @@
 package dev.flightdeck.build.github;
 
 import dev.flightdeck.build.BuildHttp;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.team.RepoRef;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package dev.flightdeck.build.jenkins;
 import com.google.gson.JsonObject;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.BuildParameters;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.build.Json;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.BuildTrigger;

@@ -3,7 +3,7 @@ package dev.flightdeck.build.poll;
 import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.BuildStatusSink;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.ServiceConfig;

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildHttp;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.build.Json;
 import dev.flightdeck.build.circleci.CircleCiStatuses;
 import dev.flightdeck.build.codebuild.CodeBuildBackend;

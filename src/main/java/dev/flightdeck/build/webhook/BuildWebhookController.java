@@ -2,7 +2,7 @@ package dev.flightdeck.build.webhook;
 
 import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildStatusSink;
-import dev.flightdeck.build.EnvSecrets;
+import dev.flightdeck.secrets.EnvSecrets;
 import dev.flightdeck.team.TeamConfig;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.flightdeck.build;
+package dev.flightdeck.secrets;
 
 import jakarta.inject.Singleton;
 
