@@ -66,6 +66,8 @@ public class IncidentResolution {
                 "Resolved after " + IncidentSummary.human(took)), Optional.empty());
         auditor.record(IncidentEvents.RESOLVED, actor, Map.of("incident", incident.id(),
                 "durationSeconds", took.getSeconds(), "severity", incident.severity().label()));
+        Incident resolved = repository.find(number).orElse(incident);
+        incidents.tell(resolved, l -> l.resolved(resolved));
         return new IncidentResult.Resolved(incident, took);
     }
 }

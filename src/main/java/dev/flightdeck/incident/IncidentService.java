@@ -27,14 +27,28 @@ public class IncidentService {
     private final Clock clock;
     private final TeamConfig config;
     private final FreezeLiftPolicy freezeLifts;
+    private final LifecycleListeners listeners;
 
+    @jakarta.inject.Inject
     public IncidentService(IncidentRepository repository, Auditor auditor, Clock clock, TeamConfig config,
-                           FreezeLiftPolicy freezeLifts) {
+                           FreezeLiftPolicy freezeLifts, LifecycleListeners listeners) {
         this.repository = repository;
         this.auditor = auditor;
         this.clock = clock;
         this.config = config;
         this.freezeLifts = freezeLifts;
+        this.listeners = listeners;
+    }
+
+    /** A service no {@link IncidentLifecycle} listens to. */
+    public IncidentService(IncidentRepository repository, Auditor auditor, Clock clock, TeamConfig config,
+                           FreezeLiftPolicy freezeLifts) {
+        this(repository, auditor, clock, config, freezeLifts, LifecycleListeners.none());
+    }
+
+    /** Tells the {@link IncidentLifecycle} listeners (resolution tells them through here too). */
+    void tell(Incident incident, java.util.function.Consumer<IncidentLifecycle> call) {
+        listeners.tell(incident, call);
     }
 
     // ---- declare
@@ -52,6 +66,7 @@ public class IncidentService {
                 "Declared " + severity.label() + ": " + t), Optional.empty());
         auditor.record(IncidentEvents.DECLARED, userId, Map.of("incident", incident.id(), "title", t,
                 "severity", severity.label(), "commander", userId));
+        tell(incident, l -> l.declared(incident));
         return new IncidentResult.Declared(incident);
     }
 
@@ -115,6 +130,8 @@ public class IncidentService {
                     "Severity " + before.label() + " → " + severity.label()), Optional.empty());
             auditor.record(IncidentEvents.SEVERITY_CHANGED, actor, Map.of("incident", incident.id(),
                     "from", before.label(), "to", severity.label()));
+            Incident changed = repository.find(incident.number()).orElse(incident);
+            tell(changed, l -> l.severityChanged(changed, before));
             return new IncidentResult.SeverityChanged(incident, before, severity, actor);
         });
     }

@@ -17,6 +17,17 @@ class IncidentResolutionTest {
             "Card payments", "A config push", "Canary config pushes");
 
     @Test
+    void listenersHearTheDeclarationTheSeverityAndTheResolutionAfterEachIsStoredEvenWhenOneFails() {
+        Incident incident = w.declaredAndSetUp("Checkout down", Severity.SEV3, DANA);
+        w.incidents.changeSeverity(java.util.Optional.of(incident.id()), "C0X", Severity.SEV1, DANA);
+        w.incidents.changeSeverity(java.util.Optional.of(incident.id()), "C0X", Severity.SEV1, DANA);
+        w.resolution.resolve(incident.number(), parts, DANA);
+        w.resolution.resolve(incident.number(), parts, DANA);
+        assertThat(w.heard).containsExactly("declared " + incident.id(), "severity " + incident.id() + " sev3→sev1",
+                "resolved " + incident.id() + " " + IncidentStatus.RESOLVED.label());
+    }
+
+    @Test
     void resolvingRecordsTheSummaryAndHowLongItTook() {
         Incident incident = w.declared("Checkout down", Severity.SEV3, DANA);
         w.clock.advance(Duration.ofMinutes(90));

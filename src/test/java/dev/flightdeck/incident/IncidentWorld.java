@@ -45,7 +45,30 @@ final class IncidentWorld {
     final TeamConfig team = new TeamConfig(Map.of("prod", prod()), Map.of(), IncidentsConfig.defaults(),
             WebhooksConfig.NONE);
     final FreezeLiftPolicy freezeLifts = new FreezeLiftPolicy(team, new ApprovalPolicy(people));
-    final IncidentService incidents = new IncidentService(repository, auditor, clock, team, freezeLifts);
+    /** What the lifecycle listeners heard, as "declared INC-1", "severity INC-1 sev3→sev1", "resolved INC-1". */
+    final List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final IncidentService incidents = new IncidentService(repository, auditor, clock, team, freezeLifts,
+            new LifecycleListeners(List.of(new IncidentLifecycle() {
+                @Override
+                public void declared(Incident incident) {
+                    throw new IllegalStateException("a listener that fails");
+                }
+            }, new IncidentLifecycle() {
+                @Override
+                public void declared(Incident incident) {
+                    heard.add("declared " + incident.id());
+                }
+
+                @Override
+                public void severityChanged(Incident incident, Severity before) {
+                    heard.add("severity " + incident.id() + " " + before.label() + "→" + incident.severity().label());
+                }
+
+                @Override
+                public void resolved(Incident incident) {
+                    heard.add("resolved " + incident.id() + " " + incident.status().label());
+                }
+            })));
     final IncidentSetup setup = new IncidentSetup(repository, channels, auditor, clock);
     final IncidentResolution resolution = new IncidentResolution(incidents, repository, auditor, freezeLifts,
             new PersonNames(List.of(people)));
