@@ -1,6 +1,8 @@
 package dev.flightdeck.persistence.metrics;
 
 import dev.flightdeck.metrics.DeliveryHistory;
+import dev.flightdeck.metrics.DeliverySlice;
+import dev.flightdeck.metrics.MetricsPeriod;
 import dev.flightdeck.persistence.IncidentRow;
 import dev.flightdeck.persistence.deploy.DeployRequestRow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -15,8 +17,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** {@link DeliveryHistory} on the deploy_request, incident and audit_event tables (H2 or PostgreSQL). */
+/**
+ * {@link DeliveryHistory} on the deploy_request, incident and audit_event tables (H2 or PostgreSQL), and the daily
+ * rollup of finished deploys (delivery_day, {@link DeliveryDays}).
+ */
 @Singleton
 public class JdbcDeliveryHistory implements DeliveryHistory {
 
@@ -24,9 +30,11 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
     private final DeliveryIncidentRows incidents;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final DeliveryDays rolledUp;
 
     public JdbcDeliveryHistory(DeliveryDeployRows deploys, DeliveryIncidentRows incidents, JdbcOperations jdbc,
-                               TransactionOperations<Connection> transactions) {
+                               TransactionOperations<Connection> transactions, DeliveryDays rolledUp) {
+        this.rolledUp = rolledUp;
         this.deploys = deploys;
         this.incidents = incidents;
         this.jdbc = jdbc;
@@ -75,6 +83,16 @@ public class JdbcDeliveryHistory implements DeliveryHistory {
                     }
                     return out;
                 }));
+    }
+
+    @Override
+    public DeliverySlice slice(MetricsPeriod period, List<String> environments, Set<String> services) {
+        return rolledUp.slice(period, environments, services, this::finishedBetween);
+    }
+
+    @Override
+    public Set<String> servicesRolledUp() {
+        return rolledUp.services();
     }
 
     @Override
