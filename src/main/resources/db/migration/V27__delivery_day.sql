@@ -5,17 +5,17 @@
 -- count ("micros" or "micros*count", ascending, comma-separated), success_times each success's finish in
 -- microseconds since the day's start (service rows only), so the figures equal those from the raw rows.
 CREATE TABLE delivery_day (
-    day           DATE              NOT NULL,
+    utc_day       DATE              NOT NULL,
     environment   VARCHAR(100)      NOT NULL,
     service       VARCHAR(100)      NOT NULL,
     succeeded     INTEGER           NOT NULL,
     failed        INTEGER           NOT NULL,
     lead_times    CHARACTER VARYING NOT NULL,
     success_times CHARACTER VARYING NOT NULL,
-    CONSTRAINT delivery_day_pkey PRIMARY KEY (day, environment, service)
+    CONSTRAINT delivery_day_pkey PRIMARY KEY (utc_day, environment, service)
 );
 -- A service's days (the ones a rollback or an incident could make failed changes of).
-CREATE INDEX delivery_day_service ON delivery_day (service, day);
+CREATE INDEX delivery_day_service ON delivery_day (service, utc_day);
 
 -- Finished deploys not rolled up yet: written in the transaction that finishes the deploy, claimed (deleted) by the
 -- transaction that adds it to its days; reports read what is still here raw.

@@ -77,10 +77,10 @@ class DeliveryDays {
                       List<DeliveryDay> days, List<DeployFact> finished) {
         String envIn = environments.isEmpty() ? "" : " AND environment IN (" + JdbcDeliveryRollup.marks(environments.size()) + ")";
         String sql = """
-                SELECT 'D', day, environment, service, succeeded, failed, lead_times, success_times,
+                SELECT 'D', utc_day, environment, service, succeeded, failed, lead_times, success_times,
                        CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(20)), CAST(NULL AS TIMESTAMP WITH TIME ZONE),
                        CAST(NULL AS TIMESTAMP WITH TIME ZONE)
-                  FROM delivery_day WHERE day >= ? AND day < ?""" + envIn + " AND service IN ("
+                  FROM delivery_day WHERE utc_day >= ? AND utc_day < ?""" + envIn + " AND service IN ("
                 + JdbcDeliveryRollup.marks(services.size() + 1) + ")"
                 + """
                  UNION ALL

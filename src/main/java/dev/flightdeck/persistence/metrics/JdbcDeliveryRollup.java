@@ -162,9 +162,9 @@ public class JdbcDeliveryRollup implements DeliveryRollupStore {
             envs.add(k.environment());
             services.add(k.service());
         });
-        String sql = "SELECT day, environment, service, succeeded, failed, lead_times, success_times FROM delivery_day"
-                + " WHERE day >= ? AND day <= ? AND environment IN (" + marks(envs.size()) + ") AND service IN ("
-                + marks(services.size()) + ") ORDER BY day, environment, service FOR UPDATE";
+        String sql = "SELECT utc_day, environment, service, succeeded, failed, lead_times, success_times FROM delivery_day"
+                + " WHERE utc_day >= ? AND utc_day <= ? AND environment IN (" + marks(envs.size()) + ") AND service IN ("
+                + marks(services.size()) + ") ORDER BY utc_day, environment, service FOR UPDATE";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             ps.setObject(i++, added.firstKey().day());
@@ -199,7 +199,7 @@ public class JdbcDeliveryRollup implements DeliveryRollupStore {
         if (!updates.isEmpty()) {
             jdbc.prepareStatement("""
                     UPDATE delivery_day SET succeeded = ?, failed = ?, lead_times = ?, success_times = ?
-                     WHERE day = ? AND environment = ? AND service = ?""", ps -> {
+                     WHERE utc_day = ? AND environment = ? AND service = ?""", ps -> {
                 for (Key k : updates) {
                     Cell sum = existing.get(k);
                     Cell more = added.get(k);
@@ -218,7 +218,7 @@ public class JdbcDeliveryRollup implements DeliveryRollupStore {
         }
         if (!inserts.isEmpty()) {
             jdbc.prepareStatement("""
-                    INSERT INTO delivery_day (succeeded, failed, lead_times, success_times, day, environment, service)
+                    INSERT INTO delivery_day (succeeded, failed, lead_times, success_times, utc_day, environment, service)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
                 for (Key k : inserts) {
                     bind(ps, 1, added.get(k));
