@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class Trouble {
 
+    /** What is not a letter or digit to the name pattern ({@code \\p{Alnum}}: ASCII letters and digits). */
+    private static final String NOT_ALNUM = "[^a-zA-Z0-9]+";
+
     private final MetricsSettings settings;
     private final Map<String, List<Instant>> rollbackTimes = new HashMap<>();
     private final List<IncidentFact> incidentsByStart;
@@ -51,11 +54,12 @@ final class Trouble {
                                 List<IncidentFact> incidents) {
         Trouble t = new Trouble(settings, rollbacks, incidents);
         Set<String> out = new LinkedHashSet<>();
-        for (String s : services) {
-            if (t.possibleFor(s)) {
-                out.add(s);
+        for (DeployFact r : rollbacks) {
+            if (settings.counts(r.environment()) && services.contains(r.service())) {
+                out.add(r.service());
             }
         }
+        out.addAll(t.namedAmong(services));
         return out;
     }
 
@@ -63,17 +67,43 @@ final class Trouble {
         if (rollbackTimes.keySet().stream().anyMatch(k -> k.startsWith(service + "\n"))) {
             return true;
         }
-        return named.computeIfAbsent(service, s -> {
+        return named.computeIfAbsent(service, s -> !namedAmong(List.of(s)).isEmpty());
+    }
+
+    /**
+     * The services some incident's title names. A service named in a title starts where a title word starts, so its
+     * first word (letters and digits) is one of the title's words: each title is looked up word by word among the
+     * services by their first word, instead of every title against every service (twenty teams' 160 services and
+     * 5,000 incidents a year were 800,000 pairs).
+     */
+    Set<String> namedAmong(Collection<String> services) {
+        Map<String, List<String>> byFirstWord = new HashMap<>();
+        List<String> others = new ArrayList<>();
+        for (String s : services) {
             String lower = s.toLowerCase(Locale.ROOT);
-            for (IncidentFact i : incidentsByStart) {
-                // The cheap substring test first: most titles name none of a big team's services.
-                if (i.title() != null && i.title().toLowerCase(Locale.ROOT).contains(lower)
-                        && ServiceNames.names(i.title(), pattern(s))) {
-                    return true;
+            String first = lower.split(NOT_ALNUM, 2)[0];
+            if (first.isEmpty()) {
+                others.add(s);   // starts with a sign: looked for in every title
+            } else {
+                byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(s);
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (IncidentFact i : incidentsByStart) {
+            if (i.title() == null) {
+                continue;
+            }
+            Set<String> candidates = new LinkedHashSet<>(others);
+            for (String word : i.title().toLowerCase(Locale.ROOT).split(NOT_ALNUM)) {
+                candidates.addAll(byFirstWord.getOrDefault(word, List.of()));
+            }
+            for (String s : candidates) {
+                if (!out.contains(s) && ServiceNames.names(i.title(), pattern(s))) {
+                    out.add(s);
                 }
             }
-            return false;
-        });
+        }
+        return out;
     }
 
     /** A rollback of the same service and environment, or an incident naming the service, within the window after. */
