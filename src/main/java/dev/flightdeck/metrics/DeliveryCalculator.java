@@ -17,45 +17,72 @@ import java.util.regex.Pattern;
 
 /**
  * The arithmetic behind {@link DeliveryFigures}, on facts already read: pure, so it is tested on hand-built data.
- * The facts must cover the period plus the failure window after it (successes late in the period can still be
+ * Finished deploys come as a {@link DeliverySlice}: rolled-up whole days plus raw deploys, each deploy in one of the
+ * two; a figure adds the days whose whole day lies in its period to the raw deploys finished in it. Rollbacks and
+ * incidents must cover the period plus the failure window after it (successes late in the period can still be
  * followed by a rollback or incident just after it).
  */
 final class DeliveryCalculator {
 
-    private final MetricsSettings settings;
+    private static final Duration DAY = Duration.ofDays(1);
+
     private final List<DeployFact> finished;
     private final List<Instant> finishedTimes;
+    /** Rolled-up days by scope (empty: every service together), by start. */
+    private final Map<Optional<String>, List<DeliveryDay>> days = new HashMap<>();
+    private final Map<Optional<String>, List<Instant>> dayStarts = new HashMap<>();
+    /** Successes followed by trouble (raw ones, and those of rolled-up days that could be), by finish time. */
+    private final List<Troubled> troubled = new ArrayList<>();
+    private final List<Instant> troubledTimes;
     private final List<DeployFact> rollbacks;
     private final List<IncidentFact> incidents;
-    /**
-     * Whether each success was followed by trouble, worked out once per report (the overall figures, each service and
-     * each bucket ask again), from rollbacks by service and environment and incidents by start, both sorted by time:
-     * a year of a big team's history is then a lookup per success, not every success against every incident.
-     */
-    private final Map<Long, Boolean> trouble = new HashMap<>();
-    private final Map<String, List<Instant>> rollbackTimes = new HashMap<>();
-    /** Each service's name pattern, compiled once per report rather than once per success. */
-    private final Map<String, Pattern> patterns = new HashMap<>();
-    private final List<IncidentFact> incidentsByStart;
-    private final List<Instant> incidentStarts;
+    private final Map<Optional<String>, List<IncidentFact>> scopedIncidents = new HashMap<>();
+    private final MetricsSettings settings;
+
+    private record Troubled(String service, Instant at) {
+    }
 
     DeliveryCalculator(MetricsSettings settings, List<DeployFact> finished, List<DeployFact> rollbacks,
+                       List<IncidentFact> incidents) {
+        this(settings, new DeliverySlice(List.of(), finished), rollbacks, incidents);
+    }
+
+    DeliveryCalculator(MetricsSettings settings, DeliverySlice slice, List<DeployFact> rollbacks,
                        List<IncidentFact> incidents) {
         this.settings = settings;
         // By finish time, so that each figure (overall, per service, each of up to 52 buckets) takes its period's slice
         // by binary search rather than filtering the whole year again.
-        this.finished = finished.stream().filter(d -> settings.counts(d.environment()) && d.finishedAt().isPresent())
+        this.finished = slice.finished().stream()
+                .filter(d -> settings.counts(d.environment()) && d.finishedAt().isPresent())
                 .sorted(Comparator.comparing((DeployFact d) -> d.finishedAt().get()).thenComparingLong(DeployFact::id))
                 .toList();
         this.finishedTimes = this.finished.stream().map(d -> d.finishedAt().get()).toList();
         this.rollbacks = rollbacks.stream().filter(d -> settings.counts(d.environment())).toList();
         this.incidents = List.copyOf(incidents);
-        for (DeployFact r : this.rollbacks) {
-            rollbackTimes.computeIfAbsent(r.service() + "\n" + r.environment(), k -> new ArrayList<>()).add(r.requestedAt());
+        Trouble trouble = new Trouble(settings, rollbacks, incidents);
+        for (DeliveryDay d : slice.days()) {
+            if (settings.counts(d.environment())) {
+                days.computeIfAbsent(d.service(), k -> new ArrayList<>()).add(d);
+            }
         }
-        rollbackTimes.values().forEach(times -> times.sort(Comparator.naturalOrder()));
-        this.incidentsByStart = this.incidents.stream().sorted(Comparator.comparing(IncidentFact::startedAt)).toList();
-        this.incidentStarts = incidentsByStart.stream().map(IncidentFact::startedAt).toList();
+        days.values().forEach(list -> list.sort(Comparator.comparing(DeliveryDay::day)));
+        days.forEach((scope, list) -> dayStarts.put(scope, list.stream().map(DeliveryDay::start).toList()));
+        for (DeployFact d : this.finished) {
+            if (d.succeeded() && trouble.after(d.service(), d.environment(), d.finishedAt().get())) {
+                troubled.add(new Troubled(d.service(), d.finishedAt().get()));
+            }
+        }
+        days.forEach((scope, list) -> scope.filter(trouble::possibleFor).ifPresent(service -> {
+            for (DeliveryDay d : list) {
+                for (Instant at : d.successes()) {
+                    if (trouble.after(service, d.environment(), at)) {
+                        troubled.add(new Troubled(service, at));
+                    }
+                }
+            }
+        }));
+        troubled.sort(Comparator.comparing(Troubled::at));
+        this.troubledTimes = troubled.stream().map(Troubled::at).toList();
     }
 
     DeliveryReport report(Optional<String> service, List<String> services, MetricsPeriod period) {
@@ -67,86 +94,64 @@ final class DeliveryCalculator {
     }
 
     DeliveryFigures figures(Optional<String> service, MetricsPeriod period) {
-        Optional<Pattern> name = service.map(ServiceNames::wordPattern);
         Predicate<DeployFact> inScope = d -> service.map(s -> s.equals(d.service())).orElse(true);
-        Predicate<IncidentFact> incidentInScope = i -> name.map(n -> ServiceNames.names(i.title(), n)).orElse(true);
 
-        List<DeployFact> inPeriod = finished.subList(firstAtOrAfter(finishedTimes, period.from()),
-                firstAtOrAfter(finishedTimes, period.to()));
+        List<DeployFact> inPeriod = finished.subList(Trouble.firstAtOrAfter(finishedTimes, period.from()),
+                Trouble.firstAtOrAfter(finishedTimes, period.to()));
         List<DeployFact> changes = inPeriod.stream().filter(inScope)
                 .filter(d -> d.succeeded() || d.failed()).toList();
         List<DeployFact> successes = changes.stream().filter(DeployFact::succeeded).toList();
         int failures = (int) changes.stream().filter(DeployFact::failed).count();
-        int followed = (int) successes.stream().filter(this::followedByTrouble).count();
+        int changeCount = changes.size();
+        int deploys = successes.size();
         List<Duration> leadTimes = successes.stream()
                 .map(d -> Duration.between(d.requestedAt(), d.finishedAt().orElseThrow())).toList();
-        List<IncidentFact> scopedIncidents = incidents.stream().filter(incidentInScope).toList();
-        List<Duration> restores = scopedIncidents.stream()
+        List<LeadTimes> rolledLeadTimes = new ArrayList<>();
+        for (DeliveryDay d : daysIn(service, period)) {
+            deploys += d.succeeded();
+            failures += d.failed();
+            changeCount += d.succeeded() + d.failed();
+            rolledLeadTimes.add(d.leadTimes());
+        }
+        int followed = 0;
+        for (int i = Trouble.firstAtOrAfter(troubledTimes, period.from());
+             i < troubled.size() && troubledTimes.get(i).isBefore(period.to()); i++) {
+            if (service.isEmpty() || service.get().equals(troubled.get(i).service())) {
+                followed++;
+            }
+        }
+        List<IncidentFact> scoped = scopedIncidents.computeIfAbsent(service, this::incidentsOf);
+        List<Duration> restores = scoped.stream()
                 .filter(i -> i.resolvedAt().isPresent() && period.contains(i.resolvedAt().get()))
                 .map(i -> Duration.between(i.startedAt(), i.resolvedAt().get())).toList();
-        int started = (int) scopedIncidents.stream().filter(i -> period.contains(i.startedAt())).count();
+        int started = (int) scoped.stream().filter(i -> period.contains(i.startedAt())).count();
         int rollbackCount = (int) rollbacks.stream().filter(inScope).filter(r -> period.contains(r.requestedAt())).count();
 
-        int deploys = successes.size();
-        long days = period.days();
+        long dayCount = period.days();
         int failed = failures + followed;
-        return new DeliveryFigures(deploys, (double) deploys / days, deploys * 7.0 / days,
-                changes.size(), failed,
-                changes.isEmpty() ? Optional.empty() : Optional.of((double) failed / changes.size()),
-                Percentiles.of(leadTimes, 0.5), Percentiles.of(leadTimes, 0.9), Percentiles.of(restores, 0.5),
-                failures, rollbackCount, started, restores.size());
+        return new DeliveryFigures(deploys, (double) deploys / dayCount, deploys * 7.0 / dayCount,
+                changeCount, failed,
+                changeCount == 0 ? Optional.empty() : Optional.of((double) failed / changeCount),
+                Percentiles.of(leadTimes, rolledLeadTimes, 0.5), Percentiles.of(leadTimes, rolledLeadTimes, 0.9),
+                Percentiles.of(restores, 0.5), failures, rollbackCount, started, restores.size());
     }
 
-    /** A rollback of the same service and environment, or an incident naming the service, within the window after. */
-    private boolean followedByTrouble(DeployFact success) {
-        return trouble.computeIfAbsent(success.id(), id -> troubleAfter(success));
+    private List<IncidentFact> incidentsOf(Optional<String> service) {
+        Optional<Pattern> name = service.map(ServiceNames::wordPattern);
+        return incidents.stream().filter(i -> name.map(n -> ServiceNames.names(i.title(), n)).orElse(true)).toList();
     }
 
-    private boolean troubleAfter(DeployFact success) {
-        Instant done = success.finishedAt().orElseThrow();
-        Instant until = done.plus(settings.failureWindow());
-        List<Instant> rolledBackAt = rollbackTimes.getOrDefault(success.service() + "\n" + success.environment(), List.of());
-        int r = firstAfter(rolledBackAt, done);
-        if (r < rolledBackAt.size() && !rolledBackAt.get(r).isAfter(until)) {
-            return true;
-        }
-        Pattern name = patterns.computeIfAbsent(success.service(), ServiceNames::wordPattern);
-        for (int i = firstAfter(incidentStarts, done); i < incidentStarts.size() && !incidentStarts.get(i).isAfter(until); i++) {
-            if (ServiceNames.names(incidentsByStart.get(i).title(), name)) {
-                return true;
+    /** The scope's rolled-up days whose whole day lies in {@code period}. */
+    private List<DeliveryDay> daysIn(Optional<String> service, MetricsPeriod period) {
+        List<DeliveryDay> all = days.getOrDefault(service, List.of());
+        List<Instant> starts = dayStarts.getOrDefault(service, List.of());
+        List<DeliveryDay> out = new ArrayList<>();
+        for (int i = Trouble.firstAtOrAfter(starts, period.from()); i < all.size() && starts.get(i).isBefore(period.to()); i++) {
+            if (!starts.get(i).plus(DAY).isAfter(period.to())) {
+                out.add(all.get(i));
             }
         }
-        return false;
-    }
-
-    /** The index of the first time at or after {@code t} in {@code sorted} (its size when none is). */
-    private static int firstAtOrAfter(List<Instant> sorted, Instant t) {
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).isBefore(t)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The index of the first time after {@code t} in {@code sorted} (its size when none is). */
-    private static int firstAfter(List<Instant> sorted, Instant t) {
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).isAfter(t)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return out;
     }
 
     private List<DeliveryBucket> series(Optional<String> service, MetricsPeriod period, Granularity granularity) {

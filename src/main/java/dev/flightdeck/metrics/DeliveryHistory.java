@@ -49,6 +49,23 @@ public interface DeliveryHistory {
     /** Incidents declared in {@code [from, to)} or resolved in {@code [from, to)}. */
     List<IncidentFact> incidentsBetween(Instant from, Instant to);
 
+    /**
+     * The period's finished deploys in the counted {@code environments} (all when empty) as a report reads them: whole
+     * UTC days from the daily rollup where the store keeps one (each service's days only for {@code services}, every
+     * service together always), the rest raw. Without a rollup (this default), all raw.
+     */
+    default DeliverySlice slice(MetricsPeriod period, List<String> environments, java.util.Set<String> services) {
+        return new DeliverySlice(List.of(), finishedBetween(period.from(), period.to(), environments));
+    }
+
+    /**
+     * Every service the rollup holds days of (whose names an incident title may contain); empty without a rollup, where
+     * every deploy is read raw anyway.
+     */
+    default java.util.Set<String> servicesRolledUp() {
+        return java.util.Set.of();
+    }
+
     /** True when nothing at all is stored yet: no deploys, incidents or audit events (the demo data's guard). */
     boolean isEmpty();
 }

@@ -4,8 +4,10 @@ import dev.flightdeck.team.TeamConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Delivery metrics for the Slack {@code /deploy stats} answer and the {@code /delivery} page: both call
@@ -38,10 +40,14 @@ public class DeliveryMetrics {
         });
         // Look past the end by the failure window: a success late in the period may be rolled back just after it.
         var lookAheadTo = period.to().plus(settings.failureWindow());
-        var calculator = new DeliveryCalculator(settings,
-                history.finishedBetween(period.from(), period.to(), settings.environments()),
-                history.rollbacksRequestedBetween(period.from(), lookAheadTo),
-                history.incidentsBetween(period.from(), lookAheadTo));
+        var rollbacks = history.rollbacksRequestedBetween(period.from(), lookAheadTo);
+        var incidents = history.incidentsBetween(period.from(), lookAheadTo);
+        // Every service together comes from the rollup's all-services days; one service's days are read for the
+        // configured services, and for any other service a rollback or an incident could make a failed change of.
+        Set<String> wanted = new LinkedHashSet<>(services);
+        wanted.addAll(Trouble.possible(settings, history.servicesRolledUp(), rollbacks, incidents));
+        var calculator = new DeliveryCalculator(settings, history.slice(period, settings.environments(), wanted),
+                rollbacks, incidents);
         return calculator.report(service, services, period);
     }
 

@@ -29,6 +29,7 @@ public class Wakeups {
     public static final String INCIDENT = "incident";
     public static final String RECHECK = "deploy-recheck";
     public static final String BUILD_POLL = "build-poll";
+    public static final String DELIVERY = "delivery-rollup";
 
     private final Clock clock;
     private final Map<String, Waker> wakers = new ConcurrentHashMap<>();

@@ -7,6 +7,7 @@ import dev.flightdeck.deploy.DeployRepository;
 import dev.flightdeck.deploy.DeployRequest;
 import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.ManualLock;
+import dev.flightdeck.persistence.metrics.DeliveryPending;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -36,10 +37,13 @@ public class JdbcDeployRepository implements DeployRepository {
     private final JdbcOperations jdbc;
     private final Wakeups wakeups;
     private final TransactionOperations<Connection> transactions;
+    private final DeliveryPending pending;
 
     public JdbcDeployRepository(DeployRequestRows requests, DeployDetailRows details, DeployLockRows locks,
                                 JdbcChecklists checklists, JdbcSchedulerDue schedulerDue, JdbcOperations jdbc,
-                                TransactionOperations<Connection> transactions, Wakeups wakeups) {
+                                TransactionOperations<Connection> transactions, Wakeups wakeups,
+                                DeliveryPending pending) {
+        this.pending = pending;
         this.checklists = checklists;
         this.schedulerDue = schedulerDue;
         this.wakeups = wakeups;
@@ -56,6 +60,7 @@ public class JdbcDeployRepository implements DeployRepository {
         DeployRequest stored = transactions.executeWrite(status -> {
             DeployRequest inserted = insertWithChecks(r, checks);
             checklists.insert(inserted.id(), checklist);
+            queueForMetrics(inserted);
             return inserted;
         });
         wakeSchedulerFor(stored);
@@ -126,9 +131,24 @@ public class JdbcDeployRepository implements DeployRepository {
 
     @Override
     public boolean transition(DeployRequest before, DeployRequest after) {
-        return requests.transition(before.id(), before.state().name(), after.state().name(), after.stateActor(),
-                after.stateReason(), after.stateChangedAt(), after.startedAt(), after.finishedAt(), after.nextNudgeAt(),
-                after.nudgesSent(), after.expiresAt()) == 1 && wakeSchedulerFor(after);
+        // With the metrics queue in the same transaction: a finish is queued exactly when it commits.
+        return transactions.executeWrite(status -> {
+            boolean moved = requests.transition(before.id(), before.state().name(), after.state().name(),
+                    after.stateActor(), after.stateReason(), after.stateChangedAt(), after.startedAt(),
+                    after.finishedAt(), after.nextNudgeAt(), after.nudgesSent(), after.expiresAt()) == 1;
+            if (moved) {
+                queueForMetrics(after);
+            }
+            return moved;
+        }) && wakeSchedulerFor(after);
+    }
+
+    /** A build's result (a change, for delivery metrics) goes to the daily rollup's queue. */
+    private void queueForMetrics(DeployRequest r) {
+        if ((r.state() == DeployState.SUCCEEDED || r.state() == DeployState.FAILED) && r.finishedAt() != null) {
+            pending.add(r.id());
+            wakeups.dueBy(Wakeups.DELIVERY, r.finishedAt());
+        }
     }
 
     /**

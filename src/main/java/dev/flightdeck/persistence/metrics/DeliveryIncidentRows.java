@@ -6,17 +6,9 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
-import java.time.Instant;
-import java.util.List;
-
-/** Read-only, time-bounded incident queries for delivery metrics. */
+/** Read-only incident counts for delivery metrics (the time-bounded read is JDBC, in JdbcDeliveryHistory). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface DeliveryIncidentRows extends GenericRepository<IncidentRow, Long> {
-
-    @Query("""
-            SELECT * FROM incident WHERE (started_at >= :from AND started_at < :to)
-               OR (resolved_at >= :from AND resolved_at < :to) ORDER BY started_at, id""")
-    List<IncidentRow> between(Instant from, Instant to);
 
     @Query("SELECT COUNT(*) FROM incident")
     long countAll();

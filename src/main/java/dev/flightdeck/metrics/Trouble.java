@@ -1,0 +1,163 @@
+package dev.flightdeck.metrics;
+
+import dev.flightdeck.metrics.DeliveryHistory.DeployFact;
+import dev.flightdeck.metrics.DeliveryHistory.IncidentFact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a success was followed, within the failure window after its finish, by a rollback request of the same
+ * service and environment or by an incident naming the service ({@link DeliveryFigures}): rollbacks by service and
+ * environment and incidents by start, both sorted, so each success is a lookup, not every incident again.
+ */
+final class Trouble {
+
+    /** What is not a letter or digit to the name pattern ({@code \\p{Alnum}}: ASCII letters and digits). */
+    private static final String NOT_ALNUM = "[^a-zA-Z0-9]+";
+
+    private final MetricsSettings settings;
+    private final Map<String, List<Instant>> rollbackTimes = new HashMap<>();
+    private final List<IncidentFact> incidentsByStart;
+    private final List<Instant> incidentStarts;
+    /** Each service's name pattern, compiled once per report rather than once per success. */
+    private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, Boolean> named = new HashMap<>();
+
+    Trouble(MetricsSettings settings, List<DeployFact> rollbacks, List<IncidentFact> incidents) {
+        this.settings = settings;
+        for (DeployFact r : rollbacks) {
+            if (settings.counts(r.environment())) {
+                rollbackTimes.computeIfAbsent(key(r.service(), r.environment()), k -> new ArrayList<>()).add(r.requestedAt());
+            }
+        }
+        rollbackTimes.values().forEach(times -> times.sort(Comparator.naturalOrder()));
+        this.incidentsByStart = incidents.stream().sorted(Comparator.comparing(IncidentFact::startedAt)).toList();
+        this.incidentStarts = incidentsByStart.stream().map(IncidentFact::startedAt).toList();
+    }
+
+    /**
+     * Of {@code services}, those a success could be a failed change of: with a counted rollback request, or named by
+     * an incident. Every other service's successes are not followed by trouble, so its rolled-up days need no look at
+     * their finish times.
+     */
+    static Set<String> possible(MetricsSettings settings, Collection<String> services, List<DeployFact> rollbacks,
+                                List<IncidentFact> incidents) {
+        Trouble t = new Trouble(settings, rollbacks, incidents);
+        Set<String> out = new LinkedHashSet<>();
+        for (DeployFact r : rollbacks) {
+            if (settings.counts(r.environment()) && services.contains(r.service())) {
+                out.add(r.service());
+            }
+        }
+        out.addAll(t.namedAmong(services));
+        return out;
+    }
+
+    boolean possibleFor(String service) {
+        if (rollbackTimes.keySet().stream().anyMatch(k -> k.startsWith(service + "\n"))) {
+            return true;
+        }
+        return named.computeIfAbsent(service, s -> !namedAmong(List.of(s)).isEmpty());
+    }
+
+    /**
+     * The services some incident's title names. A service named in a title starts where a title word starts, so its
+     * first word (letters and digits) is one of the title's words: each title is looked up word by word among the
+     * services by their first word, instead of every title against every service (twenty teams' 160 services and
+     * 5,000 incidents a year were 800,000 pairs).
+     */
+    Set<String> namedAmong(Collection<String> services) {
+        Map<String, List<String>> byFirstWord = new HashMap<>();
+        List<String> others = new ArrayList<>();
+        for (String s : services) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            String first = lower.split(NOT_ALNUM, 2)[0];
+            if (first.isEmpty()) {
+                others.add(s);   // starts with a sign: looked for in every title
+            } else {
+                byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(s);
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (IncidentFact i : incidentsByStart) {
+            if (i.title() == null) {
+                continue;
+            }
+            Set<String> candidates = new LinkedHashSet<>(others);
+            for (String word : i.title().toLowerCase(Locale.ROOT).split(NOT_ALNUM)) {
+                candidates.addAll(byFirstWord.getOrDefault(word, List.of()));
+            }
+            for (String s : candidates) {
+                if (!out.contains(s) && ServiceNames.names(i.title(), pattern(s))) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A rollback of the same service and environment, or an incident naming the service, within the window after. */
+    boolean after(String service, String environment, Instant done) {
+        Instant until = done.plus(settings.failureWindow());
+        List<Instant> rolledBackAt = rollbackTimes.getOrDefault(key(service, environment), List.of());
+        int r = firstAfter(rolledBackAt, done);
+        if (r < rolledBackAt.size() && !rolledBackAt.get(r).isAfter(until)) {
+            return true;
+        }
+        Pattern name = pattern(service);
+        for (int i = firstAfter(incidentStarts, done); i < incidentStarts.size() && !incidentStarts.get(i).isAfter(until); i++) {
+            if (ServiceNames.names(incidentsByStart.get(i).title(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Pattern pattern(String service) {
+        return patterns.computeIfAbsent(service, ServiceNames::wordPattern);
+    }
+
+    private static String key(String service, String environment) {
+        return service + "\n" + environment;
+    }
+
+    /** The index of the first time at or after {@code t} in {@code sorted} (its size when none is). */
+    static int firstAtOrAfter(List<Instant> sorted, Instant t) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index of the first time after {@code t} in {@code sorted} (its size when none is). */
+    static int firstAfter(List<Instant> sorted, Instant t) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).isAfter(t)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}
