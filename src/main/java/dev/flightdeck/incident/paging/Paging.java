@@ -3,7 +3,7 @@ package dev.flightdeck.incident.paging;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentResult;
-import dev.flightdeck.incident.IncidentService;
+import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Wakeups;
 import jakarta.inject.Singleton;
@@ -26,13 +26,13 @@ import java.util.Optional;
 public class Paging {
 
     private final PageStore store;
-    private final IncidentService incidents;
+    private final IncidentRepository incidents;
     private final TeamConfig team;
     private final Auditor auditor;
     private final Wakeups wakeups;
     private final Clock clock;
 
-    public Paging(PageStore store, IncidentService incidents, TeamConfig team, Auditor auditor, Wakeups wakeups,
+    public Paging(PageStore store, IncidentRepository incidents, TeamConfig team, Auditor auditor, Wakeups wakeups,
                   Clock clock) {
         this.store = store;
         this.incidents = incidents;
@@ -49,11 +49,15 @@ public class Paging {
         if (target.isEmpty()) {
             return new PageResult.UnknownTarget(targetName, List.copyOf(team.incidents().oncall().keySet()));
         }
-        IncidentResult found = incidents.lookUp(id, channelId);
-        if (found instanceof IncidentResult.Refused refused) {
-            return new PageResult.NoIncident(refused);
+        // The incident a command means, as IncidentService.lookUp reads it (not called: the service tells this class's
+        // lifecycle listener, and a bean may not need what needs it).
+        Optional<Incident> found = id.isPresent() ? Incident.numberOf(id.get()).flatMap(incidents::find)
+                : Optional.ofNullable(channelId).flatMap(incidents::findByChannel);
+        if (found.isEmpty()) {
+            return new PageResult.NoIncident(id.<IncidentResult.Refused>map(IncidentResult.NoSuchIncident::new)
+                    .orElseGet(IncidentResult.NotAnIncidentChannel::new));
         }
-        Incident incident = ((IncidentResult.Found) found).incident();
+        Incident incident = found.get();
         if (!incident.isOpen()) {
             return new PageResult.NoIncident(new IncidentResult.IsResolved(incident));
         }

@@ -93,8 +93,8 @@ final class PageWords {
         String what = p.state() == dev.flightdeck.incident.paging.PageState.RESOLVE_PENDING
                 ? "Resolving the page of " : "Paging ";
         return ":warning: " + what + target(t) + " for " + i.id() + " failed: " + Mrkdwn.escapeForeign(reason)
-                + ". Trying again in " + Durations.format(Duration.between(now, next).isNegative() ? Duration.ZERO
-                : Duration.between(now, next)) + ", and until it gets through.";
+                + ". Trying again in " + Durations.format(Duration.ofSeconds(Math.max(1,
+                (Duration.between(now, next).toMillis() + 999) / 1000))) + ", and until it gets through.";
     }
 
     static String failed(Incident i, Page p, OncallTarget t, String reason) {
