@@ -50,4 +50,12 @@ public sealed interface IncidentCommand {
 
     record Help() implements IncidentCommand {
     }
+
+    /** {@code /incident page <target> [-- message]}: pages an on-call target of the team file about the incident. */
+    record Page(String target, Optional<String> message, Optional<String> incidentId) implements ForIncident {
+    }
+
+    /** {@code /incident oncall [target]}: who is on call now, for one target or every one. */
+    record Oncall(Optional<String> target) implements IncidentCommand {
+    }
 }

@@ -27,11 +27,16 @@ public enum IncidentForm {
             "/incident summary INC-12"),
     LIST("list", "/incident list", "Open incidents with severity, age, commander, communicator, last update.",
             "/incident list"),
+    PAGE("page", "/incident page <target> [-- message]", "Pages an on-call target of the team file (PagerDuty or "
+            + "Opsgenie) about the incident; resolving the incident resolves the page.",
+            "/incident page platform -- Checkout down in EU"),
+    ONCALL("oncall", "/incident oncall [target]", "Who is on call now, for every target or the one named.",
+            "/incident oncall platform"),
     HELP("help", "/incident help", "Every form above.", "/incident help");
 
     /** First words that name a subcommand; anything else starts a title. {@code sev} is short for severity. */
     static final List<String> KEYWORDS = List.of(
-            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help");
+            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "page", "oncall");
 
     /** Outside an incident channel these forms name the incident: {@code /incident note INC-12 ...}. */
     public static final String ID_HINT = "Inside an incident channel the incident is implied; elsewhere add its id, "

@@ -61,6 +61,8 @@ final class IncidentSubcommands {
                 yield new IncidentCommand.List();
             }
             case "help" -> new IncidentCommand.Help();
+            case "page" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.page(args, leadingId, IncidentIds::parse);
+            case "oncall" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.oncall(args, leadingId);
             default -> throw new IllegalArgumentException("not an /incident keyword: " + keyword);
         };
     }
