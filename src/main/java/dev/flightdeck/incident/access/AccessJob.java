@@ -91,7 +91,10 @@ public class AccessJob implements IncidentLifecycle {
                 work.end(g, now);
             }
         }
-        runDue(); // a grant caught mid-way is revoked now too
+        // A grant caught mid-way is revoked now too (it becomes due for revocation as its creation lands).
+        for (int pass = 0; pass < 3 && runDue() > 0; pass++) {
+            // again, while passes move something
+        }
     }
 
     private Instant now() {
