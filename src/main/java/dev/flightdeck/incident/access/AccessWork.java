@@ -81,10 +81,15 @@ public class AccessWork {
         AccessGrant c = held.get();
         boolean ended = c.endReason().isPresent() || !incidents.find(c.incident()).map(Incident::isOpen).orElse(false);
         try {
+            if (ended && c.awsRequestId().isEmpty()) {
+                // Ended before AWS took a creation: nothing to grant. An earlier attempt may have sent one and died
+                // before storing its id, so then the assignment is deleted to be sure (a missing one is fine).
+                return c.attempts() > 1 && c.principalId().isPresent()
+                        ? finish(c, c.with(AccessState.REVOKING).ending(End.RESOLVED).due(Optional.of(now))
+                                .attempt(0, Optional.empty()))
+                        : finish(c, c.with(AccessState.LAPSED).ending(End.RESOLVED).ended(now));
+            }
             if (c.principalId().isEmpty()) {
-                if (ended) {
-                    return finish(c, c.with(AccessState.LAPSED).ending(End.RESOLVED).ended(now));
-                }
                 Optional<String> user = user(c.requester());
                 if (user.isEmpty()) {
                     return finish(c, c.with(AccessState.FAILED).ending(End.NO_USER).ended(now));
