@@ -62,7 +62,7 @@ class AccessRefusalsTest {
         String user = app.person("dana");
 
         assertThat(AccessApp.text(app.command("access ReadOnly for 2h", user, channel)))
-                .contains("Say why after `--`", "/incident access ReadOnly for 2h -- <reason>");
+                .contains("Say why after `--`", "/incident access ReadOnly for 2h -- &lt;reason&gt;");
         assertThat(AccessApp.text(app.command("access ReadOnly for ever -- because", user, channel)))
                 .contains("`for ever` is not a duration");
         assertThat(requests(incident)).isEmpty();
@@ -91,6 +91,7 @@ class AccessRefusalsTest {
         app.command("access ReadOnly -- look", app.personWithUser("dana"), channel);
         AccessGrant asked = requests(incident).get(0);
         String outsider = app.person("outsider");
+        app.slack.addMember(channel, outsider); // a click comes from someone in the channel
 
         app.click("access_grant", asked.id(), outsider, channel);
 
@@ -104,6 +105,7 @@ class AccessRefusalsTest {
     void anApproverMayNotGrantTheirOwnRequest() {
         Incident incident = app.declare("Own request sev2", app.person("cmd"));
         String channel = incident.channelId().orElseThrow();
+        app.slack.addMember(channel, app.soleApprover);
         app.command("access ReadOnly -- my own", app.soleApprover, channel);
         AccessGrant asked = requests(incident).get(0);
 

@@ -24,7 +24,7 @@ class AccessParserTest {
         assertThat(parser.parse("access ReadOnly for 2h -- read the queue's metrics")).isEqualTo(new Parsed.Ok<>(
                 new IncidentCommand.Access("ReadOnly", Optional.of(Duration.ofHours(2)), "read the queue's metrics",
                         Optional.empty())));
-        assertThat(parser.parse("access readonly 30m --check <it> & see")).isEqualTo(new Parsed.Ok<>(
+        assertThat(parser.parse("access readonly 30m --check &lt;it&gt; &amp; see")).isEqualTo(new Parsed.Ok<>(
                 new IncidentCommand.Access("readonly", Optional.of(Duration.ofMinutes(30)), "check <it> & see",
                         Optional.empty())));
         assertThat(parser.parse("access Admin \u2014 drop the stuck lock")).isEqualTo(new Parsed.Ok<>(
