@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ public class AwsClients implements AutoCloseable {
     private SecretsManagerClient secrets;
     private CloudWatchClient cloudWatch;
     private CloudWatchLogsClient logs;
+    private SsoAdminClient ssoAdmin;
+    private IdentitystoreClient identityStore;
 
     public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
@@ -78,6 +82,22 @@ public class AwsClients implements AutoCloseable {
             });
         }
         return logs;
+    }
+
+    /** IAM Identity Center's admin API (break-glass account assignments). */
+    public synchronized SsoAdminClient ssoAdmin() {
+        if (ssoAdmin == null) {
+            ssoAdmin = build(() -> configure(SsoAdminClient.builder()).build());
+        }
+        return ssoAdmin;
+    }
+
+    /** IAM Identity Center's identity store (finding a person's user). */
+    public synchronized IdentitystoreClient identityStore() {
+        if (identityStore == null) {
+            identityStore = build(() -> configure(IdentitystoreClient.builder()).build());
+        }
+        return identityStore;
     }
 
     private <C extends AutoCloseable> C build(Supplier<C> builder) {

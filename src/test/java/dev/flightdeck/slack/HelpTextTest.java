@@ -51,6 +51,7 @@ class HelpTextTest {
             "/incident resolve",
             "/incident summary [id]",
             "/incident list",
+            "/incident access [<permission-set> [for 2h] -- <reason>]",
             "/incident help"})
     void incidentHelpListsEveryForm(String form) {
         assertThat(Mrkdwn.unescape(HelpText.incident())).contains("`" + form);

@@ -54,6 +54,9 @@ class ManifestTest {
         }
         manifest.botEvents().forEach(e -> needed.add(SlackScopes.EVENTS.get(e)));
         needed.add("commands"); // the slash commands
+        if (readsProfileEmail()) {
+            needed.add("users:read.email"); // users.info shows profile.email only with it
+        }
         assertThat(manifest.botScopes()).as("bot scopes no call or event needs").isSubsetOf(needed);
     }
 
@@ -76,6 +79,16 @@ class ManifestTest {
             assertThat(example).as("Slack's published example of %s", event).exists();
             var reply = app.signed().eventCallback(Files.readString(example)).send(app.uri());
             assertThat(reply.status()).as("%s answered %s", event, reply.body()).isEqualTo(200);
+        }
+    }
+
+    /** Whether main code reads a user's profile e-mail from users.info (a field Slack shows with users:read.email). */
+    static boolean readsProfileEmail() {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            return files.filter(p -> p.toString().endsWith(".java")).map(ManifestTest::read)
+                    .anyMatch(source -> source.contains("usersInfo(") && source.contains(".getEmail()"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -62,7 +62,9 @@ final class FakeSlackDirectory {
     private JsonObject user(UserData u) {
         return obj("id", u.id(), "team_id", s.teamId, "name", u.name(), "real_name", u.realName(),
                 "deleted", false, "is_bot", u.isBot(), "is_admin", false, "tz", "Europe/London",
-                "profile", obj("real_name", u.realName(), "display_name", u.name(), "email", u.email(),
+                // As Slack: profile.email only for an app granted users:read.email.
+                "profile", obj("real_name", u.realName(), "display_name", u.name(),
+                        "email", s.grantedScopes.contains("users:read.email") ? u.email() : null,
                         "bot_id", u.isBot() ? s.botId : null));
     }
 

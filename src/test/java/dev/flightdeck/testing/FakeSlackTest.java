@@ -134,6 +134,16 @@ class FakeSlackTest {
     }
 
     @Test
+    void usersInfoShowsTheEmailOnlyToAnAppGrantedUsersReadEmail() throws Exception {
+        String dana = fake.addUser("U0DANA00001", "dana", "Dana", "dana@example.com");
+        fake.grantScopes(List.of("users:read"));
+        assertThat(api.usersInfo(r -> r.user(dana)).getUser().getProfile().getEmail()).isNull();
+
+        fake.grantScopes(List.of("users:read", "users:read.email"));
+        assertThat(api.usersInfo(r -> r.user(dana)).getUser().getProfile().getEmail()).isEqualTo("dana@example.com");
+    }
+
+    @Test
     void byDefaultAPostWhereTheBotIsNotAMemberIsRefusedUntilItJoins() throws Exception {
         String outside = fake.addChannelWithoutBot("random");
         assertThat(api.chatPostMessage(r -> r.channel(outside).text("hi")).getError()).isEqualTo("not_in_channel");

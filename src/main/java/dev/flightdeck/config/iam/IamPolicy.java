@@ -117,6 +117,7 @@ public final class IamPolicy {
             statements.add(new Statement("FollowLogQueries", List.of("logs:GetQueryResults", "logs:StopQuery"),
                     List.of("*"), Map.of()));
         }
+        statements.addAll(AccessStatements.of(team, account));
         return statements;
     }
 

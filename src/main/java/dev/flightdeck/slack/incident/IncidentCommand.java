@@ -58,4 +58,15 @@ public sealed interface IncidentCommand {
     /** {@code /incident oncall [target]}: who is on call now, for one target or every one. */
     record Oncall(Optional<String> target) implements IncidentCommand {
     }
+
+    /** {@code /incident access <permission-set> [for 2h] -- <reason>}: break-glass access; no duration: the default. */
+    record Access(String permissionSet, Optional<java.time.Duration> duration, String reason,
+                  Optional<String> incidentId) implements ForIncident {
+        /** The reason column holds this many characters. */
+        public static final int MAX_REASON = 1000;
+    }
+
+    /** {@code /incident access}: the incident's live break-glass access. */
+    record AccessList(Optional<String> incidentId) implements ForIncident {
+    }
 }

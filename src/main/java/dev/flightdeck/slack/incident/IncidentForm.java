@@ -32,11 +32,15 @@ public enum IncidentForm {
             "/incident page platform -- Checkout down in EU"),
     ONCALL("oncall", "/incident oncall [target]", "Who is on call now, for every target or the one named.",
             "/incident oncall platform"),
+    ACCESS("access", "/incident access [<permission-set> [for 2h] -- <reason>]",
+            "Asks for temporary AWS access (IAM Identity Center) for this incident; an approver grants it. "
+                    + "No argument: the live grants.", "/incident access ReadOnly for 2h -- reading the queue's metrics"),
     HELP("help", "/incident help", "Every form above.", "/incident help");
 
     /** First words that name a subcommand; anything else starts a title. {@code sev} is short for severity. */
     static final List<String> KEYWORDS = List.of(
-            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "page", "oncall");
+            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "page", "oncall",
+            "access");
 
     /** Outside an incident channel these forms name the incident: {@code /incident note INC-12 ...}. */
     public static final String ID_HINT = "Inside an incident channel the incident is implied; elsewhere add its id, "

@@ -15,7 +15,8 @@ final class IncidentSubcommands {
     static final List<String> FREE_TEXT = List.of("declare", "update", "note");
 
     /** Subcommands about one incident, which may name it; a declare title may mention an id ("Repeat of INC-9"). */
-    private static final List<String> TARGETED = List.of("role", "update", "severity", "note", "resolve", "summary");
+    private static final List<String> TARGETED = List.of("role", "update", "severity", "note", "resolve", "summary",
+            "access");
 
     /** @param leadingId an incident id typed before the keyword ({@code /incident INC-12 resolve}) */
     IncidentCommand parse(String keyword, List<String> args, Optional<String> leadingId) {
@@ -63,6 +64,7 @@ final class IncidentSubcommands {
             case "help" -> new IncidentCommand.Help();
             case "page" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.page(args, leadingId, IncidentIds::parse);
             case "oncall" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.oncall(args, leadingId);
+            case "access" -> AccessSubcommand.parse(w, id, prefix);
             default -> throw new IllegalArgumentException("not an /incident keyword: " + keyword);
         };
     }

@@ -1,0 +1,103 @@
+package dev.flightdeck.incident.access;
+
+import dev.flightdeck.incident.Incident;
+import dev.flightdeck.incident.IncidentLifecycle;
+import dev.flightdeck.wake.Waker;
+import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Drives break-glass requests from the database, so a restart or another replica loses nothing: grants once
+ * approved, follows Identity Center's status, revokes at expiry, retries with backoff, lapses requests nobody
+ * decided. Wakes for the earliest due row ({@code wake}); tests turn the waker off, move the clock and call
+ * {@link #runDue()}. As an {@link IncidentLifecycle} it hears an incident resolve and ends its access at once (if
+ * that prompt is lost, expiry still revokes it).
+ */
+@Singleton
+@Context
+@Requires(beans = {AccessGrantStore.class, IdentityCenter.class, AccessPeople.class, AccessNews.class})
+public class AccessJob implements IncidentLifecycle {
+
+    public static final String TOPIC = "incident-access";
+    private static final Logger LOG = LoggerFactory.getLogger(AccessJob.class);
+    private static final int BATCH = 50;
+
+    private final AccessGrantStore store;
+    private final AccessWork work;
+    private final Clock clock;
+
+    public AccessJob(AccessGrantStore store, AccessWork work, Clock clock) {
+        this.store = store;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** {@code flightdeck.access.wake: false} leaves the waker off: test apps move their clock and call runDue(). */
+    @Inject
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.access.scheduler-interval:60s}") Duration cap,
+                  @Value("${flightdeck.access.wake:true}") boolean wake) {
+        if (!wake) {
+            return;
+        }
+        wakeups.start(TOPIC, new Waker.Job() {
+            @Override
+            public Optional<Instant> nextDue() {
+                return store.nextDue();
+            }
+
+            @Override
+            public int runDue() {
+                return AccessJob.this.runDue();
+            }
+        }, cap);
+    }
+
+    /** Does what is due now; returns how many requests this run moved. */
+    public int runDue() {
+        Instant now = now();
+        int moved = 0;
+        for (AccessGrant g : store.due(now, BATCH)) {
+            try {
+                moved += work.handle(g, now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("access request #{}: {} failed; the next run tries again", g.id(), e.getClass().getSimpleName());
+            }
+        }
+        return moved;
+    }
+
+    /** An approver's Grant, carried out now rather than at the next look (the waker catches up if this fails). */
+    public void grantNow(long requestId) {
+        store.find(requestId).filter(g -> g.state() == AccessState.GRANTING).ifPresent(g -> work.handle(g, now()));
+    }
+
+    @Override
+    public void resolved(Incident incident) {
+        Instant now = now();
+        for (AccessGrant g : store.ofIncident(incident.number())) {
+            if (!g.state().isFinal()) {
+                work.end(g, now);
+            }
+        }
+        // A grant caught mid-way is revoked now too (it becomes due for revocation as its creation lands).
+        for (int pass = 0; pass < 3 && runDue() > 0; pass++) {
+            // again, while passes move something
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
