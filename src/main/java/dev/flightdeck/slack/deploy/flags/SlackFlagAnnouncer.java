@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * {@link FlagAnnouncer} on Slack. Every message goes through the outbox under the request's key, so a request's
- * messages land in the order they happened and a Slack outage only delays them (retried, never lost). A request that
- * could not be posted (a kill switch goes ahead anyway) gets its news as plain channel messages.
+ * messages land in the order they happened and a Slack outage only delays them (retried, never lost). News of a request
+ * whose ts is not known yet waits in the outbox for its post (found by the request's key); the channel line saying a
+ * flag changed never waits for anything.
  */
 @Singleton
 public class SlackFlagAnnouncer implements FlagAnnouncer {
@@ -57,7 +58,9 @@ public class SlackFlagAnnouncer implements FlagAnnouncer {
             outbox.send(OutboxMessage.update(key, at.channelId(), at.ts(), m.text()).blocks(m.blocks()));
             outbox.send(OutboxMessage.post(key, at.channelId(), words).inThread(at.ts()));
         } else {
-            outbox.send(OutboxMessage.post(key, channelOf(request), words));
+            // Posted, but its ts not stored yet (or the post is still queued): the outbox finds it by its key.
+            outbox.send(OutboxMessage.updateOf(key, key, m.text()).blocks(m.blocks()));
+            outbox.send(OutboxMessage.post(key, channelOf(request), words).inThreadOf(key));
         }
         if (news instanceof FlagNews.Applied applied) {
             // In the channel itself too: a production flag flip is seen without opening a thread.

@@ -40,6 +40,14 @@ final class FlagDriver {
         return url;
     }
 
+    /** The command's immediate answer (a refused command is answered in the ack itself). */
+    String ack(String text, String user) {
+        SignedRequest.Reply reply = app.signed.slashCommand("/deploy", text, user, commands, app.slack.responseUrl())
+                .send(app.server.getURI());
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body();
+    }
+
     String answer(String responseUrl) {
         return app.slack.awaitResponse(responseUrl, WAIT).text();
     }
