@@ -63,8 +63,10 @@ public class SlackFlagAnnouncer implements FlagAnnouncer {
             outbox.send(OutboxMessage.post(key, channelOf(request), words).inThreadOf(key));
         }
         if (news instanceof FlagNews.Applied applied) {
-            // In the channel itself too: a production flag flip is seen without opening a thread.
-            outbox.send(OutboxMessage.post(key, request.message().map(FlagRequest.Message::channelId)
+            // In the channel itself too: a production flag flip is seen without opening a thread. Without a stored
+            // post it goes in an ordering of its own, so it never waits behind news waiting for that post.
+            String order = request.message().isPresent() ? key : "flag-announce:" + request.id();
+            outbox.send(OutboxMessage.post(order, request.message().map(FlagRequest.Message::channelId)
                     .orElseGet(() -> channelOf(request)), FlagNewsWords.announcement(request, applied)));
         }
     }

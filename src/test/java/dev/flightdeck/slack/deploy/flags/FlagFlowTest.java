@@ -3,7 +3,10 @@ package dev.flightdeck.slack.deploy.flags;
 import dev.flightdeck.audit.AuditEvent;
 import dev.flightdeck.audit.AuditLog;
 import dev.flightdeck.audit.AuditQuery;
+import dev.flightdeck.deploy.flags.FlagRepository;
+import dev.flightdeck.deploy.flags.FlagRequest;
 import dev.flightdeck.deploy.flags.FlagScheduler;
+import dev.flightdeck.deploy.flags.FlagState;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.testing.FakeLaunchDarkly;
@@ -234,5 +237,35 @@ class FlagFlowTest {
                 && c.text() != null && c.text().contains("using version " + version), FlagDriver.WAIT);
         assertThat(goNoGo.blocks().toString()).contains("Flags changed since the last deploy")
                 .contains("`" + key + "` turned on by <@" + DEVELOPER + ">").contains("(FL-" + p.id() + ")");
+    }
+
+    @Test
+    void aFlipLeftHalfDoneByACrashIsSettledFromWhatTheProviderHolds() {
+        String done = FlagDriver.uniqueKey("crash-done");
+        String undone = FlagDriver.uniqueKey("crash-undone");
+        ld.flag("default", done, "Done before the crash", Map.of("production", true));
+        ld.flag("default", undone, "Not done before the crash", Map.of("production", false));
+        FlagRepository store = d.app.bean(FlagRepository.class);
+        // A go moved each to APPLYING, then its replica died: before the PATCH (undone) or after it (done).
+        for (String key : List.of(done, undone)) {
+            java.time.Instant now = d.app.clock.instant();
+            FlagRequest r = store.insert(new FlagRequest(0, key, "prod", "production", true, REQUESTER,
+                    FlagState.REQUESTED, List.of(), java.util.Optional.empty(), new FlagRequest.Timers(now,
+                    now.plus(Duration.ofMinutes(15)), 0, now.plus(Duration.ofHours(4)), null),
+                    java.util.Optional.empty(), java.util.Optional.empty()));
+            assertThat(store.addApproval(r.id(), RM1)).isTrue();
+            assertThat(store.transition(r, r.with(FlagState.APPLYING, new FlagRequest.Timers(now, null, 0,
+                    now.plus(Duration.ofHours(4)), null), java.util.Optional.empty()))).isTrue();
+        }
+        d.app.clock.advance(FlagScheduler.STRANDED_AFTER.plusSeconds(30));
+        d.app.bean(FlagScheduler.class).runDue();
+
+        d.awaitChannelLine("PROD: flag " + done + " turned on by <@" + RM1 + ">");
+        d.awaitChannelLine("PROD: flag " + undone + " turned on by <@" + RM1 + ">");
+        assertThat(ld.patches("default", done)).isEmpty();
+        assertThat(ld.patches("default", undone)).singleElement()
+                .satisfies(r -> assertThat(r.json().get("comment").getAsString()).contains("approved by " + RM1));
+        assertThat(store.lastApplied(done, "prod")).isPresent();
+        assertThat(store.lastApplied(undone, "prod")).isPresent();
     }
 }
