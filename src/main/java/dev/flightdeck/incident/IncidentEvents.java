@@ -19,4 +19,5 @@ public final class IncidentEvents {
     public static final AuditType ALERT_RECORDED = new AuditType("incident.alert_recorded", 1);
     public static final AuditType REMINDED = new AuditType("incident.reminded", 1);
     public static final AuditType RESOLVED = new AuditType("incident.resolved", 1);
+    public static final AuditType FLAG_RECORDED = new AuditType("incident.flag_recorded", 1);
 }

@@ -120,4 +120,30 @@ public class IncidentTimeline {
         }
         return added;
     }
+
+    /**
+     * Hook for feature flags: a flag was turned on or off through Flightdeck. Adds a timeline entry to every incident
+     * open at that moment, once per request; a kill switch flipped by an incident's commander says so, loudly.
+     *
+     * @param killSwitchIncident the incident whose commander flipped it without approval
+     */
+    public void recordFlagChange(String flagKey, String environment, boolean on, String actor, Instant at,
+                                 String requestNumber, Optional<Long> killSwitchIncident) {
+        String text = (killSwitchIncident.isPresent() ? "KILL SWITCH: flag " : "Flag ") + flagKey + " turned "
+                + (on ? "on" : "off") + " in " + environment + " (" + requestNumber
+                + (killSwitchIncident.isPresent() ? ", by the commander of " + Incident.idOf(killSwitchIncident.get())
+                + " without approval)" : ")");
+        for (Incident incident : repository.open()) {
+            if (incident.startedAt().isAfter(at)) {
+                continue;
+            }
+            String key = "flag:" + requestNumber;
+            if (repository.addTimeline(incident.number(), new TimelineEntry(at, actor, TimelineEntry.Kind.FLAG, text),
+                    Optional.of(key))) {
+                auditor.recordOnce(IncidentEvents.FLAG_RECORDED, actor, incident.id() + ":" + key,
+                        Map.of("incident", incident.id(), "flag", flagKey, "environment", environment,
+                                "turn", on ? "on" : "off", "request", requestNumber));
+            }
+        }
+    }
 }

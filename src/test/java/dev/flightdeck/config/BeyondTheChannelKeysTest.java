@@ -157,4 +157,18 @@ class BeyondTheChannelKeysTest {
                 + " flagsmith: { token-env: FS } }\n")).containsExactly(
                 "flightdeck.yml: flightdeck.flags.launchdarkly: name one flag provider: launchdarkly or flagsmith, not both");
     }
+
+    @Test
+    void flagsMarkKillSwitchesByKey() {
+        FlagsConfig flags = valid(TeamConfigs.STAGING_AND_PROD + "  flags:\n    flagsmith: { token-env: FS_TOKEN,"
+                + " environments: { prod: ser.abc123 }, kill-switches: [new-emails, checkout.v2] }\n").flags().orElseThrow();
+        assertThat(flags.isKillSwitch("new-emails")).isTrue();
+        assertThat(flags.isKillSwitch("checkout.v2")).isTrue();
+        assertThat(flags.isKillSwitch("search")).isFalse();
+        assertThat(flags.providerEnvironment("prod")).isEqualTo("ser.abc123");
+        assertThat(errors(TeamConfigs.STAGING_AND_PROD + "  flags:\n    launchdarkly: { project: default,"
+                + " token-env: LD_TOKEN, kill-switches: [\"new emails\"] }\n")).containsExactly(
+                "flightdeck.yml: flightdeck.flags.launchdarkly.kill-switches: `new emails` is not a flag key (letters,"
+                        + " digits, '.', '_', '-')");
+    }
 }

@@ -31,13 +31,22 @@ public class ConfigSinceBlocks {
     private static final int MAX_FOREIGN = 120;
 
     private final ConfigSinceLastDeploy since;
+    private final dev.flightdeck.slack.deploy.flags.FlagsSinceBlocks flagsSince;
 
-    public ConfigSinceBlocks(ConfigSinceLastDeploy since) {
+    public ConfigSinceBlocks(ConfigSinceLastDeploy since, dev.flightdeck.slack.deploy.flags.FlagsSinceBlocks flagsSince) {
         this.since = since;
+        this.flagsSince = flagsSince;
     }
 
-    /** {@code blocks} with the section inserted before the status (the first divider); unchanged when none. */
+    /**
+     * {@code blocks} with the section inserted before the status (the first divider), then the flags changed since the
+     * last deploy (issue 19); unchanged when neither has anything.
+     */
     public List<LayoutBlock> into(DeployRequest r, List<LayoutBlock> blocks) {
+        return flagsSince.into(r, configInto(r, blocks));
+    }
+
+    private List<LayoutBlock> configInto(DeployRequest r, List<LayoutBlock> blocks) {
         Optional<ConfigSinceLastDeploy.Section> section;
         try {
             section = since.of(r);

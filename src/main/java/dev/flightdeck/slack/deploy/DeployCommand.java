@@ -95,4 +95,12 @@ public sealed interface DeployCommand {
 
     record Help() implements DeployCommand {
     }
+
+    /** {@code /deploy flag <key> [env]}: the flag's state per environment; the key is kept as typed (keys are case-sensitive). */
+    record FlagShow(String key, Optional<String> env) implements DeployCommand {
+    }
+
+    /** {@code /deploy flag <key> on|off in <env>}: a request through the environment's go/no-go policy. */
+    record FlagFlip(String key, boolean on, String env) implements DeployCommand {
+    }
 }

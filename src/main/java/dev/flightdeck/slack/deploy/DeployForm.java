@@ -56,12 +56,19 @@ public enum DeployForm {
     STATS("stats", "/deploy stats [service] [days]",
             "Deploy frequency, lead time, change failure rate, time to restore (default 30 days).",
             "/deploy stats commons 90"),
+    FLAG("flag", "/deploy flag <key> [env]",
+            "A feature flag's state per environment: on or off, what it serves, when it last changed and who last flipped"
+                    + " it through Flightdeck.", "/deploy flag new-emails prod"),
+    FLAG_FLIP("flag", "/deploy flag <key> on|off in <env>",
+            "Ask to turn a flag on or off: the environment's approvers decide, like a deploy, and the go flips it. The"
+                    + " commander of an open incident flips a flag marked as a kill switch at once.",
+            "/deploy flag new-emails off in prod"),
     HELP("help", "/deploy help", "Every form above with one example each.", "/deploy help");
 
     /** First words that name a subcommand; anything else in first place is a service name. */
     static final List<String> KEYWORDS = List.of(
             "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help",
-            "logs", "slo");
+            "logs", "slo", "flag");
 
     private final String keyword;
     private final String usage;

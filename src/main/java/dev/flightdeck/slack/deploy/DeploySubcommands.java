@@ -49,6 +49,7 @@ final class DeploySubcommands {
             case "stats" -> stats(w);
             case "logs" -> LogsForm.parse(args, names);
             case "slo" -> slo(w);
+            case "flag" -> FlagForm.parse(w, names);
             case "help" -> new DeployCommand.Help();
             default -> throw new IllegalArgumentException("not a /deploy keyword: " + keyword);
         };
