@@ -7,7 +7,7 @@ import java.util.Locale;
 public record TimelineEntry(Instant at, String author, Kind kind, String text) {
 
     public enum Kind {
-        DECLARED, ROLE, SEVERITY, STATUS, UPDATE, NOTE, PINNED, DEPLOY, RESOLVED, CONFIG, ALERT;
+        DECLARED, ROLE, SEVERITY, STATUS, UPDATE, NOTE, PINNED, DEPLOY, RESOLVED, CONFIG, ALERT, FOLLOW_UP;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -27,11 +27,18 @@ public enum IncidentForm {
             "/incident summary INC-12"),
     LIST("list", "/incident list", "Open incidents with severity, age, commander, communicator, last update.",
             "/incident list"),
-    HELP("help", "/incident help", "Every form above.", "/incident help");
+    HELP("help", "/incident help", "Every form above.", "/incident help"),
+    FOLLOW_UP("follow-up", "/incident follow-up <text> [@owner] [due YYYY-MM-DD]",
+            "A follow-up for the incident: yours unless you name an owner, due in 14 days unless you say. Its owner "
+                    + "is reminded by DM on the due day and weekly after. Or use the Make follow-up message shortcut.",
+            "/incident follow-up Add an alarm on queue depth @dana due 2026-12-31"),
+    FOLLOW_UPS("follow-ups", "/incident follow-ups [@owner|all]",
+            "Open follow-ups across incidents: yours, someone's, or everyone's.", "/incident follow-ups all");
 
     /** First words that name a subcommand; anything else starts a title. {@code sev} is short for severity. */
     static final List<String> KEYWORDS = List.of(
-            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help");
+            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "follow-up",
+            "follow-ups");
 
     /** Outside an incident channel these forms name the incident: {@code /incident note INC-12 ...}. */
     public static final String ID_HINT = "Inside an incident channel the incident is implied; elsewhere add its id, "
