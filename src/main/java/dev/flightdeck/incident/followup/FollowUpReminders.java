@@ -75,10 +75,17 @@ public class FollowUpReminders {
             try {
                 Optional<FollowUp> claimed = store.update(FollowUpTransitions.reminded(due, now));
                 if (claimed.isEmpty()) {
-                    continue;
+                    // Another change (an export, a snooze) or another replica moved the row: look again, once.
+                    Optional<FollowUp> fresh = store.find(due.id()).filter(FollowUp::isOpen)
+                            .filter(f -> f.nextRemindAt().map(at -> !at.isAfter(now)).orElse(false));
+                    claimed = fresh.flatMap(f -> store.update(FollowUpTransitions.reminded(f, now)));
+                    if (claimed.isEmpty()) {
+                        continue;
+                    }
                 }
-                boolean overdue = due.overdueOn(today);
-                incidents.find(due.incidentNumber()).ifPresent(i -> news.remind(claimed.get(), i, overdue));
+                FollowUp reminded = claimed.get();
+                boolean overdue = reminded.overdueOn(today);
+                incidents.find(due.incidentNumber()).ifPresent(i -> news.remind(reminded, i, overdue));
                 auditor.record(FollowUpEvents.REMINDED, "flightdeck", Map.of("incident", due.incidentId(),
                         "followUp", due.id(), "owner", due.owner(), "overdue", overdue));
                 sent++;
