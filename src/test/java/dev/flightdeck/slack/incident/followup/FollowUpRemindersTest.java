@@ -169,7 +169,7 @@ class FollowUpRemindersTest {
     }
 
     private static void writeForTheClosingNote(FakeSlack.Call dm) throws IOException {
-        String blocks = new GsonBuilder().setPrettyPrinting().create().toJson(dm.blocks());
+        String blocks = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(dm.blocks());
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/followup-dm.txt"), "The follow-up reminder DM as Slack received it "
                 + "(chat.postMessage to the owner)\n\ntext: " + dm.text() + "\n\nblocks:\n" + blocks + "\n");
