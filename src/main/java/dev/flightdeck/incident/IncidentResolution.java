@@ -21,6 +21,7 @@ public class IncidentResolution {
     private final Auditor auditor;
     private final FreezeLiftPolicy freezeLifts;
     private final PersonNames people;
+    private List<PreventionDraft> preventions = List.of();
 
     public IncidentResolution(IncidentService incidents, IncidentRepository repository, Auditor auditor, FreezeLiftPolicy freezeLifts, PersonNames people) {
         this.incidents = incidents;
@@ -38,8 +39,20 @@ public class IncidentResolution {
     /** The resolve form's first draft, from the record, with people named (see {@link SummaryBuilder#draft}). */
     public Incident.SummaryText draft(Incident incident) {
         List<TimelineEntry> timeline = repository.timeline(incident.number());
-        return SummaryBuilder.draft(incident, timeline,
-                people.book(List.of(), timeline.stream().map(TimelineEntry::text).toList()));
+        String prevention = preventions.stream().map(p -> p.prevention(incident)).filter(t -> !t.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        List<String> texts = new java.util.ArrayList<>(timeline.stream().map(TimelineEntry::text).toList());
+        texts.add(prevention);
+        dev.flightdeck.people.NameBook names = people.book(List.of(), texts);
+        Incident.SummaryText draft = SummaryBuilder.draft(incident, timeline, names);
+        return prevention.isEmpty() ? draft : new Incident.SummaryText(draft.summary(), draft.affected(),
+                draft.whatHappened(), SummaryBuilder.cutDraft(names.inText(prevention)));
+    }
+
+    /** The contributors to the fourth part's draft (the follow-ups); none in plain tests. */
+    @jakarta.inject.Inject
+    void preventions(List<PreventionDraft> preventions) {
+        this.preventions = List.copyOf(preventions);
     }
 
     public IncidentSummary summary(Incident incident) {

@@ -8,7 +8,7 @@ public record TimelineEntry(Instant at, String author, Kind kind, String text) {
 
     public enum Kind {
         DECLARED, ROLE, SEVERITY, STATUS, UPDATE, NOTE, PINNED, DEPLOY, RESOLVED, CONFIG, ALERT, PAGE,
-        ACCESS, FLAG;
+        ACCESS, FLAG, FOLLOW_UP;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -61,6 +61,34 @@ public class GithubApi {
         throw new GithubFailure(refusal(repo, status, answer), status);
     }
 
+    /**
+     * {@code POST /repos/{owner}/{repo}/{path}} with a JSON body and the repository's token; a 2xx answer is returned,
+     * anything else is a {@link GithubFailure} in words (GitHub's own message for a 422, never the token).
+     */
+    public HttpResponse<String> post(RepoRef repo, String path, String json) throws GithubFailure {
+        String token = secrets.get(repo.tokenEnv()).orElseThrow(() -> new GithubFailure(
+                "the GitHub token is not set (environment variable " + repo.tokenEnv() + ")", 0));
+        URI uri = URI.create(base + "/repos/" + repo.fullName() + "/" + path);
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(request(uri, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        } catch (BuildHttp.BuildCallFailed e) {
+            throw new GithubFailure("GitHub did not answer: " + e.getMessage(), 0);
+        }
+        int status = answer.statusCode();
+        if (status / 100 == 2) {
+            return answer;
+        }
+        if (status == 422 || status == 410) {
+            String message = dev.flightdeck.build.Json.object(answer.body())
+                    .flatMap(o -> dev.flightdeck.build.Json.text(o, "message")).orElse("unprocessable");
+            throw new GithubFailure("GitHub refused it for " + repo.fullName() + " (HTTP " + status + "): "
+                    + dev.flightdeck.text.Texts.cut(message, 200), status);
+        }
+        throw new GithubFailure(refusal(repo, status, answer), status);
+    }
+
     /** The headers GitHub asks every REST call to send. */
     public static HttpRequest.Builder request(URI uri, String token) {
         return HttpRequest.newBuilder(uri)

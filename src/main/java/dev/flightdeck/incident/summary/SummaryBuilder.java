@@ -52,6 +52,11 @@ public final class SummaryBuilder {
         return new Incident.SummaryText(cut(summary), cut(affected), cut(happened), "");
     }
 
+    /** Cut to what a resolve form's input holds. */
+    public static String cutDraft(String s) {
+        return cut(s);
+    }
+
     private static String cut(String s) {
         return s.length() <= MAX_DRAFT ? s : s.substring(0, MAX_DRAFT - 1) + "…";
     }

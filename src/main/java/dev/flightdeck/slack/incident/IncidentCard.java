@@ -30,6 +30,11 @@ public final class IncidentCard {
     }
 
     public static List<LayoutBlock> blocks(Incident i) {
+        return blocks(i, List.of());
+    }
+
+    /** The card with {@code sections} (other features' blocks, see {@link IncidentCardSection}) above its buttons. */
+    public static List<LayoutBlock> blocks(Incident i, List<LayoutBlock> sections) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Texts.cut(i.id() + ": " + i.title(), 150)))));
         List<TextObject> fields = List.of(
@@ -41,6 +46,7 @@ public final class IncidentCard {
                 markdownText("*Last update*\n" + i.lastUpdateAt().map(SlackTime::of).orElse("_none yet_")));
         blocks.add(section(s -> s.fields(fields)));
         i.resolvedAt().ifPresent(end -> blocks.add(section(s -> s.text(markdownText("*Resolved* " + SlackTime.of(end))))));
+        blocks.addAll(sections);
         if (i.isOpen()) {
             List<BlockElement> buttons = new ArrayList<>();
             buttons.add(button(b -> b.actionId(IncidentSlackIds.INCIDENT_OPEN_UPDATE).value(i.id()).style("primary")

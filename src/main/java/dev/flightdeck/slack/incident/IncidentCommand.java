@@ -69,4 +69,16 @@ public sealed interface IncidentCommand {
     /** {@code /incident access}: the incident's live break-glass access. */
     record AccessList(Optional<String> incidentId) implements ForIncident {
     }
+
+    /**
+     * {@code /incident follow-up <text> [@owner] [due YYYY-MM-DD]}: ownerId empty means the person typing; due empty
+     * means the default (see {@code FollowUps.DEFAULT_DUE_DAYS}).
+     */
+    record AddFollowUp(String text, Optional<String> ownerId, Optional<java.time.LocalDate> due,
+                       Optional<String> incidentId) implements ForIncident {
+    }
+
+    /** {@code /incident follow-ups [@owner|all]}: open follow-ups across incidents, the typist's by default. */
+    record ListFollowUps(Optional<String> ownerId, boolean everyone) implements IncidentCommand {
+    }
 }

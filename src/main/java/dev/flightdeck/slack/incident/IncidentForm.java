@@ -27,6 +27,12 @@ public enum IncidentForm {
             "/incident summary INC-12"),
     LIST("list", "/incident list", "Open incidents with severity, age, commander, communicator, last update.",
             "/incident list"),
+    FOLLOW_UP("follow-up", "/incident follow-up <text> [@owner] [due YYYY-MM-DD]",
+            "A follow-up for the incident: yours unless you name an owner, due in 14 days unless you say. Its owner "
+                    + "is reminded by DM on the due day and weekly after. Or use the Make follow-up message shortcut.",
+            "/incident follow-up Add an alarm on queue depth @dana due 2026-12-31"),
+    FOLLOW_UPS("follow-ups", "/incident follow-ups [@owner|all]",
+            "Open follow-ups across incidents: yours, someone's, or everyone's.", "/incident follow-ups all"),
     PAGE("page", "/incident page <target> [-- message]", "Pages an on-call target of the team file (PagerDuty or "
             + "Opsgenie) about the incident; resolving the incident resolves the page.",
             "/incident page platform -- Checkout down in EU"),
@@ -39,8 +45,8 @@ public enum IncidentForm {
 
     /** First words that name a subcommand; anything else starts a title. {@code sev} is short for severity. */
     static final List<String> KEYWORDS = List.of(
-            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "page", "oncall",
-            "access");
+            "declare", "role", "update", "severity", "note", "resolve", "summary", "list", "help", "follow-up",
+            "follow-ups", "page", "oncall", "access");
 
     /** Outside an incident channel these forms name the incident: {@code /incident note INC-12 ...}. */
     public static final String ID_HINT = "Inside an incident channel the incident is implied; elsewhere add its id, "

@@ -12,11 +12,11 @@ import dev.flightdeck.slack.command.Words;
 final class IncidentSubcommands {
 
     /** Subcommands whose argument is free text, so any words after a typo of them fit. */
-    static final List<String> FREE_TEXT = List.of("declare", "update", "note");
+    static final List<String> FREE_TEXT = List.of("declare", "update", "note", "follow-up");
 
     /** Subcommands about one incident, which may name it; a declare title may mention an id ("Repeat of INC-9"). */
     private static final List<String> TARGETED = List.of("role", "update", "severity", "note", "resolve", "summary",
-            "access");
+            "access", "follow-up");
 
     /** @param leadingId an incident id typed before the keyword ({@code /incident INC-12 resolve}) */
     IncidentCommand parse(String keyword, List<String> args, Optional<String> leadingId) {
@@ -31,9 +31,10 @@ final class IncidentSubcommands {
             w = w.subList(0, w.size() - 1);
         }
         String prefix = "/incident " + keyword + id.map(i -> " " + i).orElse("");
-        if (id.isPresent() && List.of("declare", "list").contains(keyword)) {
+        if (id.isPresent() && List.of("declare", "list", "follow-ups").contains(keyword)) {
             throw new CommandProblem("`/incident " + keyword + "` takes no incident id.",
-                    IncidentForm.byKeyword(keyword).usage(), keyword.equals("list") ? "/incident list" : declareForm(args));
+                    IncidentForm.byKeyword(keyword).usage(), keyword.equals("list") ? "/incident list"
+                    : keyword.equals("follow-ups") ? "/incident follow-ups" : declareForm(args));
         }
         return switch (keyword) {
             case "declare" -> args.isEmpty() ? new IncidentCommand.OpenDeclareModal() : declare(args);
@@ -65,6 +66,8 @@ final class IncidentSubcommands {
             case "page" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.page(args, leadingId, IncidentIds::parse);
             case "oncall" -> dev.flightdeck.slack.incident.paging.PagingSubcommands.oncall(args, leadingId);
             case "access" -> AccessSubcommand.parse(w, id, prefix);
+            case "follow-up" -> FollowUpForms.add(w, id, prefix);
+            case "follow-ups" -> FollowUpForms.list(w);
             default -> throw new IllegalArgumentException("not an /incident keyword: " + keyword);
         };
     }

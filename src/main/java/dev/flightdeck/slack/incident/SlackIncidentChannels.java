@@ -41,11 +41,31 @@ public class SlackIncidentChannels implements IncidentChannels {
     private final TeamConfig config;
     private final Links links;
 
+    private List<IncidentCardSection> sections = List.of();
+
     public SlackIncidentChannels(SlackGateway gateway, Outbox outbox, TeamConfig config, Links links) {
         this.links = links;
         this.gateway = gateway;
         this.outbox = outbox;
         this.config = config;
+    }
+
+    /** Other features' blocks on the card (follow-ups). */
+    @jakarta.inject.Inject
+    void sections(List<IncidentCardSection> sections) {
+        this.sections = List.copyOf(sections);
+    }
+
+    private List<LayoutBlock> cardBlocks(Incident incident) {
+        List<LayoutBlock> extra = new java.util.ArrayList<>();
+        for (IncidentCardSection section : sections) {
+            try {
+                extra.addAll(section.blocks(incident));
+            } catch (RuntimeException e) {
+                // the card without that section is better than no card
+            }
+        }
+        return IncidentCard.blocks(incident, extra);
     }
 
     /** How long a message call waits for its first try; one stuck behind a message Slack has not taken does not wait. */
@@ -74,7 +94,7 @@ public class SlackIncidentChannels implements IncidentChannels {
     public String postCard(Incident incident) {
         String channel = incident.channelId().orElseThrow();
         return call("chat.postMessage", c -> c.chatPostMessage(q -> q.channel(channel).text(IncidentCard.text(incident))
-                .blocks(IncidentCard.blocks(incident)))).getTs();
+                .blocks(cardBlocks(incident)))).getTs();
     }
 
     @Override
@@ -83,7 +103,7 @@ public class SlackIncidentChannels implements IncidentChannels {
             return; // the declaration posts the card with the latest state when it gets there
         }
         outbox.sendAndWait(OutboxMessage.update(keyOf(incident), incident.channelId().get(), incident.cardTs().get(),
-                IncidentCard.text(incident)).blocks(IncidentCard.blocks(incident)), WAIT);
+                IncidentCard.text(incident)).blocks(cardBlocks(incident)), WAIT);
     }
 
     @Override

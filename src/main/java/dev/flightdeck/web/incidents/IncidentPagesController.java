@@ -46,7 +46,11 @@ public class IncidentPagesController {
     private final Clock clock;
     private final PersonNames people;
 
-    public IncidentPagesController(IncidentRepository incidents, Clock clock, PersonNames people) {
+    private final dev.flightdeck.incident.followup.FollowUpStore followUps;
+
+    public IncidentPagesController(IncidentRepository incidents, Clock clock, PersonNames people,
+                                   dev.flightdeck.incident.followup.FollowUpStore followUps) {
+        this.followUps = followUps;
         this.incidents = incidents;
         this.clock = clock;
         this.people = people;
@@ -99,8 +103,15 @@ public class IncidentPagesController {
             return notFound(number);
         }
         IncidentSummary summary = SummaryBuilder.build(incident.get(), incidents.timeline(incident.get().number()));
+        List<dev.flightdeck.incident.followup.FollowUp> fs = followUps.ofIncident(incident.get().number());
+        NameBook names = summary.names(people);
+        NameBook followUpNames = people.book(fs.stream().flatMap(f -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(f.owner()), f.closedBy().stream())).toList(),
+                fs.stream().map(dev.flightdeck.incident.followup.FollowUp::text).toList());
         return HttpResponse.ok(new ModelAndView<>("incidents/show",
-                Map.of("page", IncidentViews.page(incident.get(), summary, summary.names(people)))));
+                Map.of("page", IncidentViews.page(incident.get(), summary, names),
+                        "followUps", FollowUpViews.rows(fs, followUpNames,
+                                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)))));
     }
 
     @Get(uri = "/{number}/summary.md", produces = IncidentPagesController.MARKDOWN)
