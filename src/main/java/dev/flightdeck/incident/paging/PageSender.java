@@ -11,6 +11,7 @@ import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import java.util.Optional;
  */
 @Singleton
 @Context
+@Requires(beans = {PageStore.class, PageNews.class, Pager.class})
 public class PageSender {
 
     public static final String TOPIC = "paging";

@@ -6,6 +6,7 @@ import dev.flightdeck.incident.IncidentResult;
 import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Wakeups;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * at (or raised to) that severity ({@link PagingLifecycle}); resolving the incident owes each live page its resolve.
  */
 @Singleton
+@Requires(beans = PageStore.class)
 public class Paging {
 
     private final PageStore store;

@@ -4,6 +4,7 @@ import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentLifecycle;
 import dev.flightdeck.incident.Severity;
 import dev.flightdeck.team.TeamConfig;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
  * stored first; {@link PageSender} sends it, and catches up after a restart on what a lost call would have stored.
  */
 @Singleton
+@Requires(beans = Paging.class)
 public class PagingLifecycle implements IncidentLifecycle {
 
     private final Paging paging;

@@ -8,6 +8,7 @@ import dev.flightdeck.slack.CommandReply;
 import dev.flightdeck.slack.edge.AfterAck;
 import dev.flightdeck.slack.incident.IncidentCommand;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Clock;
  * the response URL).
  */
 @Factory
+@Requires(beans = {Paging.class, Oncalls.class})
 public class PagingHandlers {
 
     private final Paging paging;

@@ -6,6 +6,7 @@ import dev.flightdeck.incident.paging.Page;
 import dev.flightdeck.incident.paging.PageNews;
 import dev.flightdeck.slack.api.outbox.Outbox;
 import dev.flightdeck.slack.api.outbox.OutboxMessage;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * where the incident was declared. Each line has a message key of its own, so a pass redone after a crash says it once.
  */
 @Singleton
+@Requires(beans = Outbox.class)
 public class SlackPageNews implements PageNews {
 
     private final Outbox outbox;
