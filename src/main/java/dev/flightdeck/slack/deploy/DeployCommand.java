@@ -95,4 +95,12 @@ public sealed interface DeployCommand {
 
     record Help() implements DeployCommand {
     }
+
+    /** {@code claim <pool|slot> [for 4h] [-- <what for>]}: hold empty for the default; purpose as typed after "--". */
+    record Claim(String target, Optional<java.time.Duration> hold, Optional<String> purpose) implements DeployCommand {
+    }
+
+    /** {@code release <slot|pool>}. */
+    record Release(String name) implements DeployCommand {
+    }
 }
