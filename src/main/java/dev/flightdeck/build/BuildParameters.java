@@ -39,10 +39,13 @@ public record BuildParameters(String service, String environment, String version
         return m;
     }
 
-    /** Pipeline parameters and workflow inputs: service, environment, version, requester, deploy_id. */
+    /** Pipeline parameters and workflow inputs: service, environment, version, requester, deploy_id (never the branch). */
     public Map<String, String> lowerCase() {
         Map<String, String> m = new LinkedHashMap<>();
         upperCase().forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        // CircleCI and GitHub refuse parameters and inputs a pipeline does not declare: the branch goes as their
+        // own field (CircleCI's branch, GitHub's ref), never as one more parameter.
+        m.remove("branch");
         return m;
     }
 }
