@@ -45,13 +45,13 @@ class SlotsEndToEndTest {
         String third = say("claim dev -- <!channel> checkout & co", DEVELOPER);
         assertThat(third).contains("Every DEV slot is held (dev1 by <@" + REQUESTER + "> until",
                 "dev2 by <@" + RUNNER + ">", "<@" + DEVELOPER + "> is *1st* in the DEV queue",
-                "_&lt;!channel&gt; checkout &amp; co_", "a DM will say when a slot is yours");
+                "_@channel checkout &amp; co_", "a DM will say when a slot is yours");
         assertThat(say("claim dev", DEVELOPER)).isEqualTo("You are already in the DEV queue, 1st in line.");
 
         String status = say("status", OUTSIDER);
         assertThat(status).contains("*Shared slots*", "• *DEV1*: <@" + REQUESTER + "> until ", " — _feature/emails_",
                 "• *DEV2*: <@" + RUNNER + "> until ", "• *SANDBOX1*: free",
-                "• DEV queue: 1. <@" + DEVELOPER + "> — _&lt;!channel&gt; checkout &amp; co_");
+                "• DEV queue: 1. <@" + DEVELOPER + "> — _@channel checkout &amp; co_");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/slots-status.txt"), status + "\n");
 
