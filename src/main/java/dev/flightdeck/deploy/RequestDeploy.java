@@ -63,7 +63,7 @@ public class RequestDeploy {
             return Optional.of(new InputProblem.BadVersion(String.valueOf(d.version())));
         }
         EnvironmentConfig target = config.environment(d.environment()).orElseThrow();
-        if (BranchVersions.looksLikeBranch(d.version()) && !target.slots().branches()) {
+        if (BranchVersions.surelyBranch(d.version()) && !target.slots().branches()) {
             return Optional.of(new InputProblem.BranchNotAllowed(d.version(), d.environment(), config.environments()
                     .values().stream().filter(e -> e.slots().branches()).map(EnvironmentConfig::name).toList()));
         }

@@ -219,13 +219,7 @@ public class SlotClaims {
     }
 
     private boolean approver(String slot, String userId) {
-        return policy.refusalToDecide(new TeamEnv(pools).of(slot), userId).isEmpty();
-    }
-
-    /** The environment a slot is (every slot is one: declared, or inherited from its pool). */
-    private record TeamEnv(Pools pools) {
-        dev.flightdeck.deploy.EnvironmentConfig of(String slot) {
-            return pools.team().environment(slot).orElseThrow();
-        }
+        // Every slot is an environment (declared, or inherited from its pool): its approvers may free it.
+        return pools.team().environment(slot).map(env -> policy.refusalToDecide(env, userId).isEmpty()).orElse(false);
     }
 }

@@ -61,5 +61,10 @@ class SlotTransitionsTest {
         for (String branch : new String[]{"feature/emails", "main", "fix-login", "release-5", "deadbeefcafe/x"}) {
             assertThat(BranchVersions.looksLikeBranch(branch)).as(branch).isTrue();
         }
+        // Refused where releases deploy: only what is surely a branch (a release tag may be any word).
+        assertThat(BranchVersions.surelyBranch("feature/emails")).isTrue();
+        assertThat(BranchVersions.surelyBranch("Main")).isTrue();
+        assertThat(BranchVersions.surelyBranch("very-first")).isFalse();
+        assertThat(BranchVersions.surelyBranch("5.11.2")).isFalse();
     }
 }
