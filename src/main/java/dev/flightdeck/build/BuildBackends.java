@@ -6,6 +6,8 @@ import dev.flightdeck.build.github.GithubActionsBackend;
 import dev.flightdeck.build.jenkins.JenkinsBackend;
 import dev.flightdeck.team.BuildBackendConfig;
 import dev.flightdeck.team.ServiceConfig;
+import dev.flightdeck.team.TeamConfig;
+import dev.flightdeck.deploy.BranchVersions;
 import dev.flightdeck.deploy.BuildBackend;
 import dev.flightdeck.deploy.BuildTrigger;
 import dev.flightdeck.deploy.DeployRequest;
@@ -22,9 +24,18 @@ public class BuildBackends implements BuildBackend {
     private final CircleCiBackend circleci;
     private final GithubActionsBackend github;
     private final CodeBuildBackend codeBuild;
+    private final TeamConfig team;
 
     public BuildBackends(JenkinsBackend jenkins, CircleCiBackend circleci, GithubActionsBackend github,
                          CodeBuildBackend codeBuild) {
+        this(jenkins, circleci, github, codeBuild, TeamConfig.empty());
+    }
+
+    /** {@code team}: which environments take branch names as versions ({@code versions: branches}). */
+    @jakarta.inject.Inject
+    public BuildBackends(JenkinsBackend jenkins, CircleCiBackend circleci, GithubActionsBackend github,
+                         CodeBuildBackend codeBuild, TeamConfig team) {
+        this.team = team;
         this.codeBuild = codeBuild;
         this.jenkins = jenkins;
         this.circleci = circleci;
@@ -34,7 +45,8 @@ public class BuildBackends implements BuildBackend {
     @Override
     public BuildTrigger trigger(DeployRequest request, ServiceConfig service) {
         BuildBackendConfig backend = service.buildFor(request.environment());
-        BuildParameters params = BuildParameters.of(request);
+        BuildParameters params = BuildParameters.of(request, team.environment(request.environment())
+                .flatMap(env -> BranchVersions.branch(env, request.version())));
         try {
             if (backend instanceof BuildBackendConfig.Jenkins j) {
                 return jenkins.trigger(j, params);

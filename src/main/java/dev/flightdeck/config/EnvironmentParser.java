@@ -26,7 +26,7 @@ final class EnvironmentParser {
     static final Set<String> KEYS = new LinkedHashSet<>(List.of("channel", "approvals", "approvers", "self-approval",
             "window", "freeze-at", "gates", "auto-start", "nudge-after", "runner-nudge-after", "expire-after",
             "post-release-check", "build-silence", "promotion-from", "checklist", "alerts-channel", "alert-severity",
-            "alert-nudge-after", "alarm-flap-window"));
+            "alert-nudge-after", "alarm-flap-window", "max-hold", "versions"));
 
     private EnvironmentParser() {
     }
@@ -71,12 +71,28 @@ final class EnvironmentParser {
                     + "), or the runner is never nudged");
         }
         AlertSettings alerts = alerts(s);
+        dev.flightdeck.deploy.SlotSettings slots = slots(s);
         if (s.errors().count() > before || channel.isEmpty() || approvals.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, channel.get(), approvals.get(), approvers, selfApproval, window,
                 freezeAt, gates, autoStart, nudge, runnerNudge, expire, postRelease, buildSilence, promotionFrom, checklist,
-                alerts));
+                alerts, slots));
+    }
+
+    /** max-hold and versions (DESIGN section 15): how long a slot may be held, whether branches deploy here. */
+    private static dev.flightdeck.deploy.SlotSettings slots(Section s) {
+        Duration maxHold = s.duration("max-hold").orElse(dev.flightdeck.deploy.SlotSettings.DEFAULT_MAX_HOLD);
+        if (maxHold.compareTo(Duration.ofHours(1)) < 0
+                || maxHold.compareTo(dev.flightdeck.deploy.SlotSettings.LONGEST_MAX_HOLD) > 0) {
+            s.error("max-hold", "must be between 1h and 7d: the longest a shared slot is held, extensions included");
+        }
+        Optional<String> versions = s.string("versions");
+        if (s.has("versions") && !versions.map(v -> v.equals("branches") || v.equals("releases")).orElse(false)) {
+            s.error("versions", "must be branches (a branch name may be deployed as the version) or releases (the"
+                    + " default), got " + show(s.raw("versions")));
+        }
+        return new dev.flightdeck.deploy.SlotSettings(maxHold, versions.filter("branches"::equals).isPresent());
     }
 
     /** alerts-channel, alert-severity, alert-nudge-after, alarm-flap-window (DESIGN section 13). */

@@ -138,6 +138,9 @@ public final class TeamConfigParser {
                         .ifPresent(e -> environments.put(name, e));
             }
         });
+        Map<String, List<String>> slots = fd.section("slots").map(s -> SlotsParser.slots(s, envNames))
+                .orElse(Map.of());
+        inheritSlots(environments, envNames, slots);
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         fd.section("services").ifPresent(svcs -> {
             for (String name : svcs.keys()) {
@@ -158,11 +161,34 @@ public final class TeamConfigParser {
         if (configWatch.compareTo(Duration.ofMinutes(1)) < 0) {
             fd.error("config-watch", "must be at least 1m: each scan reads every changeable service's configuration");
         }
-        Map<String, List<String>> slots = fd.section("slots").map(s -> SlotsParser.slots(s, envNames))
-                .orElse(Map.of());
         var flags = fd.section("flags").flatMap(FlagsParser::flags);
         return new TeamConfig(environments, services, incidents, webhooks, metrics, health, people, configWatch,
                 slots, flags);
+    }
+
+    /**
+     * Each slot is an environment: one declared under {@code environments:} keeps its own settings, one that is not
+     * gets its pool's settings under its own name (so {@code {env}} in a service's build, config and alarms is the
+     * slot's name). Inherited slots follow their pool in the map's order; every slot name becomes a known
+     * environment for the sections read after this (services' health, checklists…).
+     */
+    private static void inheritSlots(Map<String, EnvironmentConfig> environments, Set<String> envNames,
+                                     Map<String, List<String>> slots) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        Map<String, EnvironmentConfig> ordered = new LinkedHashMap<>();
+        environments.forEach((name, env) -> {
+            ordered.put(name, env);
+            for (String slot : slots.getOrDefault(name, List.of())) {
+                if (!envNames.contains(slot)) {
+                    ordered.put(slot, env.named(slot));
+                }
+            }
+        });
+        environments.clear();
+        environments.putAll(ordered);
+        slots.values().forEach(envNames::addAll);
     }
 
     /** {@code people: { octocat: U0DEV }}: a GitHub login (or e-mail) and the Slack user it is. */

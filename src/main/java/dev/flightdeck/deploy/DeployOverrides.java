@@ -24,9 +24,19 @@ public class DeployOverrides {
     private final DeployAnnouncer announcer;
     private final DeployStarts starts;
     private final Auditor auditor;
+    private final List<OverrideGrant> grants;
 
     public DeployOverrides(DeployRepository repository, DeployTransactions transactions, DeployMoves moves,
                            ApprovalPolicy policy, DeployAnnouncer announcer, DeployStarts starts, Auditor auditor) {
+        this(repository, transactions, moves, policy, announcer, starts, auditor, List.of());
+    }
+
+    /** {@code grants}: who else may let a request through (a shared slot's holder, past the slot check alone). */
+    @jakarta.inject.Inject
+    public DeployOverrides(DeployRepository repository, DeployTransactions transactions, DeployMoves moves,
+                           ApprovalPolicy policy, DeployAnnouncer announcer, DeployStarts starts, Auditor auditor,
+                           List<OverrideGrant> grants) {
+        this.grants = List.copyOf(grants);
         this.repository = repository;
         this.transactions = transactions;
         this.moves = moves;
@@ -49,7 +59,8 @@ public class DeployOverrides {
         if (checks.stream().noneMatch(CheckResult::stopsStart)) {
             return new DeployOutcome.NothingBlocks(r.get());
         }
-        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(r.get()), r.get(), userId);
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(r.get()), r.get(), userId)
+                .filter(x -> !granted(r.get(), userId, checks));
         return refusal.<DeployOutcome>map(x -> x).orElseGet(() -> new DeployOutcome.Allowed(r.get()));
     }
 
@@ -63,7 +74,8 @@ public class DeployOverrides {
         if (read.isEmpty()) {
             return new DeployOutcome.NoSuchRequest(id);
         }
-        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(read.get()), read.get(), userId);
+        Optional<DeployOutcome.Refused> refusal = policy.refusalToOverride(moves.environment(read.get()), read.get(), userId)
+                .filter(x -> !granted(read.get(), userId, repository.checks(id)));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -96,6 +108,11 @@ public class DeployOverrides {
             starts.announceOnlyGo(r);
         }
         return done;
+    }
+
+    private boolean granted(DeployRequest r, String userId, List<CheckResult> checks) {
+        List<CheckResult> blocking = checks.stream().filter(CheckResult::stopsStart).toList();
+        return grants.stream().anyMatch(g -> g.lets(r, userId, blocking));
     }
 
     /**

@@ -13,7 +13,8 @@ import dev.flightdeck.team.ChannelRef;
  * The deploy policy of one environment: who approves and how many, when deploys may run, what freezes them. An empty {@code window} means always open; an empty
  * {@code freezeAt} means incidents never block deploys here. {@code promotionFrom} names the environment a version
  * must have SUCCEEDED in first (gate {@code promoted}); {@code checklist} is this environment's own items;
- * {@code alerts} how its services' alarms are posted (DESIGN section 13).
+ * {@code alerts} how its services' alarms are posted (DESIGN section 13); {@code slots} its {@code max-hold} and
+ * {@code versions} (DESIGN section 15).
  */
 public record EnvironmentConfig(String name,
                                 ChannelRef channel,
@@ -31,7 +32,8 @@ public record EnvironmentConfig(String name,
                                 Duration buildSilence,
                                 Optional<String> promotionFrom,
                                 List<String> checklist,
-                                AlertSettings alerts) {
+                                AlertSettings alerts,
+                                SlotSettings slots) {
 
     public static final Duration DEFAULT_NUDGE_AFTER = Duration.ofMinutes(15);
     public static final Duration DEFAULT_RUNNER_NUDGE_AFTER = Duration.ofMinutes(10);
@@ -42,9 +44,28 @@ public record EnvironmentConfig(String name,
 
     public EnvironmentConfig {
         java.util.Objects.requireNonNull(alerts, "alerts");
+        java.util.Objects.requireNonNull(slots, "slots");
         approvers = List.copyOf(approvers);
         gates = Set.copyOf(gates);
         checklist = List.copyOf(checklist);
+    }
+
+    /** With the shared-use settings at their defaults. */
+    public EnvironmentConfig(String name, ChannelRef channel, int approvals, List<ApproverRef> approvers,
+                             boolean selfApproval, Optional<DeployWindow> window, Optional<Severity> freezeAt,
+                             Set<Gate> gates, boolean autoStart, Duration nudgeAfter, Duration runnerNudgeAfter,
+                             Duration expireAfter, Duration postReleaseCheck, Duration buildSilence,
+                             Optional<String> promotionFrom, List<String> checklist, AlertSettings alerts) {
+        this(name, channel, approvals, approvers, selfApproval, window, freezeAt, gates, autoStart, nudgeAfter,
+                runnerNudgeAfter, expireAfter, postReleaseCheck, buildSilence, promotionFrom, checklist, alerts,
+                SlotSettings.DEFAULTS);
+    }
+
+    /** The same settings under another name: a slot of a pool that the team file does not declare itself. */
+    public EnvironmentConfig named(String slot) {
+        return new EnvironmentConfig(slot, channel, approvals, approvers, selfApproval, window, freezeAt, gates,
+                autoStart, nudgeAfter, runnerNudgeAfter, expireAfter, postReleaseCheck, buildSilence, promotionFrom,
+                checklist, alerts, slots);
     }
 
     /** With the alert settings at their defaults. */

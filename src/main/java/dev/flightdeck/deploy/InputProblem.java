@@ -26,4 +26,8 @@ public sealed interface InputProblem {
 
     record ChecklistItemTooLong(String item, int max) implements InputProblem {
     }
+
+    /** {@code version} looks like a branch, and {@code environment} takes release versions; {@code allowing}: those that take branches. */
+    record BranchNotAllowed(String version, String environment, List<String> allowing) implements InputProblem {
+    }
 }

@@ -37,7 +37,7 @@ public class PreDeployChecks {
         EnvironmentConfig env = candidate.environmentConfig();
         List<CheckResult> results = new ArrayList<>();
         for (DeployCheck check : checks) {
-            if (check.gate().isPresent() && !env.hasGate(check.gate().get())) {
+            if (check.gate().isPresent() && !env.hasGate(check.gate().get()) || !check.appliesTo(candidate)) {
                 continue;
             }
             results.add(runOne(check, candidate));

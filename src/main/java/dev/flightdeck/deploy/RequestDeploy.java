@@ -62,6 +62,11 @@ public class RequestDeploy {
         if (d.version() == null || !VERSION.matcher(d.version()).matches()) {
             return Optional.of(new InputProblem.BadVersion(String.valueOf(d.version())));
         }
+        EnvironmentConfig target = config.environment(d.environment()).orElseThrow();
+        if (BranchVersions.surelyBranch(d.version()) && !target.slots().branches()) {
+            return Optional.of(new InputProblem.BranchNotAllowed(d.version(), d.environment(), config.environments()
+                    .values().stream().filter(e -> e.slots().branches()).map(EnvironmentConfig::name).toList()));
+        }
         if (d.runnerId().isPresent() && !USER_ID.matcher(d.runnerId().get()).matches()) {
             return Optional.of(new InputProblem.RunnerNotAPerson());
         }

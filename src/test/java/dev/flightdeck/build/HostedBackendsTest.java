@@ -107,4 +107,29 @@ class HostedBackendsTest {
         var result = github.trigger(new BuildBackendConfig.GithubActions("acme/web", "deploy.yml", "main", "GITHUB_TOKEN"), params);
         assertThat(((BuildTrigger.Failed) result).reason()).contains("Unexpected inputs provided");
     }
+
+    @Test
+    void aBranchDeployDispatchesTheWorkflowOnTheBranchAndLooksForItsRunThere() throws Exception {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        api.on("POST /repos/acme/web/actions/workflows/deploy.yml/dispatches", r ->
+                "Bearer ghp_fakeGithubToken0000".equals(r.header("Authorization")) ? Answer.of(204, "")
+                        : Answer.of(401, "{\"message\":\"Bad credentials\"}"));
+        api.on("GET /repos/acme/web/actions/workflows/deploy.yml/runs", r -> Answer.of(200, """
+                {"total_count":1,"workflow_runs":[
+                  {"id":9003,"run_number":57,"display_title":"Deploy web feature/emails to dev2 (flightdeck #78)",
+                   "html_url":"https://github.com/acme/web/actions/runs/9003","created_at":"2026-11-24T10:00:02Z"}]}"""));
+        var github = new GithubActionsBackend(http, secrets, Clock.fixed(now, ZoneOffset.UTC), api.url());
+        var branch = new BuildParameters("web", "dev2", "feature/emails", "U0MICHAEL1", 78,
+                java.util.Optional.of("feature/emails"));
+
+        BuildTrigger result = github.trigger(new BuildBackendConfig.GithubActions("acme/web", "deploy.yml", "main",
+                "GITHUB_TOKEN"), branch);
+
+        assertThat(result).isEqualTo(new BuildTrigger.Started("deploy.yml run #57", "https://github.com/acme/web/actions/runs/9003"));
+        JsonObject body = JsonParser.parseString(api.received("POST", "/repos/").get(0).body()).getAsJsonObject();
+        assertThat(body.get("ref").getAsString()).isEqualTo("feature/emails");
+        assertThat(body.getAsJsonObject("inputs").keySet()).containsExactly("service", "environment", "version",
+                "requester", "deploy_id");
+        assertThat(api.received("GET", "/repos/").get(0).query()).contains("branch=feature%2Femails");
+    }
 }

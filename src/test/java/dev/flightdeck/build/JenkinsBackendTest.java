@@ -125,4 +125,16 @@ class JenkinsBackendTest {
         assertThat(backend.trigger(nested, params)).isInstanceOf(BuildTrigger.Started.class);
         assertThat(jenkins.received("POST", "/job/team/job/commons-prod/buildWithParameters")).hasSize(1);
     }
+
+    @Test
+    void aBranchDeployPassesTheBranchAsTheVersionAndAsParameterBranch() throws Exception {
+        realJenkins(0);
+
+        backend.trigger(config(), new BuildParameters("commons", "prod", "feature/emails", "U0MICHAEL1", 43,
+                java.util.Optional.of("feature/emails")));
+
+        assertThat(jenkins.received("POST", "/job/commons-prod-server/buildWithParameters").get(0).query())
+                .isEqualTo("SERVICE=commons&ENVIRONMENT=prod&VERSION=feature%2Femails&REQUESTER=U0MICHAEL1&DEPLOY_ID=43"
+                        + "&BRANCH=feature%2Femails");
+    }
 }

@@ -41,9 +41,21 @@ public class CircleCiBackend {
         }
         // Orgs on the GitHub App or GitLab integration cannot use POST .../pipeline: they run a pipeline definition.
         boolean run = circle.definitionId() != null;
-        String body = new Gson().toJson(run
-                ? Map.of("definition_id", circle.definitionId(), "parameters", params.lowerCase())
-                : Map.of("parameters", params.lowerCase()));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        if (run) {
+            fields.put("definition_id", circle.definitionId());
+        }
+        fields.put("parameters", params.lowerCase());
+        // A branch deploy runs the pipeline on the branch: "branch" (v2 trigger), or config and checkout (pipeline/run).
+        params.branch().ifPresent(b -> {
+            if (run) {
+                fields.put("config", Map.of("branch", b));
+                fields.put("checkout", Map.of("branch", b));
+            } else {
+                fields.put("branch", b);
+            }
+        });
+        String body = new Gson().toJson(fields);
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(api + "/project/" + circle.project()
                         + (run ? "/pipeline/run" : "/pipeline")))
                 .header("Circle-Token", token.get())

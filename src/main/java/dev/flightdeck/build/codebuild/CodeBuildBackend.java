@@ -37,8 +37,9 @@ public class CodeBuildBackend {
                         .type(EnvironmentVariableType.PLAINTEXT).build())
                 .toList();
         try {
+            // A branch deploy builds the branch: CodeBuild's sourceVersion (the project's own source otherwise).
             Build build = clients.get().startBuild(r -> r.projectName(codeBuild.project())
-                    .environmentVariablesOverride(variables)).build();
+                    .environmentVariablesOverride(variables).sourceVersion(params.branch().orElse(null))).build();
             return new BuildTrigger.Started(codeBuild.project() + " build #" + build.buildNumber(), consoleUrl(build));
         } catch (ResourceNotFoundException e) {
             return new BuildTrigger.Failed("CodeBuild has no project " + codeBuild.project());

@@ -53,7 +53,8 @@ public class GithubActionsBackend {
         }
         String workflow = api + "/repos/" + gha.repo() + "/actions/workflows/" + URLEncoder.encode(gha.workflow(), StandardCharsets.UTF_8);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ref", gha.ref());
+        String ref = params.branch().orElse(gha.ref()); // a branch deploy runs the workflow on the branch
+        body.put("ref", ref);
         body.put("inputs", params.lowerCase());
         Instant dispatchedAt = clock.instant();
         HttpResponse<String> dispatched = http.send(request(workflow + "/dispatches", token.get())
@@ -68,18 +69,18 @@ public class GithubActionsBackend {
                     + " (or the token cannot see it)");
         }
         if (status == 422) {
-            return new BuildTrigger.Failed("GitHub refused the dispatch of " + gha.workflow() + " on " + gha.ref()
+            return new BuildTrigger.Failed("GitHub refused the dispatch of " + gha.workflow() + " on " + ref
                     + Json.object(dispatched.body()).flatMap(j -> Json.text(j, "message")).map(m -> ": " + m).orElse(""));
         }
         if (status / 100 != 2) {
             return new BuildTrigger.Failed("GitHub answered HTTP " + status + " to the dispatch of " + gha.workflow());
         }
-        return findRun(gha, workflow, token.get(), params.deployId(), dispatchedAt);
+        return findRun(gha, ref, workflow, token.get(), params.deployId(), dispatchedAt);
     }
 
-    private BuildTrigger findRun(BuildBackendConfig.GithubActions gha, String workflow, String token, long deployId,
-                                 Instant since) throws BuildHttp.BuildCallFailed {
-        String list = workflow + "/runs?event=workflow_dispatch&branch=" + URLEncoder.encode(gha.ref(), StandardCharsets.UTF_8)
+    private BuildTrigger findRun(BuildBackendConfig.GithubActions gha, String ref, String workflow, String token,
+                                 long deployId, Instant since) throws BuildHttp.BuildCallFailed {
+        String list = workflow + "/runs?event=workflow_dispatch&branch=" + URLEncoder.encode(ref, StandardCharsets.UTF_8)
                 + "&per_page=20";
         for (int poll = 0; poll < RUN_POLLS; poll++) {
             HttpResponse<String> runs = http.send(request(list, token).GET());

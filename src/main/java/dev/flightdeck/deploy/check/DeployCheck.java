@@ -19,4 +19,9 @@ public interface DeployCheck {
     Optional<Gate> gate();
 
     CheckOutcome check(DeployCandidate candidate);
+
+    /** Whether the check has anything to say about this deploy at all (the slot check: only for shared slots). */
+    default boolean appliesTo(DeployCandidate candidate) {
+        return true;
+    }
 }

@@ -103,4 +103,12 @@ public sealed interface DeployCommand {
     /** {@code /deploy flag <key> on|off in <env>}: a request through the environment's go/no-go policy. */
     record FlagFlip(String key, boolean on, String env) implements DeployCommand {
     }
+
+    /** {@code claim <pool|slot> [for 4h] [-- <what for>]}: hold empty for the default; purpose as typed after "--". */
+    record Claim(String target, Optional<java.time.Duration> hold, Optional<String> purpose) implements DeployCommand {
+    }
+
+    /** {@code release <slot|pool>}. */
+    record Release(String name) implements DeployCommand {
+    }
 }

@@ -63,12 +63,20 @@ public enum DeployForm {
             "Ask to turn a flag on or off: the environment's approvers decide, like a deploy, and the go flips it. The"
                     + " commander of an open incident flips a flag marked as a kill switch at once.",
             "/deploy flag new-emails off in prod"),
+    CLAIM("claim", "/deploy claim <pool|slot> [for 4h] [-- <what for>]",
+            "Hold a shared slot (flightdeck.slots): a free one of the pool, or the one named; when all are held you"
+                    + " join the queue and get a DM when one frees. Default hold 4h, at most the environment's max-hold"
+                    + " (default 24h); a DM 30 minutes before the end offers Extend and Release.",
+            "/deploy claim dev for 2h -- feature/emails"),
+    RELEASE("release", "/deploy release <slot>",
+            "Free a slot you hold (an approver may free anyone's), or leave a queue; the next in the queue gets it.",
+            "/deploy release dev2"),
     HELP("help", "/deploy help", "Every form above with one example each.", "/deploy help");
 
     /** First words that name a subcommand; anything else in first place is a service name. */
     static final List<String> KEYWORDS = List.of(
             "status", "history", "cancel", "rollback", "lock", "unlock", "config", "alarms", "health", "stats", "help",
-            "logs", "slo", "flag");
+            "logs", "slo", "flag", "claim", "release");
 
     private final String keyword;
     private final String usage;

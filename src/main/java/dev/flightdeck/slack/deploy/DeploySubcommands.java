@@ -32,7 +32,7 @@ final class DeploySubcommands {
     /** @param keyword one of {@link DeployForm#KEYWORDS}; words are those after it */
     DeployCommand parse(String keyword, Words.WithNote args) {
         List<String> w = args.words();
-        if (args.hasSeparator() && !List.of("lock", "help", "cancel", "logs").contains(keyword)) {
+        if (args.hasSeparator() && !List.of("lock", "help", "cancel", "logs", "claim").contains(keyword)) {
             throw new CommandProblem("`/deploy " + keyword + "` takes no note after `--`.",
                     DeployForm.byKeyword(keyword).usage(), withoutSeparator(keyword, args));
         }
@@ -51,6 +51,7 @@ final class DeploySubcommands {
             case "slo" -> slo(w);
             case "flag" -> FlagForm.parse(w, names);
             case "help" -> new DeployCommand.Help();
+            case "claim", "release" -> dev.flightdeck.slack.deploy.slots.SlotForms.parse(keyword, args, names);
             default -> throw new IllegalArgumentException("not a /deploy keyword: " + keyword);
         };
     }

@@ -19,6 +19,9 @@ final class InputWords {
             return Mrkdwn.code(x.version()) + " is not a version: use letters, digits and . _ + - / (at most 64), "
                     + "e.g. 5.11.2, v1.2.3-rc.1 or a git sha.";
         }
+        if (p instanceof InputProblem.BranchNotAllowed x) {
+            return dev.flightdeck.slack.deploy.slots.SlotWords.branchNotAllowed(x);
+        }
         if (p instanceof InputProblem.RunnerNotAPerson) {
             return "The runner must be a person: @-mention them.";
         }

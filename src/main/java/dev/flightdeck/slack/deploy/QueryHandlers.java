@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 public class QueryHandlers {
 
     @Singleton
-    CommandHandler<DeployCommand.Status> status(Provider<DeployQueries> queries, Provider<LiveVersions> live, Clock clock) {
+    CommandHandler<DeployCommand.Status> status(Provider<DeployQueries> queries, Provider<LiveVersions> live, Clock clock,
+                                                Provider<dev.flightdeck.deploy.slots.SlotClaims> slots) {
         return new CommandHandler<>() {
             public Class<DeployCommand.Status> handles() {
                 return DeployCommand.Status.class;
@@ -35,7 +36,9 @@ public class QueryHandlers {
             public CommandReply handle(DeployCommand.Status c, Invocation invocation) {
                 DeployQueries.Status s = queries.get().status(c.service());
                 String scope = c.service().map(x -> " of " + x).orElse("");
-                String liveSection = live(live.get().of(c.service()));
+                // Shared slots belong to no service: listed when the status is not about one.
+                String liveSection = live(live.get().of(c.service())) + (c.service().isPresent() ? ""
+                        : dev.flightdeck.slack.deploy.slots.SlotWords.board(slots.get().board()));
                 if (s.active().isEmpty() && s.locks().isEmpty()) {
                     return CommandReply.ok(c, "No deploys" + scope + " pending or running, and no locks." + liveSection);
                 }
