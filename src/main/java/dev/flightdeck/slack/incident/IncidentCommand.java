@@ -50,4 +50,8 @@ public sealed interface IncidentCommand {
 
     record Help() implements IncidentCommand {
     }
+
+    /** {@code /incident update --public [status] <text>}: an update, also published on the status page. */
+    record PublishUpdate(Optional<UpdateStatus> status, String text, Optional<String> incidentId) implements ForIncident {
+    }
 }
