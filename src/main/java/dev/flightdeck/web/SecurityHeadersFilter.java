@@ -56,6 +56,9 @@ public class SecurityHeadersFilter implements Ordered {
         if (SlackAwareSecurityFilter.isSlackEvents(request)) {
             return; // Slack reads JSON; the fast path answers most of these before any filter anyway
         }
+        if (response.getHeaders().contains("Content-Security-Policy")) {
+            return; // an answer with a policy of its own (the status page: stricter, its style allowed by hash)
+        }
         response.header("Content-Security-Policy", csp);
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "same-origin");

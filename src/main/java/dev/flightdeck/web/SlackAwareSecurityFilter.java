@@ -42,7 +42,16 @@ public class SlackAwareSecurityFilter extends SecurityFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        return isSlackEvents(request) ? chain.proceed(request) : super.doFilter(request, chain);
+        return isSlackEvents(request) || isStatusPage(request) ? chain.proceed(request) : super.doFilter(request, chain);
+    }
+
+    /**
+     * The public status page ({@code GET /status}, {@code .json}, {@code .atom}) is for anyone: no rule to run, and no
+     * session cookie is read for it (nor set), so its answers are the same for a signed-in manager and a stranger.
+     */
+    static boolean isStatusPage(HttpRequest<?> request) {
+        return (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)
+                && dev.flightdeck.web.status.StatusDocuments.isStatusPath(request.getPath());
     }
 
     static boolean isSlackEvents(HttpRequest<?> request) {

@@ -98,10 +98,26 @@ public final class SignedRequests {
     /** A modal submission; {@code values} maps block id to action id to a plain-text input's value. */
     public SignedRequest viewSubmission(String callbackId, String privateMetadata,
                                         Map<String, Map<String, String>> values, String userId) {
+        return viewSubmission(callbackId, privateMetadata, values, Map.of(), userId);
+    }
+
+    /**
+     * The same, with checkboxes: {@code ticked} maps a checkboxes input's block id (its action id is the same, as the
+     * incident forms build them) to the values of the options ticked, as Slack sends them ({@code selected_options}).
+     */
+    public SignedRequest viewSubmission(String callbackId, String privateMetadata,
+                                        Map<String, Map<String, String>> values, Map<String, List<String>> ticked,
+                                        String userId) {
         JsonObject state = new JsonObject();
         values.forEach((block, actions) -> {
             JsonObject a = new JsonObject();
             actions.forEach((action, v) -> a.add(action, obj("type", "plain_text_input", "value", v)));
+            state.add(block, a);
+        });
+        ticked.forEach((block, options) -> {
+            JsonObject a = new JsonObject();
+            a.add(block, obj("type", "checkboxes", "selected_options", options.stream()
+                    .map(v -> obj("text", obj("type", "plain_text", "text", v, "emoji", true), "value", v)).toList()));
             state.add(block, a);
         });
         String viewId = "V" + randomDigits(10);

@@ -81,4 +81,8 @@ public sealed interface IncidentCommand {
     /** {@code /incident follow-ups [@owner|all]}: open follow-ups across incidents, the typist's by default. */
     record ListFollowUps(Optional<String> ownerId, boolean everyone) implements IncidentCommand {
     }
+
+    /** {@code /incident update --public [status] <text>}: an update, also published on the status page. */
+    record PublishUpdate(Optional<UpdateStatus> status, String text, Optional<String> incidentId) implements ForIncident {
+    }
 }

@@ -38,10 +38,12 @@ public class IncidentInteractions implements SlackListener {
     private final Modals modals;
     private final SlackGateway gateway;
     private final List<DeclaredFrom> origins;
+    private final StatusForms statusForms;
 
     public IncidentInteractions(IncidentService incidents, IncidentFollowUps followUps, IncidentResolution resolution,
-                                Modals modals, SlackGateway gateway, List<DeclaredFrom> origins) {
+                                Modals modals, SlackGateway gateway, List<DeclaredFrom> origins, StatusForms statusForms) {
         this.origins = origins;
+        this.statusForms = statusForms;
         this.incidents = incidents;
         this.followUps = followUps;
         this.resolution = resolution;
@@ -87,6 +89,12 @@ public class IncidentInteractions implements SlackListener {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(IncidentSlackIds.INCIDENT_INPUT_TEXT, "Write the update.")));
         }
         Optional<IncidentStatus> status = IncidentStatus.parse(input(values, IncidentSlackIds.INCIDENT_INPUT_STATUS));
+        if (StatusForms.ticked(values, IncidentSlackIds.INCIDENT_INPUT_PUBLISH)) {
+            Optional<String> refused = statusForms.submitUpdate(view.getPrivateMetadata(), status, text.strip(),
+                    req.getPayload().getUser().getId());
+            return refused.isEmpty() ? ctx.ack() : ctx.ack(r -> r.responseAction("errors")
+                    .errors(Map.of(IncidentSlackIds.INCIDENT_INPUT_PUBLISH, refused.get())));
+        }
         IncidentResult result = followUps.show(incidents.update(Optional.of(view.getPrivateMetadata()), null, status,
                 text.strip(), req.getPayload().getUser().getId()));
         return ackOrError(ctx, result, IncidentSlackIds.INCIDENT_INPUT_TEXT);
@@ -105,8 +113,19 @@ public class IncidentInteractions implements SlackListener {
                 input(values, IncidentSlackIds.INCIDENT_INPUT_AFFECTED).strip(),
                 input(values, IncidentSlackIds.INCIDENT_INPUT_WHAT_HAPPENED).strip(),
                 input(values, IncidentSlackIds.INCIDENT_INPUT_PREVENTION).strip());
-        return ackOrError(ctx, followUps.show(resolution.resolve(number.get(), parts,
-                req.getPayload().getUser().getId())), IncidentSlackIds.INCIDENT_INPUT_SUMMARY);
+        String user = req.getPayload().getUser().getId();
+        boolean publish = StatusForms.ticked(values, IncidentSlackIds.INCIDENT_INPUT_PUBLISH_SUMMARY);
+        Optional<Incident> before = publish ? incidents.find(number.get()) : Optional.empty();
+        Optional<String> refused = before.flatMap(i -> statusForms.summaryRefusal(i, parts, user));
+        if (refused.isPresent()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(
+                    IncidentSlackIds.INCIDENT_INPUT_PUBLISH_SUMMARY, refused.get())));
+        }
+        IncidentResult result = followUps.show(resolution.resolve(number.get(), parts, user));
+        if (result instanceof IncidentResult.Resolved resolved && publish) {
+            statusForms.publishSummary(resolved.incident(), parts, user);
+        }
+        return ackOrError(ctx, result, IncidentSlackIds.INCIDENT_INPUT_SUMMARY);
     }
 
     private Response submitDeclare(ViewSubmissionRequest req, ViewSubmissionContext ctx) {

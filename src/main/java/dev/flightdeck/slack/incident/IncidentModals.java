@@ -63,7 +63,8 @@ public final class IncidentModals {
                 section(s -> s.text(markdownText("*" + i.id() + "* (" + i.severity().label() + "): " + Mrkdwn.escape(i.title())
                         + "\nPosted in the incident channel and to the stakeholder channel."))),
                 select(IncidentSlackIds.INCIDENT_INPUT_STATUS, "Status", statuses, option(i.status().label(), i.status().name())),
-                text(IncidentSlackIds.INCIDENT_INPUT_TEXT, "What is the status? Who is affected? What's next?", "", true, false)));
+                text(IncidentSlackIds.INCIDENT_INPUT_TEXT, "What is the status? Who is affected? What's next?", "", true, false),
+                StatusForms.updateBox()));
     }
 
     public static View resolve(Incident i, Incident.SummaryText draft) {
@@ -73,7 +74,8 @@ public final class IncidentModals {
                 text(IncidentSlackIds.INCIDENT_INPUT_SUMMARY, IncidentSummary.SUMMARY, draft.summary(), true, false),
                 text(IncidentSlackIds.INCIDENT_INPUT_AFFECTED, IncidentSummary.AFFECTED, draft.affected(), true, false),
                 text(IncidentSlackIds.INCIDENT_INPUT_WHAT_HAPPENED, IncidentSummary.WHAT_HAPPENED, draft.whatHappened(), true, false),
-                text(IncidentSlackIds.INCIDENT_INPUT_PREVENTION, IncidentSummary.PREVENTION, draft.prevention(), true, false)));
+                text(IncidentSlackIds.INCIDENT_INPUT_PREVENTION, IncidentSummary.PREVENTION, draft.prevention(), true, false),
+                StatusForms.summaryBox()));
     }
 
     private static View modal(String callbackId, String title, String submit, String metadata, List<LayoutBlock> blocks) {

@@ -21,4 +21,9 @@ public final class IncidentSlackIds {
     public static final String INCIDENT_INPUT_AFFECTED = "incident_affected";
     public static final String INCIDENT_INPUT_WHAT_HAPPENED = "incident_what_happened";
     public static final String INCIDENT_INPUT_PREVENTION = "incident_prevention";
+    /** The update form's "Also publish on the status page" box (checkboxes; its one option's value is below). */
+    public static final String INCIDENT_INPUT_PUBLISH = "incident_publish";
+    /** The resolve form's "Publish the summary on the status page" box. */
+    public static final String INCIDENT_INPUT_PUBLISH_SUMMARY = "incident_publish_summary";
+    public static final String PUBLISH_OPTION = "publish";
 }

@@ -20,6 +20,8 @@ final class IncidentSubcommands {
 
     /** @param leadingId an incident id typed before the keyword ({@code /incident INC-12 resolve}) */
     IncidentCommand parse(String keyword, List<String> args, Optional<String> leadingId) {
+        PublicFlag.Split flag = keyword.equals("update") ? PublicFlag.split(args) : PublicFlag.none(args);
+        args = flag.rest();
         Optional<String> id = leadingId;
         List<String> w = args;
         boolean targeted = TARGETED.contains(keyword);
@@ -39,7 +41,7 @@ final class IncidentSubcommands {
         return switch (keyword) {
             case "declare" -> args.isEmpty() ? new IncidentCommand.OpenDeclareModal() : declare(args);
             case "role" -> role(w, id, prefix);
-            case "update" -> update(w, id, prefix);
+            case "update" -> flag.found() ? PublicFlag.publish(update(w, id, prefix + " --public")) : update(w, id, prefix);
             case "severity" -> severity(w, id, prefix);
             case "note" -> {
                 if (w.isEmpty()) {
