@@ -23,7 +23,7 @@ import java.util.Optional;
  * approved, follows Identity Center's status, revokes at expiry, retries with backoff, lapses requests nobody
  * decided. Wakes for the earliest due row ({@code wake}); tests turn the waker off, move the clock and call
  * {@link #runDue()}. As an {@link IncidentLifecycle} it hears an incident resolve and ends its access at once (if
- * that prompt is lost, expiry still revokes it).
+ * that prompt is lost, the next start's {@link #catchUp()} ends it, and expiry in any case).
  */
 @Singleton
 @Context
@@ -48,6 +48,7 @@ public class AccessJob implements IncidentLifecycle {
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.access.scheduler-interval:60s}") Duration cap,
                   @Value("${flightdeck.access.wake:true}") boolean wake) {
+        catchUp();
         if (!wake) {
             return;
         }
@@ -76,6 +77,24 @@ public class AccessJob implements IncidentLifecycle {
             }
         }
         return moved;
+    }
+
+    /**
+     * At start-up: ends the access of incidents resolved while no process heard it (see
+     * {@link AccessWork#endForResolved}), then does what that made due. A failure is logged; expiry still ends it.
+     */
+    public int catchUp() {
+        try {
+            int ended = work.endForResolved(now());
+            if (ended > 0) {
+                LOG.info("ended {} break-glass request(s) of incidents resolved while nobody listened", ended);
+                runDue();
+            }
+            return ended;
+        } catch (RuntimeException e) {
+            LOG.warn("break-glass catch-up at start failed ({}); expiry still ends the access", e.getClass().getSimpleName());
+            return 0;
+        }
     }
 
     /** An approver's Grant, carried out now rather than at the next look (the waker catches up if this fails). */

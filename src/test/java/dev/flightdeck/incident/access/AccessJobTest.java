@@ -228,4 +228,21 @@ class AccessJobTest {
         assertThat(store.nextDue()).isEmpty();
         assertThat(access.decide(third.id(), CMD, true)).isInstanceOf(AccessOutcome.AlreadyDecided.class);
     }
+
+    @Test
+    void anIncidentResolvedWhileNobodyListenedHasItsAccessEndedAtTheNextStart() {
+        AccessGrant granted = approved();
+        job.grantNow(granted.id());
+        assertThat(now(granted).state()).isEqualTo(AccessState.ACTIVE);
+        // The resolve is stored but its prompt never reaches the job (the process stopped in between).
+        repository.resolve(granted.incident(), clock.instant(), new Incident.SummaryText("s", "a", "w", "p"));
+        assertThat(job.runDue()).as("nothing is due before the grant's expiry").isZero();
+        assertThat(now(granted).state()).isEqualTo(AccessState.ACTIVE);
+
+        assertThat(new AccessJob(store, work, clock).catchUp()).isEqualTo(1);
+
+        assertThat(now(granted).state()).isEqualTo(AccessState.REVOKED);
+        assertThat(now(granted).endReason()).contains(AccessGrant.End.RESOLVED);
+        assertThat(new AccessJob(store, work, clock).catchUp()).as("once").isZero();
+    }
 }
