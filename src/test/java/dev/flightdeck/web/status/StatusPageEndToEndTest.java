@@ -105,7 +105,7 @@ class StatusPageEndToEndTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains(incident.id() + ": Partial outage of billing",
                 "Refunds to &lt;b&gt;cards&lt;/b&gt; &amp; wallets are delayed; we're on it", PUBLIC_2,
-                "Partial System Outage", StatusApp.NAME)
+                "<li><span>billing</span><span class=\"state partial_outage\">Partial outage</span></li>", StatusApp.NAME)
                 .doesNotContain("<b>cards");
         assertThat(page.body().indexOf(PUBLIC_2)).as("newest first").isLessThan(page.body().indexOf("wallets are delayed"));
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -116,10 +116,15 @@ class StatusPageEndToEndTest {
         JsonNode summary = json.readTree(app.get(app.uri(), "/status.json").body());
         assertThat(summary.at("/page/name").asText()).isEqualTo(StatusApp.NAME);
         assertThat(summary.at("/page/url").asText()).endsWith("/status");
-        assertThat(summary.at("/status/indicator").asText()).isEqualTo("major");
-        assertThat(summary.at("/status/description").asText()).isEqualTo("Partial System Outage");
         assertThat(component(summary, "billing").get("status").asText()).isEqualTo("partial_outage");
-        assertThat(component(summary, "web").get("status").asText()).isEqualTo("operational");
+        // The app is shared: another class's open incident may hold a worse state (the browser test's outage of web),
+        // so the page's overall state is checked against the worst component it shows.
+        boolean anyMajor = java.util.stream.StreamSupport.stream(summary.get("components").spliterator(), false)
+                .anyMatch(c -> c.get("status").asText().equals("major_outage"));
+        assertThat(summary.at("/status/indicator").asText()).isEqualTo(anyMajor ? "critical" : "major");
+        assertThat(summary.at("/status/description").asText())
+                .isEqualTo(anyMajor ? "Major System Outage" : "Partial System Outage");
+        assertThat(page.body()).contains(anyMajor ? "Major System Outage" : "Partial System Outage");
         JsonNode shown = incident(summary, incident.id());
         assertThat(shown.get("name").asText()).isEqualTo(incident.id() + ": Partial outage of billing");
         assertThat(shown.get("status").asText()).isEqualTo("monitoring");
