@@ -26,11 +26,12 @@ import java.util.regex.Pattern;
  * project, a summary, an issuetype by name, labels without spaces; Jira's 400 {@code {"errorMessages":[],"errors":
  * {field: message}}} otherwise; 201 {@code {"id","key","self"}}), and {@code POST /rest/api/3/search/jql} ("Search for
  * issues using JQL enhanced search": the JQL {@code key in (…) AND statusCategory = Done}; 200 {@code {"issues":[…],
- * "isLast":true}}). Any other path or method is 404 as Jira answers it.
+ * "isLast":true}}). Any other path or method is 404 as Jira answers it. Public for the end-to-end follow-up tests
+ * (slack/incident/followup/FollowUpJiraTest), which run the app against it.
  */
-final class FakeJira implements AutoCloseable {
+public final class FakeJira implements AutoCloseable {
 
-    record Issue(String key, String project, String summary, String type, List<String> labels, String description) {
+    public record Issue(String key, String project, String summary, String type, List<String> labels, String description) {
     }
 
     private static final Pattern KEYS = Pattern.compile("key in \\(([A-Z0-9_, -]+)\\) AND statusCategory = Done");
@@ -40,11 +41,12 @@ final class FakeJira implements AutoCloseable {
     private final String token;
     private final String project;
     private final AtomicInteger numbers = new AtomicInteger();
-    final Map<String, Issue> issues = new ConcurrentHashMap<>();
-    final Map<String, String> status = new ConcurrentHashMap<>();
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final Map<String, Issue> issues = new ConcurrentHashMap<>();
+    public final Map<String, String> status = new ConcurrentHashMap<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Integer> searchFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    FakeJira(String user, String token, String project) {
+    public FakeJira(String user, String token, String project) {
         this.user = user;
         this.token = token;
         this.project = project;
@@ -57,12 +59,22 @@ final class FakeJira implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void done(String key) {
+    public void done(String key) {
         status.put(key, "done");
+    }
+
+    /**
+     * The next searches, one status each, fail as Jira fails: 401 as a revoked token is refused, anything else
+     * (a 5xx) as Jira's outage page; later searches answer again.
+     */
+    public void failSearches(int... statuses) {
+        for (int s : statuses) {
+            searchFailures.add(s);
+        }
     }
 
     private void serve(HttpExchange x) throws IOException {
@@ -132,6 +144,16 @@ final class FakeJira implements AutoCloseable {
     }
 
     private void search(HttpExchange x, String body) throws IOException {
+        Integer failure = searchFailures.poll();
+        if (failure != null) {
+            if (failure == 401) {
+                x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"protected-area\"");
+                answer(x, 401, "Client must be authenticated to access this resource.");
+            } else {
+                answer(x, failure, "<html><body>Atlassian Cloud is temporarily unavailable</body></html>");
+            }
+            return;
+        }
         String jql = JsonParser.parseString(body).getAsJsonObject().get("jql").getAsString();
         Matcher m = KEYS.matcher(jql);
         if (!m.matches()) {
