@@ -5,6 +5,7 @@ import dev.flightdeck.incident.access.AccessGrantStore;
 import dev.flightdeck.incident.access.AccessJob;
 import dev.flightdeck.incident.access.AccessState;
 import dev.flightdeck.persistence.EarliestDue;
+import dev.flightdeck.persistence.JdbcWork;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -15,10 +16,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,26 +32,20 @@ import static dev.flightdeck.persistence.access.AccessRows.set;
 @Requires(beans = DataSource.class)
 public class JdbcAccessGrantStore implements AccessGrantStore {
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
     private final DataSource dataSource;
     private final Wakeups wakeups;
 
     public JdbcAccessGrantStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
                                 DataSource dataSource, Wakeups wakeups) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
         this.dataSource = dataSource;
         this.wakeups = wakeups;
     }
 
     @Override
     public AccessGrant create(AccessGrant.New r) {
-        long id = write(c -> {
+        long id = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO incident_access (version, incident_id, requester, permission_set, permission_set_arn,
                       instance_arn, account_id, duration_seconds, reason, state, requested_at, due_at, attempts)
@@ -91,7 +84,7 @@ public class JdbcAccessGrantStore implements AccessGrantStore {
     @Override
     public Optional<AccessGrant> move(AccessGrant from, AccessGrant to) {
         Optional<Instant> due = to.state().isFinal() ? Optional.empty() : to.dueAt();
-        boolean moved = write(c -> {
+        boolean moved = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE incident_access SET version = version + 1, state = ?, decided_by = ?, principal_id = ?,
                       aws_request_id = ?, granted_at = ?, expires_at = ?, due_at = ?, attempts = ?, last_error = ?,
@@ -122,14 +115,11 @@ public class JdbcAccessGrantStore implements AccessGrantStore {
 
     @Override
     public List<AccessGrant> due(Instant now, int limit) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM incident_access WHERE due_at <= ? ORDER BY due_at, id")) {
-                set(ps, 1, now);
-                ps.setMaxRows(limit);
-                return rows(ps);
-            }
-        });
+        return jdbc.read(c -> JdbcWork.select(c, "SELECT * FROM incident_access WHERE due_at <= ? ORDER BY due_at, id",
+                ps -> {
+                    set(ps, 1, now);
+                    ps.setMaxRows(limit);
+                }, AccessRows::read));
     }
 
     @Override
@@ -138,29 +128,6 @@ public class JdbcAccessGrantStore implements AccessGrantStore {
     }
 
     private List<AccessGrant> select(String sql, long id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, id);
-                return rows(ps);
-            }
-        });
-    }
-
-    private static List<AccessGrant> rows(PreparedStatement ps) throws SQLException {
-        List<AccessGrant> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(AccessRows.read(rs));
-            }
-        }
-        return out;
-    }
-
-    private <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
-    }
-
-    private <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
+        return jdbc.read(c -> JdbcWork.select(c, sql, ps -> ps.setLong(1, id), AccessRows::read));
     }
 }

@@ -4,6 +4,8 @@ import dev.flightdeck.alarms.Alert;
 import dev.flightdeck.alarms.AlertEpisode;
 import dev.flightdeck.alarms.AlertEpisodeStore;
 import dev.flightdeck.alarms.AlertNudges;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -33,22 +35,12 @@ import static dev.flightdeck.persistence.alarms.AlertEpisodeRows.set;
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
     private final Wakeups wakeups;
 
     public JdbcAlertEpisodeStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
                                  Wakeups wakeups) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
         this.wakeups = wakeups;
     }
 
@@ -66,7 +58,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
     @Override
     public Optional<Held> open(AlertEpisode episode) {
         Alert a = episode.latest();
-        Optional<Held> opened = write(c -> {
+        Optional<Held> opened = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO alert_episode (version, source, alert_key, open_key, name, service, environment, state,
                       reason, metric, threshold, reported_at, runbook, link, graph, event_id, fired_at, ok_since,
@@ -122,7 +114,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
     @Override
     public Optional<Held> update(Held before, AlertEpisode after, Optional<Instant> endsAt) {
         Alert a = after.latest();
-        Optional<Held> written = write(c -> {
+        Optional<Held> written = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE alert_episode SET version = version + 1, name = ?, state = ?, reason = ?, metric = ?,
                       threshold = ?, reported_at = ?, runbook = ?, link = ?, graph = ?, event_id = ?, ok_since = ?,
@@ -173,7 +165,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
 
     @Override
     public List<Held> dueNudges(Instant now, int limit) {
-        return read(c -> select(c, """
+        return jdbc.read(c -> select(c, """
                 SELECT * FROM alert_episode WHERE next_nudge_at <= ? AND open_key IS NOT NULL
                  ORDER BY next_nudge_at, id LIMIT ?""", ps -> {
             set(ps, 1, now);
@@ -183,7 +175,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
 
     @Override
     public Optional<Instant> nextNudge() {
-        return Optional.ofNullable(read(c -> {
+        return Optional.ofNullable(jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MIN(next_nudge_at) FROM alert_episode WHERE open_key IS NOT NULL");
                  ResultSet rs = ps.executeQuery()) {
@@ -196,7 +188,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
 
     @Override
     public List<String> incidentsOf(String service) {
-        return read(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT incident_id, MAX(id) AS latest FROM alert_episode
                      WHERE service = ? AND incident_id IS NOT NULL GROUP BY incident_id ORDER BY latest DESC""")) {
@@ -217,11 +209,11 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
     }
 
     private Optional<Held> one(String sql, Binder binder) {
-        return read(c -> select(c, sql, binder).stream().findFirst());
+        return jdbc.read(c -> select(c, sql, binder).stream().findFirst());
     }
 
     private boolean update(String sql, Binder binder) {
-        return write(c -> {
+        return jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
                 return ps.executeUpdate() == 1;
@@ -229,24 +221,7 @@ public class JdbcAlertEpisodeStore implements AlertEpisodeStore {
         });
     }
 
-    private <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
-    }
-
-    private <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
-    }
-
     private static List<Held> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<Held> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(AlertEpisodeRows.read(rs));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, AlertEpisodeRows::read);
     }
 }

@@ -1,6 +1,9 @@
 package dev.flightdeck.persistence.configchange;
 
 import dev.flightdeck.envconfig.change.ConfigChange;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
+import dev.flightdeck.persistence.JdbcWork.Work;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 
@@ -17,28 +20,18 @@ import java.util.List;
  */
 final class ConfigChangeSql {
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
 
     ConfigChangeSql(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
     }
 
     <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
+        return jdbc.write(work);
     }
 
     <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
+        return jdbc.read(work);
     }
 
     /** One statement; true when it changed exactly one row (a conditional update that won, an insert that happened). */
@@ -52,16 +45,7 @@ final class ConfigChangeSql {
     }
 
     List<ConfigChange> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<ConfigChange> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(ConfigChangeRows.read(rs, approvers(c, rs.getLong("id"))));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, rs -> ConfigChangeRows.read(rs, approvers(c, rs.getLong("id"))));
     }
 
     /** In the order they went: the last is the one whose go applied the change. */

@@ -2,6 +2,9 @@ package dev.flightdeck.persistence.flags;
 
 import dev.flightdeck.deploy.flags.FlagRequest;
 import dev.flightdeck.deploy.flags.FlagState;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
+import dev.flightdeck.persistence.JdbcWork.Work;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 
@@ -23,28 +26,18 @@ import java.util.Optional;
  */
 final class FlagRequestSql {
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
 
     FlagRequestSql(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
     }
 
     <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
+        return jdbc.write(work);
     }
 
     <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
+        return jdbc.read(work);
     }
 
     boolean update(String sql, Binder binder) {
@@ -61,16 +54,7 @@ final class FlagRequestSql {
     }
 
     List<FlagRequest> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<FlagRequest> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs, approvers(c, rs.getLong("id"))));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, rs -> row(rs, approvers(c, rs.getLong("id"))));
     }
 
     private static FlagRequest row(ResultSet rs, List<String> approvedBy) throws SQLException {

@@ -4,6 +4,8 @@ import dev.flightdeck.incident.followup.FollowUp;
 import dev.flightdeck.incident.followup.FollowUpState;
 import dev.flightdeck.incident.followup.FollowUpStore;
 import dev.flightdeck.persistence.EarliestDue;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -16,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,27 +32,17 @@ import static dev.flightdeck.persistence.followup.FollowUpRows.set;
 @Requires(beans = DataSource.class)
 public class JdbcFollowUpStore implements FollowUpStore {
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
     private final DataSource dataSource;
 
     public JdbcFollowUpStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, DataSource dataSource) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
         this.dataSource = dataSource;
     }
 
     @Override
     public FollowUp add(NewFollowUp f) {
-        return write(c -> {
+        return jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO follow_up (version, incident_number, text, link, owner_id, created_by, created_at, due,
                       state, next_remind_at, reminders, export_state, export_attempts, export_next_at)
@@ -78,18 +69,19 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> find(long id) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst());
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE id = ?", ps -> ps.setLong(1, id))
+                .stream().findFirst());
     }
 
     @Override
     public List<FollowUp> ofIncident(long incidentNumber) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE incident_number = ? ORDER BY id",
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE incident_number = ? ORDER BY id",
                 ps -> ps.setLong(1, incidentNumber)));
     }
 
     @Override
     public List<FollowUp> open(Optional<String> owner, int limit) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE state = 'OPEN'"
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE state = 'OPEN'"
                 + (owner.isPresent() ? " AND owner_id = ?" : "") + " ORDER BY due, id LIMIT ?", ps -> {
             int i = 1;
             if (owner.isPresent()) {
@@ -101,7 +93,7 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public List<FollowUp> all(Optional<String> owner, int limit) {
-        return read(c -> select(c, "SELECT * FROM follow_up" + (owner.isPresent() ? " WHERE owner_id = ?" : "")
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up" + (owner.isPresent() ? " WHERE owner_id = ?" : "")
                 + " ORDER BY id DESC LIMIT ?", ps -> {
             int i = 1;
             if (owner.isPresent()) {
@@ -113,7 +105,7 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> update(FollowUp after) {
-        return write(c -> {
+        return jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE follow_up SET version = version + 1, due = ?, state = ?, closed_by = ?, closed_why = ?,
                       closed_at = ?, next_remind_at = ?, reminders = ?, export_state = ?, export_key = ?,
@@ -145,7 +137,7 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public List<FollowUp> dueReminders(Instant now, int limit) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE next_remind_at <= ? AND state = 'OPEN'"
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE next_remind_at <= ? AND state = 'OPEN'"
                 + " ORDER BY next_remind_at, id LIMIT ?", ps -> {
             set(ps, 1, Optional.of(now));
             ps.setInt(2, limit);
@@ -159,7 +151,7 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public List<FollowUp> dueExports(Instant now, int limit) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE export_next_at <= ? AND export_state = 'PENDING'"
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE export_next_at <= ? AND export_state = 'PENDING'"
                 + " ORDER BY export_next_at, id LIMIT ?", ps -> {
             set(ps, 1, Optional.of(now));
             ps.setInt(2, limit);
@@ -174,37 +166,20 @@ public class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public Optional<FollowUp> byExportKey(String key) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE export_key = ?", ps -> ps.setString(1, key))
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE export_key = ?", ps -> ps.setString(1, key))
                 .stream().findFirst());
     }
 
     @Override
     public List<FollowUp> openExported(String prefix, int limit) {
-        return read(c -> select(c, "SELECT * FROM follow_up WHERE state = 'OPEN' AND export_state = 'DONE'"
+        return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE state = 'OPEN' AND export_state = 'DONE'"
                 + " AND export_key LIKE ? ORDER BY id LIMIT ?", ps -> {
             ps.setString(1, prefix.replace("%", "").replace("_", "\\_") + "%");
             ps.setInt(2, limit);
         }));
     }
 
-    private <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
-    }
-
-    private <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
-    }
-
     private static List<FollowUp> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<FollowUp> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(FollowUpRows.read(rs));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, FollowUpRows::read);
     }
 }

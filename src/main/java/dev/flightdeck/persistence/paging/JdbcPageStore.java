@@ -4,6 +4,8 @@ import dev.flightdeck.incident.paging.Page;
 import dev.flightdeck.incident.paging.PageSender;
 import dev.flightdeck.incident.paging.PageState;
 import dev.flightdeck.incident.paging.PageStore;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -17,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,28 +34,20 @@ public class JdbcPageStore implements PageStore {
     static final int MAX_MESSAGE = 3000;
     static final int MAX_ERROR = 500;
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
 
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
     private final Wakeups wakeups;
 
     public JdbcPageStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Wakeups wakeups) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
         this.wakeups = wakeups;
     }
 
     @Override
     public Optional<Page> insert(Page.New p) {
         String dedup = Page.dedupKeyOf("INC-" + p.incidentNumber(), p.target());
-        Optional<Page> stored = write(c -> {
+        Optional<Page> stored = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO incident_page (version, incident_number, target, dedup_key, state, message,
                       requested_by, attempts, next_attempt_at, last_error, created_at, updated_at)
@@ -84,7 +77,7 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public Optional<Page> find(long incidentNumber, String target) {
-        return read(c -> select(c, "SELECT * FROM incident_page WHERE incident_number = ? AND target = ?", ps -> {
+        return jdbc.read(c -> select(c, "SELECT * FROM incident_page WHERE incident_number = ? AND target = ?", ps -> {
             ps.setLong(1, incidentNumber);
             ps.setString(2, target);
         })).stream().findFirst();
@@ -92,13 +85,13 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public List<Page> ofIncident(long incidentNumber) {
-        return read(c -> select(c, "SELECT * FROM incident_page WHERE incident_number = ? ORDER BY id",
+        return jdbc.read(c -> select(c, "SELECT * FROM incident_page WHERE incident_number = ? ORDER BY id",
                 ps -> ps.setLong(1, incidentNumber)));
     }
 
     @Override
     public Optional<Page> move(Page before, Page after) {
-        Optional<Page> written = write(c -> {
+        Optional<Page> written = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE incident_page SET version = version + 1, state = ?, attempts = ?, next_attempt_at = ?,
                       last_error = ?, updated_at = CURRENT_TIMESTAMP
@@ -122,7 +115,7 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public List<Page> due(Instant now, int limit) {
-        return read(c -> select(c, """
+        return jdbc.read(c -> select(c, """
                 SELECT * FROM incident_page WHERE next_attempt_at <= ? AND state IN ('TRIGGER_PENDING', 'RESOLVE_PENDING')
                  ORDER BY next_attempt_at, id LIMIT ?""", ps -> {
             set(ps, 1, Optional.of(now));
@@ -132,7 +125,7 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public Optional<Instant> nextDue() {
-        return Optional.ofNullable(read(c -> {
+        return Optional.ofNullable(jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT MIN(next_attempt_at) FROM incident_page
                      WHERE state IN ('TRIGGER_PENDING', 'RESOLVE_PENDING')""");
@@ -146,7 +139,7 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public List<Page> unfinished(int limit) {
-        return read(c -> select(c, """
+        return jdbc.read(c -> select(c, """
                 SELECT * FROM incident_page WHERE state IN ('TRIGGER_PENDING', 'TRIGGERED', 'RESOLVE_PENDING')
                  ORDER BY id LIMIT ?""", ps -> ps.setInt(1, limit)));
     }
@@ -178,24 +171,7 @@ public class JdbcPageStore implements PageStore {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
-    }
-
-    private <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
-    }
-
     private static List<Page> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<Page> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, JdbcPageStore::row);
     }
 }

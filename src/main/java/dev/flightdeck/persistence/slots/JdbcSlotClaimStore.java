@@ -3,6 +3,8 @@ package dev.flightdeck.persistence.slots;
 import dev.flightdeck.deploy.slots.SlotClaim;
 import dev.flightdeck.deploy.slots.SlotClaimStore;
 import dev.flightdeck.deploy.slots.SlotExpiry;
+import dev.flightdeck.persistence.JdbcWork;
+import dev.flightdeck.persistence.JdbcWork.Binder;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -18,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,21 +34,11 @@ import java.util.Optional;
 @Requires(beans = javax.sql.DataSource.class)
 public class JdbcSlotClaimStore implements SlotClaimStore {
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
     private final Wakeups wakeups;
 
     public JdbcSlotClaimStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Wakeups wakeups) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
         this.wakeups = wakeups;
     }
 
@@ -68,18 +59,18 @@ public class JdbcSlotClaimStore implements SlotClaimStore {
 
     @Override
     public List<SlotClaim> held() {
-        return read(c -> select(c, "SELECT * FROM slot_claim WHERE held_key IS NOT NULL ORDER BY id", ps -> { }));
+        return jdbc.read(c -> select(c, "SELECT * FROM slot_claim WHERE held_key IS NOT NULL ORDER BY id", ps -> { }));
     }
 
     @Override
     public List<SlotClaim> queued(String pool) {
-        return read(c -> select(c, "SELECT * FROM slot_claim WHERE pool = ? AND state = 'QUEUED' ORDER BY id",
+        return jdbc.read(c -> select(c, "SELECT * FROM slot_claim WHERE pool = ? AND state = 'QUEUED' ORDER BY id",
                 ps -> ps.setString(1, pool)));
     }
 
     @Override
     public Optional<SlotClaim> insert(SlotClaim claim) {
-        Optional<SlotClaim> stored = write(c -> {
+        Optional<SlotClaim> stored = jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO slot_claim (version, " + SlotClaimRows.COLUMNS
                     + ") VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -102,7 +93,7 @@ public class JdbcSlotClaimStore implements SlotClaimStore {
     public Optional<SlotClaim> update(SlotClaim before, SlotClaim after) {
         Optional<SlotClaim> stored;
         try {
-            stored = write(c -> {
+            stored = jdbc.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE slot_claim SET version = version + 1, "
                         + SlotClaimRows.COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
                     int i = SlotClaimRows.bind(ps, 1, after);
@@ -127,7 +118,7 @@ public class JdbcSlotClaimStore implements SlotClaimStore {
 
     @Override
     public Optional<Instant> nextDue() {
-        return read(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT MIN(due_at) FROM slot_claim");
                  ResultSet rs = ps.executeQuery()) {
                 OffsetDateTime t = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
@@ -138,7 +129,7 @@ public class JdbcSlotClaimStore implements SlotClaimStore {
 
     @Override
     public List<SlotClaim> due(Instant now, int limit) {
-        return read(c -> select(c, "SELECT * FROM slot_claim WHERE due_at <= ? ORDER BY due_at, id LIMIT " + limit,
+        return jdbc.read(c -> select(c, "SELECT * FROM slot_claim WHERE due_at <= ? ORDER BY due_at, id LIMIT " + limit,
                 ps -> ps.setObject(1, OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))));
     }
 
@@ -157,27 +148,10 @@ public class JdbcSlotClaimStore implements SlotClaimStore {
     }
 
     private Optional<SlotClaim> one(String sql, Binder binder) {
-        return read(c -> select(c, sql, binder).stream().findFirst());
-    }
-
-    private <T> T write(Work<T> work) {
-        return transactions.executeWrite(status -> jdbc.execute(work::run));
-    }
-
-    private <T> T read(Work<T> work) {
-        return transactions.executeRead(status -> jdbc.execute(work::run));
+        return jdbc.read(c -> select(c, sql, binder).stream().findFirst());
     }
 
     private static List<SlotClaim> select(Connection c, String sql, Binder binder) throws SQLException {
-        List<SlotClaim> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(SlotClaimRows.read(rs));
-                }
-            }
-        }
-        return out;
+        return JdbcWork.select(c, sql, binder, SlotClaimRows::read);
     }
 }

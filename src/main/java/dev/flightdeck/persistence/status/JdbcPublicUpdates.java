@@ -3,6 +3,7 @@ package dev.flightdeck.persistence.status;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.status.PublicUpdate;
 import dev.flightdeck.incident.status.PublicUpdates;
+import dev.flightdeck.persistence.JdbcWork;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +30,16 @@ public class JdbcPublicUpdates implements PublicUpdates {
     static final int MAX_BODY = 12000;
     private static final String SUMMARY_KEY = "summary";
 
-    private final JdbcOperations jdbc;
-    private final TransactionOperations<Connection> transactions;
+    private final JdbcWork jdbc;
 
     public JdbcPublicUpdates(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.jdbc = new JdbcWork(jdbc, transactions);
     }
 
     @Override
     public Optional<PublicUpdate> add(PublicUpdate.New u) {
         String body = u.body().length() <= MAX_BODY ? u.body() : u.body().substring(0, MAX_BODY - 1) + "…";
-        return transactions.executeWrite(status -> jdbc.execute(c -> {
+        return jdbc.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO status_update (incident_number, kind, status, body, published_at, summary_key)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", Statement.RETURN_GENERATED_KEYS)) {
@@ -60,7 +58,7 @@ public class JdbcPublicUpdates implements PublicUpdates {
                             body, u.at()));
                 }
             }
-        }));
+        });
     }
 
     @Override
@@ -70,26 +68,17 @@ public class JdbcPublicUpdates implements PublicUpdates {
         }
         List<Long> numbers = List.copyOf(incidentNumbers);
         String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
-        return transactions.executeRead(status -> jdbc.execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, incident_number, kind, status, body, published_at "
-                    + "FROM status_update WHERE incident_number IN (" + marks + ") ORDER BY published_at DESC, id DESC")) {
-                for (int i = 0; i < numbers.size(); i++) {
-                    ps.setLong(i + 1, numbers.get(i));
-                }
-                return rows(ps);
+        return jdbc.read(c -> JdbcWork.select(c, "SELECT id, incident_number, kind, status, body, published_at "
+                + "FROM status_update WHERE incident_number IN (" + marks + ") ORDER BY published_at DESC, id DESC", ps -> {
+            for (int i = 0; i < numbers.size(); i++) {
+                ps.setLong(i + 1, numbers.get(i));
             }
-        }));
+        }, JdbcPublicUpdates::row));
     }
 
-    private static List<PublicUpdate> rows(PreparedStatement ps) throws SQLException {
-        List<PublicUpdate> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new PublicUpdate(rs.getLong("id"), rs.getLong("incident_number"),
-                        PublicUpdate.Kind.valueOf(rs.getString("kind")), IncidentStatus.valueOf(rs.getString("status")),
-                        rs.getString("body"), rs.getObject("published_at", java.time.OffsetDateTime.class).toInstant()));
-            }
-        }
-        return out;
+    private static PublicUpdate row(ResultSet rs) throws SQLException {
+        return new PublicUpdate(rs.getLong("id"), rs.getLong("incident_number"),
+                PublicUpdate.Kind.valueOf(rs.getString("kind")), IncidentStatus.valueOf(rs.getString("status")),
+                rs.getString("body"), rs.getObject("published_at", java.time.OffsetDateTime.class).toInstant());
     }
 }
