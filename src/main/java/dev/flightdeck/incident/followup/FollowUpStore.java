@@ -44,6 +44,7 @@ public interface FollowUpStore {
     /** The follow-up exported as {@code key} ({@code acme/ops#12}, {@code OPS-7}). */
     Optional<FollowUp> byExportKey(String key);
 
-    /** Open follow-ups exported to a tracker whose keys start with {@code prefix} (for polling). */
-    List<FollowUp> openExported(String prefix, int limit);
+    /** Open follow-ups exported to a tracker whose keys start with {@code prefix}, by id after {@code afterId}, oldest
+     *  first (for polling, a page at a time). */
+    List<FollowUp> openExported(String prefix, long afterId, int limit);
 }

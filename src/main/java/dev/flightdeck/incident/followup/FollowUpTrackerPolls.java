@@ -76,18 +76,26 @@ public class FollowUpTrackerPolls {
         if (tracker.isEmpty()) {
             return 0;
         }
-        List<String> keys = store.openExported(jira.project() + "-", BATCH).stream()
-                .map(f -> f.export().key().orElse("")).filter(k -> !k.isEmpty()).toList();
+        int closed = 0;
+        long after = 0;
         try {
-            int closed = 0;
-            for (String key : tracker.get().closed(jira, keys)) {
-                closed += followUps.closedInTracker(key, FollowUpState.DONE, "jira:" + jira.user(),
-                        "issue " + key + " done in Jira") ? 1 : 0;
+            // Every open exported follow-up is asked about, a page of BATCH at a time, oldest first.
+            while (true) {
+                List<FollowUp> page = store.openExported(jira.project() + "-", after, BATCH);
+                List<String> keys = page.stream().map(f -> f.export().key().orElse("")).filter(k -> !k.isEmpty())
+                        .toList();
+                for (String key : keys.isEmpty() ? List.<String>of() : tracker.get().closed(jira, keys)) {
+                    closed += followUps.closedInTracker(key, FollowUpState.DONE, "jira:" + jira.user(),
+                            "issue " + key + " done in Jira") ? 1 : 0;
+                }
+                if (page.size() < BATCH) {
+                    return closed;
+                }
+                after = page.get(page.size() - 1).id();
             }
-            return closed;
         } catch (FollowUpTracker.TrackerFailure e) {
             LOG.warn("Polling Jira for done follow-ups failed ({}); trying again in {}", e.getMessage(), every);
-            return 0;
+            return closed;
         }
     }
 }

@@ -171,11 +171,12 @@ public class JdbcFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public List<FollowUp> openExported(String prefix, int limit) {
+    public List<FollowUp> openExported(String prefix, long afterId, int limit) {
         return jdbc.read(c -> select(c, "SELECT * FROM follow_up WHERE state = 'OPEN' AND export_state = 'DONE'"
-                + " AND export_key LIKE ? ORDER BY id LIMIT ?", ps -> {
+                + " AND export_key LIKE ? AND id > ? ORDER BY id LIMIT ?", ps -> {
             ps.setString(1, prefix.replace("%", "").replace("_", "\\_") + "%");
-            ps.setInt(2, limit);
+            ps.setLong(2, afterId);
+            ps.setInt(3, limit);
         }));
     }
 

@@ -98,6 +98,9 @@ abstract class FollowUpStoreContract {
 
         assertThat(store.byExportKey(key)).contains(exported);
         assertThat(store.dueExports(t0.plusSeconds(3600), 1000)).extracting(FollowUp::id).doesNotContain(f.id());
-        assertThat(store.openExported("acme/ops#", 10_000)).extracting(FollowUp::id).contains(f.id());
+        assertThat(store.openExported("acme/ops#", 0, 10_000)).extracting(FollowUp::id).contains(f.id());
+        assertThat(store.openExported("acme/ops#", f.id(), 10_000)).as("the next page starts after the id")
+                .extracting(FollowUp::id).doesNotContain(f.id());
+        assertThat(store.openExported("OPS-", 0, 10_000)).extracting(FollowUp::id).doesNotContain(f.id());
     }
 }
