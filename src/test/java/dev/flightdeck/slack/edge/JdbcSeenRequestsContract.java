@@ -60,6 +60,27 @@ abstract class JdbcSeenRequestsContract {
     }
 
     @Test
+    void manyCallersAtOnceEachKeyIsNewExactlyOnceAndEachCallerHearsItsOwnAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String key = ns + "many-" + (i % 200);
+                calls.add(() -> seen.firstTime(key, t0.plus(Duration.ofMinutes(5)), t0) ? key : null);
+            }
+            List<String> firsts = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                if (f.get() != null) {
+                    firsts.add(f.get());
+                }
+            }
+            assertThat(firsts).hasSize(200).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anExpiredKeyIsForgottenByTheNextPurge() {
         assertThat(seen.firstTime(ns + "old", t0.plus(Duration.ofMinutes(5)), t0)).isTrue();
         // A day later is past both the key's expiry and the purge interval, whatever the other tests did meanwhile.
