@@ -5,6 +5,9 @@
 #   bench/run.sh                      # builds the jar and the peer's node_modules if missing
 # Settings (environment): RUNS=5 start-up runs, SECONDS_PER_PHASE=10, RATE10 (default: 30% of the slower saturation), JAVA=java (the runtime for the jar),
 # FD_JVM_OPTS (default: the recommended settings in docs/PERFORMANCE.md), JAR=target/flightdeck.jar, REBUILD=1 to rebuild the jar first. WARMUP=1 second of each fixed-rate phase sent, not counted.
+# Memory comparisons: FD_EXTRA_OPTS (flags added after the recommended ones and the archive, e.g. -Xmx96m),
+# PHASES=load (no start-up medians: one Flightdeck start only, for the help the baseline acks), NMT=1 (the load
+# process runs with -XX:NativeMemoryTracking=summary; its summary and smaps_rollup are printed after load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -74,7 +77,11 @@ if [ -z "${FD_JVM_OPTS:-}" ]; then
     if [ "$JAVA_VERSION" -ge 25 ]; then FD_JVM_OPTS="$FD_JVM_OPTS -XX:AOTCache=$CDS"; else FD_JVM_OPTS="$FD_JVM_OPTS -XX:SharedArchiveFile=$CDS"; fi
   fi
 fi
+FD_JVM_OPTS="$FD_JVM_OPTS ${FD_EXTRA_OPTS:-}"
 FD_CMD=(env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -jar "$JAR")
+FD_LOAD_CMD=("${FD_CMD[@]}")
+[ "${NMT:-0}" = 1 ] && FD_LOAD_CMD=(env MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR")
+PHASES=${PHASES:-startup,load}
 PEER_CMD=(env PORT=$PEER_PORT HELP_FILE="$WORK/help.json" node "$ROOT/bench/peer/app.js")
 FD_URL="http://127.0.0.1:$FD_PORT/slack/events"; PEER_URL="http://127.0.0.1:$PEER_PORT/slack/events"
 
@@ -84,15 +91,20 @@ echo "baseline:   @slack/bolt $(node -p "require('$ROOT/bench/peer/node_modules/
 
 # ---- start-up, median of RUNS, interleaved ----
 echo "start-up (median of $RUNS, fresh data directory each) ..." >&2
-FD_START=$("${LOAD[@]}" startup "$FD_URL" "$SECRET" "$RUNS" "$WORK/help.json" -- "${FD_CMD[@]}")
-PEER_START=$("${LOAD[@]}" startup "$PEER_URL" "$SECRET" "$RUNS" "$WORK/peer-help.json" -- "${PEER_CMD[@]}")
+if [[ $PHASES == *startup* ]]; then
+  FD_START=$("${LOAD[@]}" startup "$FD_URL" "$SECRET" "$RUNS" "$WORK/help.json" -- "${FD_CMD[@]}")
+  PEER_START=$("${LOAD[@]}" startup "$PEER_URL" "$SECRET" "$RUNS" "$WORK/peer-help.json" -- "${PEER_CMD[@]}")
+else   # one start for the help JSON the baseline acks; no start-up figures
+  "${LOAD[@]}" startup "$FD_URL" "$SECRET" 1 "$WORK/help.json" -- "${FD_CMD[@]}" >/dev/null
+  cp "$WORK/help.json" "$WORK/peer-help.json"; FD_START=""; PEER_START=""
+fi
 # Same JSON value (Gson escapes < > & = as \u003c..., JSON.stringify does not; the bytes differ by that only).
 node -e 'const fs=require("fs"), [a,b]=process.argv.slice(1).map(f=>JSON.stringify(JSON.parse(fs.readFileSync(f,"utf8"))));
   if (a!==b) { console.error("WARNING: the baseline acks a different help"); }' "$WORK/help.json" "$WORK/peer-help.json"
 
 # ---- load: both services up, phases interleaved ----
 mkdir -p "$WORK/fd" "$WORK/peer"
-(cd "$WORK/fd" && exec "${FD_CMD[@]}" >"$WORK/fd.log" 2>&1) &
+(cd "$WORK/fd" && exec "${FD_LOAD_CMD[@]}" >"$WORK/fd.log" 2>&1) &
 FD_PID=$!; PIDS+=($FD_PID)
 (cd "$WORK/peer" && exec "${PEER_CMD[@]}" >"$WORK/peer.log" 2>&1) &
 PEER_PID=$!; PIDS+=($PEER_PID)
@@ -123,6 +135,13 @@ FD_INCIDENT=$(run "$FD_URL" "$SECRET" incident 20 20 "$SECS")
 FD_CLICK=$(run "$FD_URL" "$SECRET" click 20 20 "$SECS")
 sleep 2   # let the work after the acks finish before reading memory
 FD_RSS=$(rss $FD_PID); PEER_RSS=$(rss $PEER_PID)
+FD_THREADS=$(ls /proc/$FD_PID/task | wc -l)
+FD_THREAD_NAMES=$(cat /proc/$FD_PID/task/*/comm | sed 's/[-_#]*[0-9][0-9]*$//' | sort | uniq -c | sort -rn | awk '{printf "%s %s, ", $2, $1}')
+if [ "${NMT:-0}" = 1 ]; then
+  JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
+  FD_NMT=$("$JCMD" $FD_PID VM.native_memory summary scale=MB 2>&1 | grep -E '^(Total|-  *[A-Z][A-Za-z ]*\(reserved)' || true)
+  FD_SMAPS=$(grep -E '^(Rss|Pss_Anon|Pss_File|Shared_Clean|Private_Clean|Private_Dirty)' /proc/$FD_PID/smaps_rollup | awk '{printf "%s %d MB, ", $1, $2/1024}')
+fi
 SLACK_CALLS=$(curl -fs "http://127.0.0.1:$SLACK_PORT/calls")
 ALLOC_KIB=$(awk -v a="$A0" -v b="$A1" -v n="$(val "$FD_SAT" ok)" 'BEGIN {printf "%.1f", (b - a) / n / 1024}')
 
@@ -144,6 +163,7 @@ row "  ack p99.9 / max (ms)" "$(val "$FD_10" p999) / $(val "$FD_10" max)" "$(val
 row "  errors" "$(val "$FD_10" errors)" "$(val "$PEER_10" errors)" ""
 row "allocated per acked help (KiB)" "$ALLOC_KIB" "-" ""
 row "RSS after load (MB)" "$FD_RSS" "$PEER_RSS"
+row "threads after load" "$FD_THREADS" "$(ls /proc/$PEER_PID/task | wc -l)"
 echo
 echo "Flightdeck only, open loop (latency from the intended send time), p50/p99/p99.9/max ms:"
 printf "  %-34s %-28s ok=%s errors=%s\n" "/deploy request, 20/s, 20 conns" "$(lat "$FD_DEPLOY")" "$(val "$FD_DEPLOY" ok)" "$(val "$FD_DEPLOY" errors)"
@@ -152,6 +172,11 @@ printf "  %-34s %-28s ok=%s errors=%s\n" "Go button click, 20/s, 20 conns" "$(la
 printf "  %-34s %-28s\n" "help at saturation, 50 conns" "$(lat "$FD_SAT")"
 printf "  %-34s %-28s\n" "baseline help at saturation" "$(lat "$PEER_SAT")"
 echo "fake Slack served $SLACK_CALLS Web API calls and response_url posts"
+echo "Flightdeck threads after load (name without its number, count): ${FD_THREAD_NAMES%, }"
+if [ "${NMT:-0}" = 1 ]; then
+  echo "Flightdeck native memory after load (NMT summary, MB):"; printf '  %s\n' "$FD_NMT"
+  echo "Flightdeck smaps_rollup after load: ${FD_SMAPS%, }"
+fi
 echo
 echo "raw:"; printf '  %s\n' "FD   $FD_START" "PEER $PEER_START" "FD   $FD_SAT" "PEER $PEER_SAT" "FD   $FD_10" "PEER $PEER_10" \
   "FD   $FD_DEPLOY" "FD   $FD_INCIDENT" "FD   $FD_CLICK"
