@@ -71,6 +71,8 @@ public class Load {
                 return slash("/deploy", "help", "U0BENCHUSR", n);
             case "deploy":
                 return slash("/deploy", "commons 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
+            case "deploy-each": // the slow-Slack part: each request for its own service, so each one's Go decides
+                return slash("/deploy", "bench" + n + " 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
             case "incident":
                 return slash("/incident", "declare Bench incident " + n + " sev3", "U0BENCHUSR", n);
             case "click":

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 /**
  * The slow-Slack part of bench/run.sh ({@code Load slow FD_URL SECRET SLACK_BASE SECONDS RATE}), against a Flightdeck
  * started afresh and a fake Slack in slow mode (FakeSlack's {@code /mode}). Three open-loop phases one after the other,
- * RATE requests/s on 20 connections for SECONDS (plus -Dwarmup seconds sent, not timed): {@code /deploy commons 5.11.N
- * to staging}, {@code /incident declare Bench incident N sev3}, and one Go click on each deploy request of the first
- * phase. After each phase it waits until the fake has had no call for 3 s (longer than a 429's Retry-After), then
+ * RATE requests/s on 20 connections for SECONDS (plus -Dwarmup seconds sent, not timed): {@code /deploy benchN 5.11.N
+ * to staging} (each request for its own service benchN, which run.sh adds to the team file, so that every Go click of
+ * the third phase decides: two requests for one service and environment would make all Goes but the first "one
+ * deploy at a time" refusals), {@code /incident declare Bench incident N sev3}, and one Go click on each deploy request
+ * of the first phase, in order. After each phase it waits until the fake has had no call for 3 s (longer than a 429's Retry-After), then
  * reads the fake's call log for that phase and prints one line per flow:
  * <ul>
  *   <li>ack latency (open loop, from the intended send time) p50/p99/max;</li>
@@ -28,7 +30,8 @@ import java.util.regex.Pattern;
  *       Declare: the pins.add of the message whose text names "Bench incident N" (the card);</li>
  *   <li>calls: every Web API call and response_url post the fake received in the phase, per flow. A call answered 429
  *       and retried counts twice (calls); calls_no429 leaves the 429 answers out (what the flow needs on a Slack
- *       that never rate-limits). methods: the same, per method.</li>
+ *       that never rate-limits). methods: the same, per method. peak_calls_per_s: calls received in the phase's
+ *       busiest second.</li>
  * </ul>
  */
 final class SlowSlack {
@@ -43,7 +46,7 @@ final class SlowSlack {
     }
 
     static void run(URI fd, String secret, URI slack, double seconds, double rate) throws Exception {
-        phase(fd, secret, slack, "deploy", "deploy-request", seconds, rate, SlowSlack::goNoGo);
+        phase(fd, secret, slack, "deploy-each", "deploy-request", seconds, rate, SlowSlack::goNoGo);
         phase(fd, secret, slack, "incident", "declare", seconds, rate, SlowSlack::cardPinned);
         phase(fd, secret, slack, "go", "go-click", seconds, rate, null);
     }
@@ -111,6 +114,10 @@ final class SlowSlack {
         long limited = calls.stream().filter(c -> c.status() == 429).count();
         line.append(String.format(" calls=%.2f calls_no429=%.2f ratelimited=%d", (double) calls.size() / tickets,
                 (double) (calls.size() - limited) / tickets, limited));
+        // The busiest second of the phase: what Flightdeck got through to a Slack answering in delay_ms at most.
+        Map<Long, Integer> perSecond = new HashMap<>();
+        calls.forEach(c -> perSecond.merge(c.at() / 1_000_000, 1, Integer::sum));
+        line.append(" peak_calls_per_s=").append(perSecond.values().stream().max(Integer::compare).orElse(0));
         Map<String, Integer> methods = new TreeMap<>();
         calls.forEach(c -> methods.merge(c.method() + (c.status() == 429 ? "(429)" : ""), 1, Integer::sum));
         line.append(" methods=");

@@ -170,7 +170,11 @@ if [ "${SLOW_SLACK:-1}" = 1 ]; then
   SLOW_RATE=${SLOW_RATE:-20}; SLOW_DELAY_MS=${SLOW_DELAY_MS:-150}; SLOW_429_SHARE=${SLOW_429_SHARE:-0.01}
   curl -fs -X POST "http://127.0.0.1:$SLACK_PORT/mode?delay_ms=$SLOW_DELAY_MS&ratelimit_share=$SLOW_429_SHARE" >/dev/null
   mkdir -p "$WORK/fd-slow"
-  (cd "$WORK/fd-slow" && exec "${FD_CMD[@]}" >"$WORK/fd-slow.log" 2>&1) &
+  # The bench team file plus a service per deploy request of the phase (bench0, bench1, ...; see bench/SlowSlack.java).
+  awk -v n="$(awk -v r="$SLOW_RATE" -v s="$SECS" -v w="${WARMUP:-1}" 'BEGIN {printf "%d", r * (s + w) + 20}')" '{print}
+    /^  services:$/ {for (i = 0; i < n; i++) printf "    bench%d:\n      build:\n        jenkins:\n          url: http://127.0.0.1:9/\n          job: \"bench-{env}\"\n          user: deploy-bot\n          token-env: JENKINS_TOKEN\n", i}' \
+    "$ROOT/bench/flightdeck-bench.yml" >"$WORK/flightdeck-bench-slow.yml"
+  (cd "$WORK/fd-slow" && MICRONAUT_CONFIG_FILES="$WORK/flightdeck-bench-slow.yml" exec "${FD_CMD[@]}" >"$WORK/fd-slow.log" 2>&1) &
   FD_PID=$!; PIDS+=($FD_PID)
   until curl -fs -o /dev/null "http://127.0.0.1:$FD_PORT/health/liveness"; do sleep 0.05; done
   echo "slow Slack phases ..." >&2
