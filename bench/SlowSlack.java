@@ -158,6 +158,21 @@ final class SlowSlack {
         return calls;
     }
 
+    /** A Go click by an approver on deploy request {@code id}, as Slack posts it. */
+    static String click(long n, long id) {
+        String ts = "1700000000." + String.format("%06d", n % 1_000_000);
+        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0APPROVER\",\"username\":\"approver\",\"team_id\":\""
+                + Load.TEAM + "\"},\"api_app_id\":\"A0BENCH001\",\"token\":\"unused\",\"container\":{\"type\":\"message\","
+                + "\"message_ts\":\"" + ts + "\",\"channel_id\":\"C0BENCH001\",\"is_ephemeral\":false},\"trigger_id\":\"1.2."
+                + n + "\",\"team\":{\"id\":\"" + Load.TEAM + "\",\"domain\":\"bench\"},\"is_enterprise_install\":false,"
+                + "\"channel\":{\"id\":\"C0BENCH001\",\"name\":\"bench\"},\"message\":{\"type\":\"message\",\"user\":"
+                + "\"U0BOTBENCH\",\"ts\":\"" + ts + "\",\"text\":\"\"},\"state\":{\"values\":{}},\"response_url\":"
+                + "\"http://127.0.0.1:" + Load.fakeSlackPort() + "/respond/" + n + "\",\"actions\":[{\"action_id\":\"deploy_go\","
+                + "\"block_id\":\"deploy_actions\",\"value\":\"" + id + "\",\"type\":\"button\",\"text\":{\"type\":"
+                + "\"plain_text\",\"text\":\"Go\",\"emoji\":true},\"action_ts\":\"" + ts + "\"}]}";
+        return Load.form("payload", payload);
+    }
+
     static long micros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
