@@ -30,6 +30,8 @@ final class Driver {
 
     static final class Result {
         long[] latencies = new long[1 << 16];
+        /** When each ticket's request was written (System.nanoTime), for timing the work after the ack. */
+        long[] sent = new long[1 << 10];
         int n;
         long errors;
         String firstError;
@@ -38,6 +40,11 @@ final class Driver {
         void add(long nanos) {
             if (n == latencies.length) latencies = Arrays.copyOf(latencies, n * 2);
             latencies[n++] = nanos;
+        }
+
+        void sent(long ticket, long nanos) {
+            if (ticket >= sent.length) sent = Arrays.copyOf(sent, (int) Math.max(ticket + 1, sent.length * 2L));
+            sent[(int) ticket] = nanos;
         }
 
         void error(String what) {
@@ -186,6 +193,7 @@ final class Driver {
         c.intended = intended;
         c.ticket = ticket;
         c.len = 0;
+        result.sent(ticket, System.nanoTime());
         try {
             c.channel.write(c.out);
             if (c.out.hasRemaining()) c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);

@@ -39,9 +39,11 @@ public class Load {
         switch (args[0]) {
             case "load" -> load(URI.create(args[1]), args[2], args[3], Integer.parseInt(args[4]), Double.parseDouble(args[5]),
                     Double.parseDouble(args[6]));
+            case "slow" -> SlowSlack.run(URI.create(args[1]), args[2], URI.create(args[3]), Double.parseDouble(args[4]),
+                    Double.parseDouble(args[5]));
             case "startup" -> startup(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Path.of(args[4]),
                     List.of(args).subList(Arrays.asList(args).indexOf("--") + 1, args.length));
-            default -> throw new IllegalArgumentException("load | startup");
+            default -> throw new IllegalArgumentException("load | slow | startup");
         }
     }
 
@@ -64,31 +66,18 @@ public class Load {
     }
 
     static String body(String kind, long n) {
-        switch (kind) {
-            case "help":
-                return slash("/deploy", "help", "U0BENCHUSR", n);
-            case "deploy":
-                return slash("/deploy", "commons 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
-            case "incident":
-                return slash("/incident", "declare Bench incident " + n + " sev3", "U0BENCHUSR", n);
-            case "click": {
-                // Go on deploy request 1..20 by an approver: the first click decides, later ones are refused politely.
-                long id = 1 + n % 20;
-                String ts = "1700000000." + String.format("%06d", n % 1_000_000);
-                String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0APPROVER\",\"username\":\"approver\",\"team_id\":\""
-                        + TEAM + "\"},\"api_app_id\":\"A0BENCH001\",\"token\":\"unused\",\"container\":{\"type\":\"message\","
-                        + "\"message_ts\":\"" + ts + "\",\"channel_id\":\"C0BENCH001\",\"is_ephemeral\":false},\"trigger_id\":\"1.2."
-                        + n + "\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"bench\"},\"is_enterprise_install\":false,"
-                        + "\"channel\":{\"id\":\"C0BENCH001\",\"name\":\"bench\"},\"message\":{\"type\":\"message\",\"user\":"
-                        + "\"U0BOTBENCH\",\"ts\":\"" + ts + "\",\"text\":\"\"},\"state\":{\"values\":{}},\"response_url\":"
-                        + "\"http://127.0.0.1:" + fakeSlackPort() + "/respond/" + n + "\",\"actions\":[{\"action_id\":\"deploy_go\","
-                        + "\"block_id\":\"deploy_actions\",\"value\":\"" + id + "\",\"type\":\"button\",\"text\":{\"type\":"
-                        + "\"plain_text\",\"text\":\"Go\",\"emoji\":true},\"action_ts\":\"" + ts + "\"}]}";
-                return form("payload", payload);
-            }
-            default:
-                throw new IllegalArgumentException("unknown kind " + kind);
-        }
+        return switch (kind) {
+            case "help" -> slash("/deploy", "help", "U0BENCHUSR", n);
+            case "deploy" -> slash("/deploy", "commons 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
+            // the slow-Slack part: each request for its own service, so each one's Go decides
+            case "deploy-each" -> slash("/deploy", "bench" + n + " 5.11." + n + " to staging -- bench run", "U0BENCHUSR", n);
+            case "incident" -> slash("/incident", "declare Bench incident " + n + " sev3", "U0BENCHUSR", n);
+            // Go on deploy request 1..20: the first click decides, later ones are refused politely
+            case "click" -> SlowSlack.click(n, 1 + n % 20);
+            // one Go on each deploy request 1, 2, ... (the slow-Slack part, a fresh service)
+            case "go" -> SlowSlack.click(n, 1 + n);
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
+        };
     }
 
     static String fakeSlackPort() {

@@ -8,6 +8,9 @@
 # Memory comparisons: FD_EXTRA_OPTS (flags added after the recommended ones and the archive, e.g. -Xmx96m),
 # PHASES=load (no start-up medians: one Flightdeck start only, for the help the baseline acks), NMT=1 (the load
 # process runs with -XX:NativeMemoryTracking=summary; its summary and smaps_rollup are printed after load).
+# The slow-Slack part (after the table; SLOW_SLACK=0 skips it, SLOW_ONLY=1 runs only it): a Flightdeck started afresh against
+# the fake Slack in slow mode, SLOW_DELAY_MS=150 per call and SLOW_429_SHARE=0.01 of calls answered 429 (Retry-After: 1),
+# SLOW_RATE=20 requests/s of each flow for SECONDS_PER_PHASE (see bench/SlowSlack.java for what is timed and counted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,7 +40,7 @@ for port in $FD_PORT $PEER_PORT $SLACK_PORT; do
 done
 command -v node >/dev/null || { echo "node (v18+) is needed for the baseline" >&2; exit 1; }
 mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" bench/Load.java bench/Driver.java bench/FakeSlack.java
+javac -d "$WORK/classes" bench/Load.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
 LOAD=("$JAVA" -XX:+UseSerialGC -Xmx512m -Dwarmup=${WARMUP:-1} -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes" Load)
 
 # Made-up credentials for loopback only: the fake Slack accepts anything.
@@ -89,6 +92,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}'
 echo "flightdeck: $("$JAVA" -version 2>&1 | head -1), MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} $FD_JVM_OPTS"
 echo "baseline:   @slack/bolt $(node -p "require('$ROOT/bench/peer/node_modules/@slack/bolt/package.json').version"), node $(node -v)"
 
+val() { sed -n "s/.*[ ^]$2=\([^ ]*\).*/\1/p" <<<" $1"; }
+if [ "${SLOW_ONLY:-0}" != 1 ]; then
 # ---- start-up, median of RUNS, interleaved ----
 echo "start-up (median of $RUNS, fresh data directory each) ..." >&2
 if [[ $PHASES == *startup* ]]; then
@@ -112,7 +117,6 @@ for url in "http://127.0.0.1:$FD_PORT/health/liveness"; do until curl -fs -o /de
 until curl -s -o /dev/null "$PEER_URL" 2>/dev/null; do sleep 0.05; done
 
 run() { "${LOAD[@]}" load "$@"; }
-val() { sed -n "s/.*[ ^]$2=\([^ ]*\).*/\1/p" <<<" $1"; }
 allocated() { curl -fs "http://127.0.0.1:$FD_PORT/prometheus" | awk '/^jvm_gc_memory_allocated_bytes_total/ {printf "%.0f", $2}'; }
 rss() { awk '/VmRSS/ {printf "%d", $2/1024}' /proc/$1/status; }
 
@@ -182,3 +186,42 @@ echo "raw:"; printf '  %s\n' "FD   $FD_START" "PEER $PEER_START" "FD   $FD_SAT" 
   "FD   $FD_DEPLOY" "FD   $FD_INCIDENT" "FD   $FD_CLICK"
 # grep -c exits 1 when it counts 0, which set -e -o pipefail turned into the script's exit status.
 echo "  Flightdeck log: $(grep -c ' ERROR ' "$WORK/fd.log" || true) ERROR lines"
+fi
+
+# ---- a slow Slack: a fresh Flightdeck, the fake answering every call after SLOW_DELAY_MS and SLOW_429_SHARE with 429 ----
+if [ "${SLOW_SLACK:-1}" = 1 ]; then
+  [ -n "${FD_PID:-}" ] && { kill "$FD_PID" 2>/dev/null || true; wait "$FD_PID" 2>/dev/null || true; }
+  [ -n "${PEER_PID:-}" ] && { kill "$PEER_PID" 2>/dev/null || true; wait "$PEER_PID" 2>/dev/null || true; }
+  SLOW_RATE=${SLOW_RATE:-20}; SLOW_DELAY_MS=${SLOW_DELAY_MS:-150}; SLOW_429_SHARE=${SLOW_429_SHARE:-0.01}
+  curl -fs -X POST "http://127.0.0.1:$SLACK_PORT/mode?delay_ms=$SLOW_DELAY_MS&ratelimit_share=$SLOW_429_SHARE" >/dev/null
+  mkdir -p "$WORK/fd-slow"
+  # The bench team file plus a service per deploy request of the phase (bench0, bench1, ...; see bench/SlowSlack.java).
+  awk -v n="$(awk -v r="$SLOW_RATE" -v s="$SECS" -v w="${WARMUP:-1}" 'BEGIN {printf "%d", r * (s + w) + 20}')" '{print}
+    /^  services:$/ {for (i = 0; i < n; i++) printf "    bench%d:\n      build:\n        jenkins:\n          url: http://127.0.0.1:9/\n          job: \"bench-{env}\"\n          user: deploy-bot\n          token-env: JENKINS_TOKEN\n", i}' \
+    "$ROOT/bench/flightdeck-bench.yml" >"$WORK/flightdeck-bench-slow.yml"
+  (cd "$WORK/fd-slow" && MICRONAUT_CONFIG_FILES="$WORK/flightdeck-bench-slow.yml" exec "${FD_CMD[@]}" >"$WORK/fd-slow.log" 2>&1) &
+  FD_PID=$!; PIDS+=($FD_PID)
+  until curl -fs -o /dev/null "http://127.0.0.1:$FD_PORT/health/liveness"; do sleep 0.05; done
+  echo "slow Slack phases ..." >&2
+  SLOW_LOAD_AT=$(cut -d' ' -f1-3 /proc/loadavg)
+  SLOW=$("${LOAD[@]}" slow "$FD_URL" "$SECRET" "http://127.0.0.1:$SLACK_PORT/" "$SECS" "$SLOW_RATE")
+  flow() { grep "flow=$1 " <<<"$SLOW"; }
+  echo
+  echo "Slow Slack (every call answered after ${SLOW_DELAY_MS} ms, ${SLOW_429_SHARE} of them 429 with Retry-After: 1), a fresh"
+  echo "Flightdeck, ${SLOW_RATE}/s of each flow on 20 conns, load at start ${SLOW_LOAD_AT}; ack p50/p99/max ms, done p50/p99/max ms:"
+  printf "  %-34s ack %-20s go/no-go posted %-20s missing=%s errors=%s\n" "/deploy request" \
+    "$(val "$(flow deploy-request)" ack_p50)/$(val "$(flow deploy-request)" ack_p99)/$(val "$(flow deploy-request)" ack_max)" \
+    "$(val "$(flow deploy-request)" done_p50)/$(val "$(flow deploy-request)" done_p99)/$(val "$(flow deploy-request)" done_max)" \
+    "$(val "$(flow deploy-request)" missing)" "$(val "$(flow deploy-request)" errors)"
+  printf "  %-34s ack %-20s card pinned     %-20s missing=%s errors=%s\n" "/incident declare" \
+    "$(val "$(flow declare)" ack_p50)/$(val "$(flow declare)" ack_p99)/$(val "$(flow declare)" ack_max)" \
+    "$(val "$(flow declare)" done_p50)/$(val "$(flow declare)" done_p99)/$(val "$(flow declare)" done_max)" \
+    "$(val "$(flow declare)" missing)" "$(val "$(flow declare)" errors)"
+  printf "  %-34s ack %-20s errors=%s\n" "Go click (one per request)" \
+    "$(val "$(flow go-click)" ack_p50)/$(val "$(flow go-click)" ack_p99)/$(val "$(flow go-click)" ack_max)" "$(val "$(flow go-click)" errors)"
+  echo "slack calls: declare=$(val "$(flow declare)" calls) deploy-request=$(val "$(flow deploy-request)" calls) go-click=$(val "$(flow go-click)" calls)"
+  echo "  (a call answered 429 and retried counts twice; without the 429 answers: declare=$(val "$(flow declare)" calls_no429)" \
+    "deploy-request=$(val "$(flow deploy-request)" calls_no429) go-click=$(val "$(flow go-click)" calls_no429))"
+  echo "  raw:"; printf '    %s\n' "$SLOW"
+  echo "  Flightdeck log (slow Slack): $(grep -c ' ERROR ' "$WORK/fd-slow.log" || true) ERROR lines"
+fi

@@ -12,6 +12,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -49,7 +50,12 @@ import dev.flightdeck.slack.edge.SlackSettings;
 @Singleton
 public class SlackGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
-    private static final int THREADS = 4;
+    /**
+     * Calls in flight at once (config {@code slack.gateway.threads}): each call holds a thread until Slack answers, so
+     * with Slack answering in 150 ms, 4 threads pass at most ~26 calls a second (measured: bench/run.sh's slow-Slack
+     * part, docs/perf-notes/slowslack.md).
+     */
+    static final int THREADS = 4;
 
     private final MethodsClient client;
     private final RetryPolicy policy;
@@ -65,18 +71,19 @@ public class SlackGateway implements AutoCloseable {
     }
 
     public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters) {
-        this(slack, settings, policy, meters, Spans.noop());
+        this(slack, settings, policy, meters, Spans.noop(), THREADS);
     }
 
     @Inject
-    public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters, Spans spans) {
+    public SlackGateway(Slack slack, SlackSettings settings, RetryPolicy policy, MeterRegistry meters, Spans spans,
+                        @Value("${slack.gateway.threads:" + THREADS + "}") int threads) {
         this.meters = meters;
         this.spans = spans;
         String token = settings.botToken();
         this.client = token == null || token.isBlank() ? null : slack.methods(token);
         this.policy = policy;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ScheduledThreadPoolExecutor(THREADS, r -> {
+        this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "slack-gateway-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
