@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,15 +53,19 @@ import dev.flightdeck.slack.edge.SlackSettings;
 public class SlackGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
     /**
-     * Calls in flight at once (config {@code slack.gateway.threads}): each call holds a thread until Slack answers, so
-     * with Slack answering in 150 ms, 4 threads pass at most ~26 calls a second (measured: bench/run.sh's slow-Slack
-     * part, docs/perf-notes/slowslack.md).
+     * Calls in flight at most (config {@code slack.gateway.threads}): each call holds a thread until Slack answers, so
+     * with Slack answering in 150 ms, 4 threads passed at most ~26 calls a second and 20 incident declarations a
+     * second (8 calls each) queued for tens of seconds (bench/run.sh's slow-Slack part, docs/PERFORMANCE.md round 7).
+     * The threads are made when calls wait and end after 30 s idle, so a quiet service keeps none.
      */
-    static final int THREADS = 4;
+    static final int THREADS = 32;
+    private static final long IDLE_SECONDS = 30;
 
     private final MethodsClient client;
     private final RetryPolicy policy;
-    private final ScheduledThreadPoolExecutor executor;
+    /** Retries wait here (one thread) for their Retry-After or backoff, then go to {@link #calls}. */
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor calls;
     private final Spans spans;
     private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
 
@@ -83,12 +89,11 @@ public class SlackGateway implements AutoCloseable {
         this.client = token == null || token.isBlank() ? null : slack.methods(token);
         this.policy = policy;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "slack-gateway-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
+        this.calls = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "slack-gateway-" + n.incrementAndGet()));
+        calls.allowCoreThreadTimeOut(true);
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "slack-gateway-timer"));
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** Runs the call off the caller's thread, retrying as described above. {@code method} names it in logs and errors. */
@@ -149,10 +154,21 @@ public class SlackGateway implements AutoCloseable {
     private <T extends SlackApiTextResponse> void schedule(Attempt<T> a, int number, Duration delay) {
         try {
             // One client span per attempt, so a trace shows each 429 and its retry.
-            executor.schedule(() -> a.caller().run(() -> spans.in("slack " + a.method(), SpanKind.CLIENT, () -> {
+            Runnable attempt = () -> a.caller().run(() -> spans.in("slack " + a.method(), SpanKind.CLIENT, () -> {
                 run(a, number);
                 return null;
-            })), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }));
+            if (delay.isZero() || delay.isNegative()) {
+                calls.execute(attempt);
+            } else {
+                timer.schedule(() -> {
+                    try {
+                        calls.execute(attempt);
+                    } catch (RejectedExecutionException e) {
+                        fail(a, number - 1, 0, "the gateway is shut down", e);
+                    }
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException e) {
             fail(a, number - 1, 0, "the gateway is shut down", e);
         }
@@ -208,11 +224,18 @@ public class SlackGateway implements AutoCloseable {
         meters.counter("flightdeck.slack.api.calls", "method", method, "outcome", outcome).increment();
     }
 
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
     /** Stops the threads; calls still waiting for a retry fail with SlackCallFailed instead of hanging. */
     @PreDestroy
     @Override
     public void close() {
-        executor.shutdownNow();
+        timer.shutdownNow();
+        calls.shutdownNow();
         inFlight.forEach((future, method) ->
                 future.completeExceptionally(new SlackCallFailed(method, 0, 0, "the gateway was shut down", null)));
     }
