@@ -88,7 +88,7 @@ public final class Growth {
             props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         }
         props.put("micronaut.config.files", System.getenv("FLIGHTDECK_TEAM_FILE"));
-        props.put("micronaut.server.port", -1);
+        props.put("micronaut.server.port", Integer.parseInt(System.getenv().getOrDefault("GROWTH_PORT", "-1"))); // -1: any free port
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("flightdeck.deploy.scheduler-interval", "1h");
         props.put("incident-jobs.interval", "1h");
