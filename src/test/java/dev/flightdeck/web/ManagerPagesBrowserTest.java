@@ -167,7 +167,7 @@ class ManagerPagesBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void historyPagesShowAHundredRowsAndAnOlderLinkThatKeepsTheFilters() throws Exception {
         Instant now = server.getApplicationContext().getBean(MutableClock.class).instant();
         DeployRepository deploys = server.getApplicationContext().getBean(DeployRepository.class);
@@ -181,7 +181,13 @@ class ManagerPagesBrowserTest {
                     .in(DeployState.SUCCEEDED).requestedAt(now.minus(Duration.ofHours(200 - i)))
                     .finishedAt(now.minus(Duration.ofHours(199 - i))).build(), List.of());
         }
+        // Last: the rows it adds would push the other tests' incident off the first page.
         open("/deploys?service=billing&environment=staging");
+        if (path().equals("/signin")) {
+            clickAndWait(By.linkText("Sign in with Slack"));
+            open("/deploys?service=billing&environment=staging");
+        }
+        assertThat(path()).isEqualTo("/deploys");
         assertThat(rowLinks()).hasSize(100).first().isEqualTo("#" + staging.get(104));
         assertThat(rowLinks()).last().isEqualTo("#" + staging.get(5));
         assertThat(text("main")).doesNotContain("8.0.");
@@ -218,7 +224,7 @@ class ManagerPagesBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void aLinkFromSlackLeadsToItsPageAfterSignIn() throws Exception {
         browser.driver.manage().deleteAllCookies();
         open("/deploys/" + deploy.id());
@@ -229,7 +235,7 @@ class ManagerPagesBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void signOutEndsTheSession() throws Exception {
         open("/incidents");
         assertThat(path()).isEqualTo("/incidents");
@@ -258,7 +264,7 @@ class ManagerPagesBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void aMemberOfAnotherWorkspaceIsRefused() throws Exception {
         browser.driver.manage().deleteAllCookies();
         idp.signInAs("U0STRANGER", "T0OTHERWS1");
