@@ -37,8 +37,16 @@ final class GrowthClone {
     private GrowthClone() {
     }
 
-    /** Copies team-year (0, 0) into every other team-year; returns how many copies were made. */
+    /**
+     * Copies team-year (0, 0) into every team-year, numbered so that ids follow time as they do in a real database
+     * (older years lower, the teams of a year interleaved row by row), then drops the original rows, which the copy for
+     * (0, 0) replaces; audit events are append-only, so theirs stay and are not copied for (0, 0). Returns how many
+     * team-years were added.
+     */
     static int multiply(DataSource pooled, boolean postgres, int teams, int years) throws SQLException {
+        if (teams * years == 1) {
+            return 0;
+        }
         DataSource ds = DelegatingDataSource.unwrapDataSource(pooled);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
@@ -46,19 +54,25 @@ final class GrowthClone {
             for (String table : TABLES.keySet()) {
                 top.put(table, maxId(s, table, key(table)));
             }
-            int copies = 0;
-            for (int team = 0; team < teams; team++) {
-                for (int year = 0; year < years; year++) {
-                    if (team == 0 && year == 0) {
-                        continue;
-                    }
-                    copies++;
+            Ids ids = new Ids(top, teams, years);
+            for (int year = years - 1; year >= 0; year--) {
+                for (int team = 0; team < teams; team++) {
                     for (var t : TABLES.entrySet()) {
-                        s.executeUpdate(copy(c, t.getKey(), t.getValue(), top, copies, team, year, postgres));
+                        if (team == 0 && year == 0 && t.getKey().equals("audit_event")) {
+                            continue;
+                        }
+                        s.executeUpdate(copy(c, t.getKey(), t.getValue(), ids, team, year, postgres));
                     }
                     c.commit();
                 }
             }
+            List<String> originals = new ArrayList<>(TABLES.keySet());
+            originals.remove("audit_event");
+            for (int i = originals.size() - 1; i >= 0; i--) {
+                String table = originals.get(i);
+                s.executeUpdate("DELETE FROM " + table + " WHERE " + key(table) + " <= " + top.get(table));
+            }
+            c.commit();
             // New rows written through the repositories after this (the present's items) get ids above the copies'.
             for (String table : TABLES.keySet()) {
                 if (!table.equals("post_release_check")) {
@@ -69,7 +83,19 @@ final class GrowthClone {
             c.commit();
             requeueRollup(s);
             c.commit();
-            return copies;
+            return teams * years - 1;
+        }
+    }
+
+    /**
+     * The id a copied row gets: above every original id; a block per year, older years lower; within a year the
+     * original's order (the repositories wrote it roughly in time order), each original row's teams side by side.
+     */
+    private record Ids(Map<String, Long> top, int teams, int years) {
+        String of(String column, String table, int team, int year) {
+            long span = top.get(table) + 1;
+            long base = span + (long) (years - 1 - year) * span * teams + team;
+            return "(" + column + " * " + teams + " + " + base + ")";
         }
     }
 
@@ -114,8 +140,8 @@ final class GrowthClone {
         }
     }
 
-    private static String copy(Connection c, String table, Map<String, String> refs, Map<String, Long> top, int k,
-                               int team, int year, boolean postgres) throws SQLException {
+    private static String copy(Connection c, String table, Map<String, String> refs, Ids ids, int team, int year,
+                               boolean postgres) throws SQLException {
         List<String> cols = new ArrayList<>();
         List<String> exprs = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
@@ -124,24 +150,26 @@ final class GrowthClone {
                 String col = md.getColumnName(i).toLowerCase();
                 int type = md.getColumnType(i);
                 cols.add(col);
-                exprs.add(expression(table, col, type, refs, top, k, team, year, postgres));
+                exprs.add(expression(table, col, type, refs, ids, team, year, postgres));
             }
         }
         String key = key(table);
         return "INSERT INTO " + table + " (" + String.join(", ", cols) + ") SELECT " + String.join(", ", exprs)
-                + " FROM " + table + " WHERE " + key + " <= " + top.get(table);
+                + " FROM " + table + " WHERE " + key + " <= " + ids.top().get(table);
     }
 
-    private static String expression(String table, String col, int type, Map<String, String> refs,
-                                     Map<String, Long> top, int k, int team, int year, boolean postgres) {
+    private static String expression(String table, String col, int type, Map<String, String> refs, Ids ids,
+                                     int team, int year, boolean postgres) {
+        int k = year * ids.teams() + team;
         if (col.equals(key(table))) {
-            return col + " + " + (long) k * top.get(table.equals("post_release_check") ? "deploy_request" : table);
+            return ids.of(col, table.equals("post_release_check") ? "deploy_request" : table, team, year);
         }
         if (refs.containsKey(col)) {
-            return col + " + " + (long) k * top.get(refs.get(col));
+            return ids.of(col, refs.get(col), team, year);
         }
         if (col.equals("rollback_of")) {
-            return "CASE WHEN rollback_of IS NULL THEN NULL ELSE rollback_of + " + (long) k * top.get("deploy_request") + " END";
+            return "CASE WHEN rollback_of IS NULL THEN NULL ELSE " + ids.of("rollback_of", "deploy_request", team, year)
+                    + " END";
         }
         if (type == Types.TIMESTAMP_WITH_TIMEZONE || type == Types.TIMESTAMP) {
             return year == 0 ? col : col + " - INTERVAL '" + 365L * year + "' DAY";

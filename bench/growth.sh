@@ -17,6 +17,7 @@ SCALES=${GROWTH_SCALES:-"1 10 100"}
 DATABASES=${GROWTH_DATABASES:-"postgresql h2"}
 PG="psql -h 127.0.0.1 -p 5432 -U postgres -qAtX"
 export FLIGHTDECK_TEAM_FILE=${FLIGHTDECK_TEAM_FILE:-$PWD/flightdeck.example.yml}
+export GROWTH_PORT=${GROWTH_PORT:--1}   # the pages' HTTP port on 127.0.0.1 (-1: any free one)
 out=$(mktemp -d)
 keep=""
 cleanup() {
@@ -33,7 +34,7 @@ largest=${SCALES##* }
 for db in $DATABASES; do
   for s in $SCALES; do
     if [ "$db" = postgresql ]; then
-      name=flightdeck_growth_${s}x_$$
+      name=growth_${s}x_$$
       $PG -d postgres -c "CREATE DATABASE $name" >/dev/null
       url="jdbc:postgresql://127.0.0.1:5432/$name"
     else
@@ -64,8 +65,8 @@ if [ -n "$keep" ]; then
   now="now()"
   declare -A SQL
   d() { echo "$now - interval '$1 days'"; }
-  SQL[deploys-page]="SELECT * FROM deploy_request WHERE requested_at >= $(d 30) AND requested_at < $now ORDER BY id DESC LIMIT 1000"
-  SQL[incidents-page]="SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY id; SELECT * FROM incident WHERE started_at >= $(d 90) AND started_at < $now ORDER BY id DESC LIMIT 500"
+  SQL[deploys-page]="SELECT * FROM deploy_request WHERE requested_at >= $(d 30) AND requested_at < $now AND id < 9223372036854775807 ORDER BY id DESC LIMIT 101"
+  SQL[incidents-page]="SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY id; SELECT * FROM incident WHERE status = 'RESOLVED' AND started_at >= $(d 90) AND started_at < $now AND id < 9223372036854775807 ORDER BY id DESC LIMIT 101"
   # The rollup read (whole days and what is still queued, one statement), today's deploys raw, rollbacks, incidents.
   rollup() { echo "SELECT 'D', utc_day, environment, service, succeeded, failed, lead_times, success_times FROM delivery_day WHERE utc_day >= current_date - $1 AND utc_day < current_date AND environment IN ('prod') AND service IN ('', 'commons', 'billing', 'web', 'reports'); SELECT d.id, d.service, d.environment, d.state, d.requested_at, d.finished_at FROM delivery_pending p JOIN deploy_request d ON d.id = p.deploy_id WHERE d.finished_at >= current_date - $1 AND d.finished_at < current_date AND d.environment IN ('prod'); SELECT id, service, environment, state, requested_at, finished_at, rollback_of FROM deploy_request WHERE finished_at >= current_date AND finished_at < $now AND environment IN ('prod') ORDER BY finished_at, id"; }
   SQL[delivery-page-365d]="$(rollup 364); SELECT * FROM deploy_request WHERE rollback_of IS NOT NULL AND requested_at >= $(d 365) AND requested_at < $now ORDER BY requested_at, id; SELECT * FROM incident WHERE (started_at >= $(d 365) AND started_at < $now) OR (resolved_at >= $(d 365) AND resolved_at < $now) ORDER BY started_at, id"

@@ -108,8 +108,16 @@ public interface DeployRepository {
     /** Requests in these states, newest first; all services when {@code service} is empty. */
     List<DeployRequest> inStates(Set<DeployState> states, Optional<String> service, int limit);
 
-    /** Requests made in [from, until), newest first: the web pages' history. */
-    List<DeployRequest> requestedBetween(Instant from, Instant until, int limit);
+    /** What the web history is narrowed to; an empty filter is "any". */
+    record HistoryFilter(Optional<String> service, Optional<String> environment, Optional<DeployState> state) {
+        public static final HistoryFilter ANY = new HistoryFilter(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * One page of the web history: requests made in [from, until) that match the filter and have an id below
+     * {@code beforeId} (Long.MAX_VALUE for the newest), newest first, at most {@code limit}.
+     */
+    List<DeployRequest> requestedBetween(Instant from, Instant until, HistoryFilter filter, long beforeId, int limit);
 
     /** Requests of a service (in one environment, or all), newest first. */
     List<DeployRequest> history(String service, Optional<String> environment, int limit);

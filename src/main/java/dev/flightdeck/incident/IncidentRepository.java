@@ -30,6 +30,12 @@ public interface IncidentRepository extends OpenIncidents {
     /** Incidents started in [from, until), newest first: the web pages' lists. */
     List<Incident> startedBetween(Instant from, Instant until, int limit);
 
+    /**
+     * A page of past incidents: resolved ones started in [from, until), of this severity if given, numbered below
+     * {@code beforeNumber} (Long.MAX_VALUE for the newest), newest first, at most {@code limit}.
+     */
+    List<Incident> resolvedPage(Instant from, Instant until, Optional<Severity> severity, long beforeNumber, int limit);
+
     // ---- declaration steps
 
     /** Takes the declaration for this caller until {@code until}; false when another holds an unexpired lease. */

@@ -26,6 +26,17 @@ public interface IncidentRowRepository extends CrudRepository<IncidentRow, Long>
     @Query("SELECT * FROM incident WHERE started_at >= :from AND started_at < :until ORDER BY id DESC LIMIT :limit")
     List<IncidentRow> findStartedBetween(Instant from, Instant until, int limit);
 
+    // A page of the past incidents: the primary key read backwards from :before, stopping at the page's limit.
+    @Query("""
+            SELECT * FROM incident WHERE status = 'RESOLVED' AND started_at >= :from AND started_at < :until
+               AND id < :before ORDER BY id DESC LIMIT :limit""")
+    List<IncidentRow> findResolvedPage(Instant from, Instant until, long before, int limit);
+
+    @Query("""
+            SELECT * FROM incident WHERE status = 'RESOLVED' AND started_at >= :from AND started_at < :until
+               AND severity = :severity AND id < :before ORDER BY id DESC LIMIT :limit""")
+    List<IncidentRow> findResolvedPageOf(Instant from, Instant until, String severity, long before, int limit);
+
     @Query("""
             UPDATE incident SET setup_lease_until = :until
             WHERE id = :id AND setup_complete = FALSE AND (setup_lease_until IS NULL OR setup_lease_until <= :now)""")

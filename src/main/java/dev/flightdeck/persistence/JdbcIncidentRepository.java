@@ -65,6 +65,14 @@ public class JdbcIncidentRepository implements IncidentRepository {
     }
 
     @Override
+    public List<Incident> resolvedPage(Instant from, Instant until, Optional<Severity> severity, long beforeNumber, int limit) {
+        List<IncidentRow> rows = severity.isPresent()
+                ? incidents.findResolvedPageOf(from, until, severity.get().name(), beforeNumber, limit)
+                : incidents.findResolvedPage(from, until, beforeNumber, limit);
+        return rows.stream().map(JdbcIncidentRepository::toIncident).toList();
+    }
+
+    @Override
     public boolean claimSetup(long number, Instant now, Instant until) {
         boolean claimed = incidents.claimSetup(number, now, until) == 1;
         if (claimed) {

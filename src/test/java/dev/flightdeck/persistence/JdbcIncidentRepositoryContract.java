@@ -130,4 +130,30 @@ abstract class JdbcIncidentRepositoryContract {
         assertThat(repository.addTimeline(n, note, Optional.empty())).isTrue();
         assertThat(repository.timeline(n)).containsExactly(note, note, pinned);
     }
+
+    @Test
+    void pastIncidentsComeAPageAtATimeNewestFirstResolvedOnlyAndOfTheChosenSeverity() {
+        Instant from = Instant.parse("1995-03-01T00:00:00Z");   // a period of its own: other tests write around t0
+        java.util.List<Long> sev3 = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Severity severity = i % 2 == 0 ? Severity.SEV3 : Severity.SEV1;
+            long n = repository.create(new IncidentRepository.NewIncident("Lag " + i, severity, "U1", "C1",
+                    from.plus(Duration.ofHours(i)), Optional.empty())).number();
+            if (i != 6) {
+                repository.resolve(n, from.plus(Duration.ofHours(i)).plusSeconds(60), new Incident.SummaryText("s", "a", "w", "p"));
+                if (severity == Severity.SEV3) {
+                    sev3.add(0, n);
+                }
+            }
+        }
+        Instant until = from.plus(Duration.ofDays(1));
+        var first = repository.resolvedPage(from, until, Optional.of(Severity.SEV3), Long.MAX_VALUE, 2);
+        assertThat(first).extracting(Incident::number).containsExactly(sev3.get(0), sev3.get(1));
+        var older = repository.resolvedPage(from, until, Optional.of(Severity.SEV3), sev3.get(1), 2);
+        assertThat(older).extracting(Incident::number).containsExactly(sev3.get(2));
+        assertThat(repository.resolvedPage(from, until, Optional.empty(), Long.MAX_VALUE, 10)).hasSize(6)
+                .allMatch(i -> !i.isOpen());
+        assertThat(repository.resolvedPage(from.plus(Duration.ofHours(5)), until, Optional.empty(), Long.MAX_VALUE, 10))
+                .extracting(Incident::title).containsExactly("Lag 5");
+    }
 }

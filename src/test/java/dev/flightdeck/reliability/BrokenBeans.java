@@ -34,7 +34,7 @@ class BrokenBeans {
     @Replaces(DeployRepository.class)
     DeployRepository deploys() {
         DeployRepository deploys = Mockito.mock(DeployRepository.class);
-        Mockito.when(deploys.requestedBetween(any(), any(), anyInt())).thenThrow(new IllegalStateException(LEAK));
+        Mockito.when(deploys.requestedBetween(any(), any(), any(), Mockito.anyLong(), anyInt())).thenThrow(new IllegalStateException(LEAK));
         return deploys;
     }
 }

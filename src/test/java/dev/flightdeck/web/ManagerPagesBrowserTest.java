@@ -167,6 +167,63 @@ class ManagerPagesBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void historyPagesShowAHundredRowsAndAnOlderLinkThatKeepsTheFilters() throws Exception {
+        Instant now = server.getApplicationContext().getBean(MutableClock.class).instant();
+        DeployRepository deploys = server.getApplicationContext().getBean(DeployRepository.class);
+        IncidentRepository incidents = server.getApplicationContext().getBean(IncidentRepository.class);
+        List<Long> staging = new java.util.ArrayList<>();
+        for (int i = 0; i < 105; i++) {    // oldest first: ids rise with time
+            staging.add(deploys.insert(dev.flightdeck.deploy.DeployRequests.aRequest().of("billing").to("staging")
+                    .version("3.0." + i).in(DeployState.SUCCEEDED).requestedAt(now.minus(Duration.ofHours(200 - i)))
+                    .finishedAt(now.minus(Duration.ofHours(199 - i))).build(), List.of()).id());
+            deploys.insert(dev.flightdeck.deploy.DeployRequests.aRequest().of("web").to("staging").version("8.0." + i)
+                    .in(DeployState.SUCCEEDED).requestedAt(now.minus(Duration.ofHours(200 - i)))
+                    .finishedAt(now.minus(Duration.ofHours(199 - i))).build(), List.of());
+        }
+        // Last: the rows it adds would push the other tests' incident off the first page.
+        open("/deploys?service=billing&environment=staging");
+        if (path().equals("/signin")) {
+            clickAndWait(By.linkText("Sign in with Slack"));
+            open("/deploys?service=billing&environment=staging");
+        }
+        assertThat(path()).isEqualTo("/deploys");
+        assertThat(rowLinks()).hasSize(100).first().isEqualTo("#" + staging.get(104));
+        assertThat(rowLinks()).last().isEqualTo("#" + staging.get(5));
+        assertThat(text("main")).doesNotContain("8.0.");
+        clickAndWait(By.linkText("Older"));
+        assertThat(rowLinks()).containsExactly("#" + staging.get(4), "#" + staging.get(3), "#" + staging.get(2),
+                "#" + staging.get(1), "#" + staging.get(0));
+        assertThat(text("main")).contains("older than #" + staging.get(5)).doesNotContain("8.0.");
+        assertThat(browser.driver.findElement(By.id("f-service")).getAttribute("value")).isEqualTo("billing");
+        assertThat(browser.driver.findElement(By.id("f-environment")).getAttribute("value")).isEqualTo("staging");
+        assertThat(browser.driver.findElements(By.linkText("Older"))).isEmpty();
+        assertThat(HtmlChecks.problems(browser.driver.getPageSource())).isEmpty();
+        browser.screenshot("deploys-older");
+        clickAndWait(By.linkText("Newest"));
+        assertThat(rowLinks()).hasSize(100).first().isEqualTo("#" + staging.get(104));
+
+        List<String> sev4 = new java.util.ArrayList<>();
+        for (int i = 0; i < 103; i++) {
+            Incident x = incidents.create(new IncidentRepository.NewIncident("Queue lag " + i, Severity.SEV4,
+                    "U0COMMAND1", "C0INCIDENT", now.minus(Duration.ofHours(300 - i)), java.util.Optional.empty()));
+            incidents.resolve(x.number(), now.minus(Duration.ofHours(299 - i)), new Incident.SummaryText("", "", "", ""));
+            sev4.add(x.id() + ": Queue lag " + i);
+        }
+        open("/incidents?severity=sev4");
+        clickAndWait(By.linkText("Older"));
+        assertThat(browser.driver.findElements(By.cssSelector("#past ~ div table tbody tr a")).stream()
+                .map(WebElement::getText).toList()).containsExactly(sev4.get(2), sev4.get(1), sev4.get(0));
+        assertThat(browser.driver.findElement(By.id("f-severity")).getAttribute("value")).isEqualTo("sev4");
+        assertThat(text("main")).doesNotContain(resolved.id() + ":");
+    }
+
+    private static List<String> rowLinks() {
+        return browser.driver.findElements(By.cssSelector("main table tbody tr td:first-child a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
     @Order(3)
     void aLinkFromSlackLeadsToItsPageAfterSignIn() throws Exception {
         browser.driver.manage().deleteAllCookies();

@@ -74,9 +74,6 @@ public interface DeployRequestRows extends CrudRepository<DeployRequestRow, Long
     @Query("SELECT * FROM deploy_request WHERE state IN (:states) AND service = :service ORDER BY id DESC LIMIT :limit")
     List<DeployRequestRow> inStatesOf(Collection<String> states, String service, int limit);
 
-    @Query("SELECT * FROM deploy_request WHERE requested_at >= :from AND requested_at < :until ORDER BY id DESC LIMIT :limit")
-    List<DeployRequestRow> requestedBetween(Instant from, Instant until, int limit);
-
     @Query("SELECT * FROM deploy_request WHERE service = :service ORDER BY id DESC LIMIT :limit")
     List<DeployRequestRow> history(String service, int limit);
 

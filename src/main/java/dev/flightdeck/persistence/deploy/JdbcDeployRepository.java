@@ -231,8 +231,8 @@ public class JdbcDeployRepository implements DeployRepository {
     }
 
     @Override
-    public List<DeployRequest> requestedBetween(Instant from, Instant until, int limit) {
-        return requests.requestedBetween(from, until, limit).stream().map(JdbcDeployRepository::toDomain).toList();
+    public List<DeployRequest> requestedBetween(Instant from, Instant until, HistoryFilter filter, long beforeId, int limit) {
+        return transactions.executeRead(status -> DeployHistoryPage.read(jdbc, from, until, filter, beforeId, limit));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.flightdeck.deploy.ships.WhatShips;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.DateRange;
+import dev.flightdeck.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
 public class DeployPagesController {
 
     static final int DEFAULT_DAYS = 30;
-    static final int LIMIT = 1000;
+    /** Rows a page shows, newest first; the "Older" link pages on from the last. */
+    static final int PAGE = 100;
 
     private final DeployRepository deploys;
     private final TeamConfig team;
@@ -58,7 +60,7 @@ public class DeployPagesController {
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<?> list(@Nullable @QueryValue String service, @Nullable @QueryValue String environment,
                                 @Nullable @QueryValue String outcome, @Nullable @QueryValue String from,
-                                @Nullable @QueryValue String to) {
+                                @Nullable @QueryValue String to, @Nullable @QueryValue String before) {
         String svc = trim(service);
         String env = trim(environment);
         String out = trim(outcome).toLowerCase(Locale.ROOT);
@@ -78,21 +80,29 @@ public class DeployPagesController {
         known("outcome", out, outcomes.stream()).ifPresent(problems::add);
         DateRange.Parsed range = DateRange.parse(from, to, DEFAULT_DAYS, clock);
         range.problem().ifPresent(problems::add);
+        Paging.Before older = Paging.before(before);
+        older.problem().ifPresent(problems::add);
         model.put("problem", problems.isEmpty() ? null : String.join(" ", problems));
         if (!problems.isEmpty()) {
             model.put("rows", List.of());
             model.put("rangeText", "");
+            model.put("olderUrl", null);
+            model.put("newestUrl", null);
             return HttpResponse.badRequest(new ModelAndView<>("deploys/list", model));
         }
         DateRange r = range.range().orElseThrow();
-        List<DeployRequest> shown = deploys.requestedBetween(r.start(), r.end(), LIMIT).stream()
-                .filter(d -> svc.isEmpty() || d.service().equals(svc))
-                .filter(d -> env.isEmpty() || d.environment().equals(env))
-                .filter(d -> out.isEmpty() || d.state().label().equals(out)).toList();
+        DeployRepository.HistoryFilter filter = new DeployRepository.HistoryFilter(Paging.chosen(svc), Paging.chosen(env),
+                Arrays.stream(DeployState.values()).filter(st -> st.label().equals(out)).findFirst());
+        // One row more than the page shows: whether there is an older page, without counting the period.
+        List<DeployRequest> found = deploys.requestedBetween(r.start(), r.end(), filter, older.id(), PAGE + 1);
+        List<DeployRequest> shown = found.subList(0, Math.min(PAGE, found.size()));
         NameBook names = people.book(shown.stream().map(DeployRequest::requesterId).toList());
-        List<DeployViews.Row> rows = shown.stream().map(d -> DeployViews.row(d, names)).toList();
-        model.put("rows", rows);
-        model.put("rangeText", r.from() + " to " + r.to());
+        model.put("rows", shown.stream().map(d -> DeployViews.row(d, names)).toList());
+        model.put("rangeText", r.from() + " to " + r.to() + older.text("#"));
+        Map<String, String> kept = Paging.kept("service", svc, "environment", env, "outcome", out, "from", trim(from),
+                "to", trim(to));
+        model.put("olderUrl", found.size() > PAGE ? Paging.url("/deploys", kept, shown.get(PAGE - 1).id()) : null);
+        model.put("newestUrl", older.given() ? Paging.url("/deploys", kept, null) : null);
         return HttpResponse.ok(new ModelAndView<>("deploys/list", model));
     }
 

@@ -9,6 +9,7 @@ import dev.flightdeck.incident.summary.SummaryBuilder;
 import dev.flightdeck.people.NameBook;
 import dev.flightdeck.people.PersonNames;
 import dev.flightdeck.web.DateRange;
+import dev.flightdeck.web.Paging;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -39,7 +40,8 @@ import java.util.Optional;
 public class IncidentPagesController {
 
     static final int DEFAULT_DAYS = 90;
-    static final int LIMIT = 500;
+    /** Past incidents a page shows, newest first; the "Older" link pages on from the last. */
+    static final int PAGE = 100;
     static final String MARKDOWN = "text/markdown;charset=utf-8";
 
     private final IncidentRepository incidents;
@@ -58,7 +60,7 @@ public class IncidentPagesController {
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<?> list(@Nullable @QueryValue String severity, @Nullable @QueryValue String from,
-                                @Nullable @QueryValue String to) {
+                                @Nullable @QueryValue String to, @Nullable @QueryValue String before) {
         Map<String, Object> model = new HashMap<>();
         model.put("severity", severity == null ? "" : severity.trim());
         model.put("from", from == null ? "" : from.trim());
@@ -74,7 +76,11 @@ public class IncidentPagesController {
         }
         DateRange.Parsed range = DateRange.parse(from, to, DEFAULT_DAYS, clock);
         range.problem().ifPresent(problems::add);
+        Paging.Before older = Paging.before(before);
+        older.problem().ifPresent(problems::add);
         model.put("problem", problems.isEmpty() ? null : String.join(" ", problems));
+        model.put("olderUrl", null);
+        model.put("newestUrl", null);
         if (!problems.isEmpty()) {
             model.put("open", List.of());
             model.put("past", List.of());
@@ -86,13 +92,18 @@ public class IncidentPagesController {
         Optional<Severity> sev = wanted;
         List<Incident> open = incidents.open().stream().filter(i -> sev.map(s -> s == i.severity()).orElse(true))
                 .sorted((a, b) -> Long.compare(b.number(), a.number())).toList();
-        List<Incident> past = incidents.startedBetween(r.start(), r.end(), LIMIT).stream().filter(i -> !i.isOpen())
-                .filter(i -> sev.map(s -> s == i.severity()).orElse(true)).toList();
+        // One row more than the page shows: whether there is an older page, without counting the period.
+        List<Incident> found = incidents.resolvedPage(r.start(), r.end(), sev, older.id(), PAGE + 1);
+        List<Incident> past = found.subList(0, Math.min(PAGE, found.size()));
+        Map<String, String> kept = Paging.kept("severity", severity == null ? "" : severity.trim(),
+                "from", from == null ? "" : from.trim(), "to", to == null ? "" : to.trim());
+        model.put("olderUrl", found.size() > PAGE ? Paging.url("/incidents", kept, past.get(PAGE - 1).number()) + "#past" : null);
+        model.put("newestUrl", older.given() ? Paging.url("/incidents", kept, null) + "#past" : null);
         NameBook names = people.book(java.util.stream.Stream.concat(open.stream(), past.stream())
                 .map(Incident::commanderId).toList());
         model.put("open", open.stream().map(i -> IncidentViews.row(i, now, names)).toList());
         model.put("past", past.stream().map(i -> IncidentViews.row(i, now, names)).toList());
-        model.put("rangeText", r.from() + " to " + r.to());
+        model.put("rangeText", r.from() + " to " + r.to() + older.text("INC-"));
         return HttpResponse.ok(new ModelAndView<>("incidents/list", model));
     }
 

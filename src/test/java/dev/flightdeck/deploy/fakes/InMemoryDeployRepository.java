@@ -176,8 +176,11 @@ public final class InMemoryDeployRepository implements DeployRepository {
     }
 
     @Override
-    public List<DeployRequest> requestedBetween(Instant from, Instant until, int limit) {
-        return select(r -> !r.requestedAt().isBefore(from) && r.requestedAt().isBefore(until), limit, false);
+    public List<DeployRequest> requestedBetween(Instant from, Instant until, HistoryFilter filter, long beforeId, int limit) {
+        return select(r -> !r.requestedAt().isBefore(from) && r.requestedAt().isBefore(until) && r.id() < beforeId
+                && filter.service().map(r.service()::equals).orElse(true)
+                && filter.environment().map(r.environment()::equals).orElse(true)
+                && filter.state().map(s -> s == r.state()).orElse(true), limit, false);
     }
 
     @Override

@@ -67,6 +67,14 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
     }
 
     @Override
+    public synchronized List<Incident> resolvedPage(Instant from, Instant until, Optional<Severity> severity,
+                                                    long beforeNumber, int limit) {
+        return startedBetween(from, until, Integer.MAX_VALUE).stream().filter(i -> !i.isOpen())
+                .filter(i -> severity.map(s -> s == i.severity()).orElse(true) && i.number() < beforeNumber)
+                .limit(limit).toList();
+    }
+
+    @Override
     public synchronized boolean claimSetup(long number, Instant now, Instant until) {
         Incident i = incidents.get(number);
         Instant lease = setupLeases.get(number);

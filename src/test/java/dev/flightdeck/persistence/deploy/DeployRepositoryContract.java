@@ -266,4 +266,31 @@ abstract class DeployRepositoryContract {
         assertThat(repository.checks(r.id())).singleElement().satisfies(c -> assertThat(c.stopsStart()).isFalse());
         assertThat(rechecks.due(t0.plusSeconds(60), 500)).noneMatch(d -> d.requestId() == r.id());
     }
+
+    @Test
+    void theWebHistoryIsAPageOfMatchingRequestsNewestFirstFromBeforeAnId() {
+        String svc = unique();
+        Instant at = Instant.parse("1996-05-01T00:00:00Z");   // a period of its own
+        List<Long> prodSucceeded = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DeployState state = i % 3 == 2 ? DeployState.FAILED : DeployState.SUCCEEDED;
+            DeployRequest r = repository.insert(DeployRequests.aRequest().of(svc).to(i == 4 ? "staging" : "prod")
+                    .version("1." + i).in(state).requestedAt(at.plus(Duration.ofHours(i)))
+                    .finishedAt(at.plus(Duration.ofHours(i)).plusSeconds(60)).build(), List.of());
+            if (i != 4 && state == DeployState.SUCCEEDED) {
+                prodSucceeded.add(0, r.id());
+            }
+        }
+        repository.insert(DeployRequests.aRequest().of(unique()).to("prod").version("9").in(DeployState.SUCCEEDED)
+                .requestedAt(at.plusSeconds(30)).finishedAt(at.plusSeconds(90)).build(), List.of());
+        Instant until = at.plus(Duration.ofDays(1));
+        var filter = new DeployRepository.HistoryFilter(Optional.of(svc), Optional.of("prod"), Optional.of(DeployState.SUCCEEDED));
+        assertThat(repository.requestedBetween(at, until, filter, Long.MAX_VALUE, 2)).extracting(DeployRequest::id)
+                .containsExactly(prodSucceeded.get(0), prodSucceeded.get(1));
+        assertThat(repository.requestedBetween(at, until, filter, prodSucceeded.get(1), 2)).extracting(DeployRequest::id)
+                .containsExactly(prodSucceeded.get(2));
+        assertThat(repository.requestedBetween(at, until, DeployRepository.HistoryFilter.ANY, Long.MAX_VALUE, 50)).hasSize(7);
+        assertThat(repository.requestedBetween(at.plus(Duration.ofHours(5)), until, DeployRepository.HistoryFilter.ANY,
+                Long.MAX_VALUE, 50)).extracting(DeployRequest::version).containsExactly("1.5");
+    }
 }
