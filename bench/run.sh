@@ -11,6 +11,7 @@
 # The slow-Slack part (after the table; SLOW_SLACK=0 skips it, SLOW_ONLY=1 runs only it): a Flightdeck started afresh against
 # the fake Slack in slow mode, SLOW_DELAY_MS=150 per call and SLOW_429_SHARE=0.01 of calls answered 429 (Retry-After: 1),
 # SLOW_RATE=20 requests/s of each flow for SECONDS_PER_PHASE (see bench/SlowSlack.java for what is timed and counted).
+# PHASES=startup: only the start-up part (Flightdeck RUNS times, then the baseline RUNS times), then stop. A/B of settings: bench/startup-ab.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -41,7 +42,8 @@ done
 command -v node >/dev/null || { echo "node (v18+) is needed for the baseline" >&2; exit 1; }
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" bench/Load.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
-LOAD=("$JAVA" -XX:+UseSerialGC -Xmx512m -Dwarmup=${WARMUP:-1} -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes" Load)
+LOAD_JVM=("$JAVA" -XX:+UseSerialGC -Xmx512m -Dwarmup=${WARMUP:-1} -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes")
+LOAD=("${LOAD_JVM[@]}" Load)
 
 # Made-up credentials for loopback only: the fake Slack accepts anything.
 SECRET="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -69,7 +71,7 @@ if [ -z "${FD_JVM_OPTS:-}" ]; then
       else
         TRAIN="-XX:ArchiveClassesAtExit=$CDS"
       fi
-      "${LOAD[@]}" startup "http://127.0.0.1:$FD_PORT/slack/events" "$SECRET" 1 "$WORK/help.json" -- \
+      "${LOAD_JVM[@]}" -Dtrain=${TRAIN_ROUNDS:-20} Load startup "http://127.0.0.1:$FD_PORT/slack/events" "$SECRET" 1 "$WORK/help.json" -- \
         env MALLOC_ARENA_MAX=2 MICRONAUT_SERVER_PORT=$FD_PORT "$JAVA" $FD_JVM_OPTS $TRAIN -jar "$JAR" >/dev/null 2>&1
       if [ "$JAVA_VERSION" -ge 25 ]; then
         "$JAVA" $FD_JVM_OPTS -XX:AOTMode=create -XX:AOTConfiguration="$WORK/flightdeck.aotconf" -XX:AOTCache="$CDS" \
@@ -106,6 +108,13 @@ fi
 # Same JSON value (Gson escapes < > & = as \u003c..., JSON.stringify does not; the bytes differ by that only).
 node -e 'const fs=require("fs"), [a,b]=process.argv.slice(1).map(f=>JSON.stringify(JSON.parse(fs.readFileSync(f,"utf8"))));
   if (a!==b) { console.error("WARNING: the baseline acks a different help"); }' "$WORK/help.json" "$WORK/peer-help.json"
+if [ "${PHASES:-all}" = startup ]; then
+  for key in startup_ms startup_cpu_ms startup_rss_mb; do
+    printf "%-16s Flightdeck %6s   Bolt JS %6s\n" "$key" "$(sed -n "s/.*$key=\([^ ]*\).*/\1/p" <<<"$FD_START")" "$(sed -n "s/.*$key=\([^ ]*\).*/\1/p" <<<"$PEER_START")"
+  done
+  printf '  %s\n' "FD   $FD_START" "PEER $PEER_START"
+  exit 0
+fi
 
 # ---- load: both services up, phases interleaved ----
 mkdir -p "$WORK/fd" "$WORK/peer"

@@ -1,5 +1,6 @@
 package dev.flightdeck.persistence;
 
+import dev.flightdeck.ready.DatabaseReady;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -19,18 +20,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
-/** The database with its round-trip latency; readiness depends on it. Runs off the event loop. */
+/**
+ * The database with its round-trip latency; readiness depends on it, and is DOWN while the schema is still being
+ * migrated at start-up ({@link DatabaseReady}). Runs off the event loop.
+ */
 @Singleton
 @Readiness
 public class DatabaseHealthIndicator implements HealthIndicator {
 
     private final DataSource dataSource;
     private final ExecutorService blocking;
+    private final DatabaseReady ready;
 
-    public DatabaseHealthIndicator(DataSource dataSource, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public DatabaseHealthIndicator(DataSource dataSource, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                   DatabaseReady ready) {
         // The injected DataSource is bound to Micronaut Data's connection context; health wants a plain connection.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.blocking = blocking;
+        this.ready = ready;
     }
 
     @Override
@@ -39,6 +46,11 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     }
 
     private HealthResult check() {
+        if (!ready.isReady()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("state", ready.failure().isPresent() ? "migration failed" : "migrating");
+            return HealthResult.builder("database", HealthStatus.DOWN).details(details).build();
+        }
         long started = System.nanoTime();
         Map<String, Object> details = new LinkedHashMap<>();
         HealthStatus status;

@@ -1,6 +1,7 @@
 package dev.flightdeck.ops;
 
 import dev.flightdeck.persistence.H2Databases;
+import dev.flightdeck.ready.DatabaseReady;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,8 @@ class H2BackupRestoreTest {
         Map<String, Object> properties = new HashMap<>(H2Databases.micronautProperties(url));
         properties.put("micronaut.health.monitor.enabled", "false");
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
-            context.getBean(DataSource.class); // creating the pool is what runs Flyway
+            context.getBean(DataSource.class); // creating the pool is what starts Flyway
+            context.getBean(DatabaseReady.class).await(Duration.ofMinutes(2)); // done, also when in the background
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flightdeck.persistence;
 
+import dev.flightdeck.ready.DatabaseReady;
 import dev.flightdeck.testing.PostgresDatabase;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +81,8 @@ class MigrationsTest {
         // The health monitor schedules itself at start-up; this context is closed too soon for it to matter.
         properties.put("micronaut.health.monitor.enabled", "false");
         ApplicationContext context = ApplicationContext.run(properties, "test");
-        context.getBean(DataSource.class); // creating the pool is what runs Flyway
+        context.getBean(DataSource.class); // creating the pool is what starts Flyway (in the background)
+        context.getBean(DatabaseReady.class).await(Duration.ofMinutes(2)); // and this waits for its migrations
         return context;
     }
 

@@ -2,6 +2,7 @@ package dev.flightdeck.incident.access;
 
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentLifecycle;
+import dev.flightdeck.ready.DatabaseReady;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
 import io.micronaut.context.annotation.Context;
@@ -47,8 +48,9 @@ public class AccessJob implements IncidentLifecycle {
     /** {@code flightdeck.access.wake: false} leaves the waker off: test apps move their clock and call runDue(). */
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.access.scheduler-interval:60s}") Duration cap,
-                  @Value("${flightdeck.access.wake:true}") boolean wake) {
-        catchUp();
+                  @Value("${flightdeck.access.wake:true}") boolean wake, DatabaseReady ready) {
+        // Once the schema is there (migrations run in the background at start-up), not on the thread starting the service.
+        ready.whenReady(this::catchUp);
         if (!wake) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.flightdeck.slack.edge;
 
+import dev.flightdeck.ready.DatabaseReady;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +12,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Refuses a signed Slack request seen before: a slash command or a click captured on the way and
  * sent again within the signature's 5-minute window would otherwise declare a second incident or file a second
  * deploy request. Only forms are checked (commands, interactions): Slack never retries those, while it does retry
  * Events API deliveries (JSON, with X-Slack-Retry-Num), whose handling is idempotent on its own (the timeline's
- * dedup key), so they are not refused here.
+ * dedup key), so they are not refused here. Requests that come while the database is still being migrated at start-up
+ * are remembered in memory ({@link SeenBeforeReady}) and recorded in the database once it is ready.
  */
 @Singleton
 public class ReplayGuard {
@@ -28,9 +32,17 @@ public class ReplayGuard {
     private final SeenRequests seen;
     private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(ReplayGuard::newDigest);
     private volatile Instant lastFaultLogged = Instant.EPOCH;
+    private final SeenBeforeReady beforeReady = new SeenBeforeReady();
 
-    public ReplayGuard(SeenRequests seen) {
+    @Inject
+    public ReplayGuard(SeenRequests seen, DatabaseReady ready) {
         this.seen = seen;
+        ready.whenReady(this::handOver);
+    }
+
+    /** With a database that is ready from the start. */
+    public ReplayGuard(SeenRequests seen) {
+        this(seen, DatabaseReady.already());
     }
 
     /**
@@ -41,6 +53,10 @@ public class ReplayGuard {
      */
     public boolean firstTime(String signature, long timestamp, Instant now) {
         String key = HexFormat.of().formatHex(sha256.get().digest(signature.trim().getBytes(StandardCharsets.US_ASCII)));
+        Boolean early = beforeReady.firstTime(key, Instant.ofEpochSecond(timestamp).plus(KEEP), now);
+        if (early != null) {
+            return early;
+        }
         try {
             return seen.firstTime(key, Instant.ofEpochSecond(timestamp).plus(KEEP), now);
         } catch (RuntimeException e) {
@@ -52,6 +68,18 @@ public class ReplayGuard {
                         e.getClass().getSimpleName());
             }
             return true;
+        }
+    }
+
+    /** The database is ready: the keys seen before go there, so other replicas refuse those copies too. */
+    private void handOver() {
+        Map<String, Instant> keys = beforeReady.handOver();
+        for (Map.Entry<String, Instant> k : keys.entrySet()) {
+            try {
+                seen.firstTime(k.getKey(), k.getValue(), beforeReady.lastNow());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record a Slack request seen before the database was ready: {}", e.getClass().getSimpleName());
+            }
         }
     }
 
