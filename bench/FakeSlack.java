@@ -170,6 +170,9 @@ public class FakeSlack {
                 return "{\"ok\":true,\"channel\":" + conversation("C" + (SEQ.get() % 1_000_000_000L), p.getOrDefault("name", "bench")) + "}";
             case "conversations.invite": case "conversations.join": case "conversations.setTopic": case "conversations.info":
                 return "{\"ok\":true,\"channel\":" + conversation(channel, "bench-" + channel.toLowerCase()) + "}";
+            case "conversations.list": // the bench team file's channels (ChannelJoins looks them up by name)
+                return "{\"ok\":true,\"channels\":[" + conversation("C0BENCHDEP", "deploys") + "," + conversation("C0BENCHINC", "incidents")
+                        + "," + conversation("C0BENCHSTA", "status") + "],\"response_metadata\":{\"next_cursor\":\"\"}}";
             case "conversations.history":
                 return "{\"ok\":true,\"messages\":[],\"has_more\":false}";
             case "pins.add":
