@@ -24,6 +24,7 @@ import dev.flightdeck.incident.access.AccessJob;
 import dev.flightdeck.incident.followup.FollowUpReminders;
 import dev.flightdeck.incident.paging.PageSender;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ final class GrowthPartTwo {
     /** Team-year 0's part-two history (call after its incidents are written, before GrowthClone copies it). */
     static String fill(ApplicationContext ctx, DataSource ds, Instant now) throws Exception {
         List<Inc> incs = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(ds).getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, started_at FROM incident ORDER BY id")) {
             while (rs.next()) {
                 incs.add(new Inc(rs.getLong(1), rs.getTimestamp(2).toInstant()));

@@ -42,7 +42,7 @@ for db in $DATABASES; do
     fi
     echo "== $db ${s}x ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
     java -XX:+UseSerialGC -Xmx512m -cp "$JAR:target/bench" Growth "$url" postgres "$s" 2>"$out/$db-$s.err" \
-      | tee "$out/$db-$s.txt" | grep -E '^(fill|measure)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
+      | tee "$out/$db-$s.txt" | grep -E '^(fill|measure|part-two-pass runs)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
     if [ "$db" = postgresql ]; then
       if [ "$s" = "$largest" ]; then keep=$name; $PG -d "$name" -c "ANALYZE" >/dev/null
       else $PG -d postgres -c "DROP DATABASE $name WITH (FORCE)" >/dev/null; fi
