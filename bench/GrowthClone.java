@@ -33,6 +33,9 @@ final class GrowthClone {
         TABLES.put("incident_timeline", Map.of("incident_id", "incident"));
         TABLES.put("audit_event", Map.of());
         // Part two's (bench/GrowthPartTwo.java): rows on the team-year's incidents move with them.
+        TABLES.put("config_change", Map.of("revert_of", "config_change"));
+        TABLES.put("config_change_approval", Map.of("change_id", "config_change"));
+        TABLES.put("config_event", Map.of("change_id", "config_change"));
         TABLES.put("follow_up", Map.of("incident_number", "incident"));
         TABLES.put("incident_page", Map.of("incident_number", "incident"));
         TABLES.put("status_update", Map.of("incident_number", "incident"));
@@ -164,6 +167,9 @@ final class GrowthClone {
         }
         if (table.equals("audit_event") && col.equals("event_id")) {
             return postgres ? "gen_random_uuid()" : "RANDOM_UUID()";
+        }
+        if (table.equals("config_event") && col.equals("new_version")) {
+            return "new_version || '-" + k + "'";
         }
         if (table.equals("incident_page") && col.equals("dedup_key")) {
             return "'INC-' || (incident_number + " + (long) k * top.get("incident") + ") || ':' || target";

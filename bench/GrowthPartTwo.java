@@ -4,6 +4,14 @@ import dev.flightdeck.deploy.flags.FlagState;
 import dev.flightdeck.deploy.slots.SlotClaim;
 import dev.flightdeck.deploy.slots.SlotClaimState;
 import dev.flightdeck.deploy.slots.SlotClaimStore;
+import dev.flightdeck.envconfig.change.ChangeKind;
+import dev.flightdeck.envconfig.change.ChangeState;
+import dev.flightdeck.envconfig.change.ConfigChange;
+import dev.flightdeck.envconfig.change.ConfigChangeRepository;
+import dev.flightdeck.envconfig.change.ConfigEvent;
+import dev.flightdeck.envconfig.change.ConfigHistory;
+import dev.flightdeck.envconfig.change.ConfigTarget;
+import dev.flightdeck.envconfig.change.ValueChange;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.access.AccessGrant;
 import dev.flightdeck.incident.access.AccessGrantStore;
@@ -42,14 +50,15 @@ import java.util.function.IntSupplier;
 
 /**
  * Part two's tables in the growth benchmark's team-year (bench/Growth.java), written through the service's own store
- * ports: per team-year 15 follow-ups, 10 pages, 30 status updates, 20 access grants (on the team-year's incidents),
+ * ports: per team-year 300 config changes, 15 follow-ups, 10 pages, 30 status updates, 20 access grants (on the team-year's incidents),
  * 400 slot claims and 200 flag requests, all finished (done, resolved, revoked, released/expired, applied/rejected/
  * expired) at times through the year; {@link #present} adds a few open ones whose next due moment is ahead, so the
- * schedulers' due queries have live rows among the history. Not filled (not done in this round): config changes
- * (V22/V24/V25) and alert episodes (V26).
+ * schedulers' due queries have live rows among the history. Also 300 config changes (APPLIED ones with an approval
+ * and their version event). Not filled (not done in this round): pending secret values (V24) and alert episodes (V26).
  */
 final class GrowthPartTwo {
 
+    static final int CONFIG_CHANGES = 300;
     static final int FOLLOW_UPS = 15;
     static final int PAGES = 10;
     static final int STATUS_UPDATES = 30;
@@ -138,8 +147,9 @@ final class GrowthPartTwo {
                     Optional.empty(), new FlagRequest.Timers(at, null, 0, null, at.plus(Duration.ofMinutes(20))),
                     Optional.empty(), Optional.empty()));
         }
-        return String.format("follow-ups=%d pages=%d status-updates=%d access=%d slot-claims=%d flag-requests=%d",
-                FOLLOW_UPS, PAGES, STATUS_UPDATES, ACCESS_GRANTS, SLOT_CLAIMS, FLAG_REQUESTS);
+        configChanges(ctx, yearStart, random);
+        return String.format("config-changes=%d follow-ups=%d pages=%d status-updates=%d access=%d slot-claims=%d flag-requests=%d",
+                CONFIG_CHANGES, FOLLOW_UPS, PAGES, STATUS_UPDATES, ACCESS_GRANTS, SLOT_CLAIMS, FLAG_REQUESTS);
     }
 
     /** The present's open items, each next due ahead of now (so a pass reads them but has nothing to send). */
@@ -155,12 +165,45 @@ final class GrowthPartTwo {
             slots.insert(SlotClaim.held(POOLS[i], POOLS[i] + "-0", null, PEOPLE[i], "open", Duration.ofHours(8), now))
                     .orElseThrow();
         }
+        ctx.getBean(ConfigChangeRepository.class).insert(new ConfigChange(0, new ConfigTarget("commons", "prod",
+                "/commons/prod/OPEN_KEY", "ssm", "String"), ChangeKind.SET, new ValueChange("1", Optional.of("a"),
+                Optional.of("b"), "00000001", "00000002"), PEOPLE[0], ChangeState.PROPOSED, List.of(), List.of(), false,
+                Optional.empty(), Optional.empty(), new ConfigChange.Timers(now, now.plus(Duration.ofHours(1)), 0,
+                now.plus(Duration.ofHours(4)), null), Optional.empty(), "", Optional.empty()));
         FlagRepository flags = ctx.getBean(FlagRepository.class);
         for (int i = 0; i < 2; i++) {
             flags.insert(new FlagRequest(0, "open-flag-" + i, "prod", "production", true, PEOPLE[i],
                     FlagState.REQUESTED, List.of(), Optional.empty(), new FlagRequest.Timers(now,
                     now.plus(Duration.ofHours(1)), 0, now.plus(Duration.ofHours(4)), null), Optional.empty(),
                     Optional.empty()));
+        }
+    }
+
+    /** Config changes through the year, each APPLIED one with its approval and the version event it made. */
+    private static void configChanges(ApplicationContext ctx, Instant yearStart, Random random) {
+        ConfigChangeRepository changes = ctx.getBean(ConfigChangeRepository.class);
+        ConfigHistory history = ctx.getBean(ConfigHistory.class);
+        String[] services = {"commons", "billing", "web", "reports"};
+        for (int i = 0; i < CONFIG_CHANGES; i++) {
+            Instant at = yearStart.plus(Duration.ofMinutes(i * (365L * 24 * 60 / CONFIG_CHANGES)));
+            double roll = random.nextDouble();
+            ChangeState state = roll < 0.85 ? ChangeState.APPLIED : roll < 0.95 ? ChangeState.REJECTED : ChangeState.EXPIRED;
+            String service = services[i % services.length];
+            String env = i % 2 == 0 ? "staging" : "prod";
+            String key = "/" + service + "/" + env + "/TIMEOUT_MS_" + (i % 25);
+            Instant done = at.plus(Duration.ofMinutes(10 + random.nextInt(50)));
+            String oldFp = String.format("%08x", i);
+            String newFp = String.format("%08x", i + 1_000_000);
+            ConfigChange c = changes.insert(new ConfigChange(0, new ConfigTarget(service, env, key, "ssm", "String"),
+                    ChangeKind.SET, new ValueChange(String.valueOf(i), Optional.of("100" + i), Optional.of("200" + i),
+                    oldFp, newFp), PEOPLE[i % PEOPLE.length], state, List.of(), List.of(), false, Optional.empty(),
+                    Optional.empty(), new ConfigChange.Timers(at, null, 0, null, done), Optional.empty(),
+                    state == ChangeState.APPLIED ? String.valueOf(i + 1) : "", Optional.empty()));
+            if (state == ChangeState.APPLIED) {
+                changes.addApproval(c.id(), PEOPLE[(i + 1) % PEOPLE.length]);
+                history.record(new ConfigEvent(service, env, key, done, PEOPLE[i % PEOPLE.length], false,
+                        String.valueOf(i), String.valueOf(i + 1), oldFp, newFp, Optional.of(c.id())));
+            }
         }
     }
 
