@@ -33,6 +33,7 @@ final class GrowthClone {
         TABLES.put("incident_timeline", Map.of("incident_id", "incident"));
         TABLES.put("audit_event", Map.of());
         // Part two's (bench/GrowthPartTwo.java): rows on the team-year's incidents move with them.
+        TABLES.put("alert_episode", Map.of());
         TABLES.put("config_change", Map.of("revert_of", "config_change"));
         TABLES.put("config_change_approval", Map.of("change_id", "config_change"));
         TABLES.put("config_event", Map.of("change_id", "config_change"));
@@ -167,6 +168,9 @@ final class GrowthClone {
         }
         if (table.equals("audit_event") && col.equals("event_id")) {
             return postgres ? "gen_random_uuid()" : "RANDOM_UUID()";
+        }
+        if (table.equals("alert_episode") && col.equals("open_key")) {
+            return "CASE WHEN open_key IS NULL THEN NULL ELSE open_key || '-" + k + "' END";
         }
         if (table.equals("config_event") && col.equals("new_version")) {
             return "new_version || '-" + k + "'";

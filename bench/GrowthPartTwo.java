@@ -1,3 +1,7 @@
+import dev.flightdeck.alarms.Alert;
+import dev.flightdeck.alarms.AlertEpisode;
+import dev.flightdeck.alarms.AlertEpisodeStore;
+import dev.flightdeck.alarms.AlertState;
 import dev.flightdeck.deploy.flags.FlagRepository;
 import dev.flightdeck.deploy.flags.FlagRequest;
 import dev.flightdeck.deploy.flags.FlagState;
@@ -50,15 +54,17 @@ import java.util.function.IntSupplier;
 
 /**
  * Part two's tables in the growth benchmark's team-year (bench/Growth.java), written through the service's own store
- * ports: per team-year 300 config changes, 15 follow-ups, 10 pages, 30 status updates, 20 access grants (on the team-year's incidents),
+ * ports: per team-year 500 alert episodes, 300 config changes, 15 follow-ups, 10 pages, 30 status updates, 20 access grants (on the team-year's incidents),
  * 400 slot claims and 200 flag requests, all finished (done, resolved, revoked, released/expired, applied/rejected/
  * expired) at times through the year; {@link #present} adds a few open ones whose next due moment is ahead, so the
  * schedulers' due queries have live rows among the history. Also 300 config changes (APPLIED ones with an approval
- * and their version event). Not filled (not done in this round): pending secret values (V24) and alert episodes (V26).
+ * and their version event). And 500 alert episodes (fired, OK,
+ * closed). Not filled: pending secret values (V24, only while a secret change is PROPOSED).
  */
 final class GrowthPartTwo {
 
     static final int CONFIG_CHANGES = 300;
+    static final int ALERT_EPISODES = 500;
     static final int FOLLOW_UPS = 15;
     static final int PAGES = 10;
     static final int STATUS_UPDATES = 30;
@@ -148,8 +154,9 @@ final class GrowthPartTwo {
                     Optional.empty(), Optional.empty()));
         }
         configChanges(ctx, yearStart, random);
-        return String.format("config-changes=%d follow-ups=%d pages=%d status-updates=%d access=%d slot-claims=%d flag-requests=%d",
-                CONFIG_CHANGES, FOLLOW_UPS, PAGES, STATUS_UPDATES, ACCESS_GRANTS, SLOT_CLAIMS, FLAG_REQUESTS);
+        alertEpisodes(ctx, yearStart, random);
+        return String.format("alert-episodes=%d config-changes=%d follow-ups=%d pages=%d status-updates=%d access=%d slot-claims=%d flag-requests=%d",
+                ALERT_EPISODES, CONFIG_CHANGES, FOLLOW_UPS, PAGES, STATUS_UPDATES, ACCESS_GRANTS, SLOT_CLAIMS, FLAG_REQUESTS);
     }
 
     /** The present's open items, each next due ahead of now (so a pass reads them but has nothing to send). */
@@ -165,6 +172,11 @@ final class GrowthPartTwo {
             slots.insert(SlotClaim.held(POOLS[i], POOLS[i] + "-0", null, PEOPLE[i], "open", Duration.ofHours(8), now))
                     .orElseThrow();
         }
+        ctx.getBean(AlertEpisodeStore.class).open(new AlertEpisode(0, new Alert("cloudwatch", "web-latency-open",
+                "web p99 latency", "web", "prod", AlertState.ALARM, "Threshold crossed", Optional.of("Latency"),
+                Optional.of("> 2"), now, Optional.empty(), Optional.empty(), Optional.empty(), "ev-open"), now,
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                Optional.of(now.plus(Duration.ofMinutes(30))), 0, Optional.empty())).orElseThrow();
         ctx.getBean(ConfigChangeRepository.class).insert(new ConfigChange(0, new ConfigTarget("commons", "prod",
                 "/commons/prod/OPEN_KEY", "ssm", "String"), ChangeKind.SET, new ValueChange("1", Optional.of("a"),
                 Optional.of("b"), "00000001", "00000002"), PEOPLE[0], ChangeState.PROPOSED, List.of(), List.of(), false,
@@ -203,6 +215,33 @@ final class GrowthPartTwo {
                 changes.addApproval(c.id(), PEOPLE[(i + 1) % PEOPLE.length]);
                 history.record(new ConfigEvent(service, env, key, done, PEOPLE[i % PEOPLE.length], false,
                         String.valueOf(i), String.valueOf(i + 1), oldFp, newFp, Optional.of(c.id())));
+            }
+        }
+    }
+
+    /** Alarm episodes through the year: each fired, went OK 5-125 minutes later, and was closed (open key freed). */
+    private static void alertEpisodes(ApplicationContext ctx, Instant yearStart, Random random) {
+        AlertEpisodeStore episodes = ctx.getBean(AlertEpisodeStore.class);
+        String[] services = {"commons", "billing", "web", "reports"};
+        for (int i = 0; i < ALERT_EPISODES; i++) {
+            Instant at = yearStart.plus(Duration.ofMinutes(i * (365L * 24 * 60 / ALERT_EPISODES)));
+            String service = services[i % services.length];
+            Alert alarm = new Alert("cloudwatch", service + "-errors-" + (i % 10), service + " 5xx rate " + (i % 10),
+                    service, "prod", AlertState.ALARM, "Threshold crossed", Optional.of("5XXError"),
+                    Optional.of("> 5"), at, Optional.empty(), Optional.empty(), Optional.empty(), "ev-" + i + "-a");
+            var held = episodes.open(new AlertEpisode(0, alarm, at, Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty())).orElseThrow();
+            Instant ok = at.plus(Duration.ofMinutes(5 + random.nextInt(120)));
+            Alert okAlert = new Alert(alarm.source(), alarm.key(), alarm.name(), service, "prod", AlertState.OK,
+                    "Back under the threshold", alarm.metric(), alarm.threshold(), ok, Optional.empty(), Optional.empty(),
+                    Optional.empty(), "ev-" + i + "-o");
+            AlertEpisode e = held.episode();
+            var ended = episodes.update(held, new AlertEpisode(e.id(), okAlert, e.firedAt(), Optional.of(ok),
+                    Optional.of(PEOPLE[i % PEOPLE.length]), Optional.of(at.plus(Duration.ofMinutes(3))), i % 7 == 0 ? 1 : 0,
+                    Optional.empty(), Optional.empty(), 1, Optional.empty()), Optional.of(ok.plus(Duration.ofMinutes(10))))
+                    .orElseThrow();
+            if (!episodes.close(ended)) {
+                throw new IllegalStateException("alert episode " + e.id() + " did not close");
             }
         }
     }
