@@ -166,6 +166,7 @@ public final class Growth {
                 f.get();
             }
             pool.shutdown();
+            System.out.println("fill part-two per team-year " + GrowthPartTwo.fill(ctx, dataSource, now));
             if (CLONE) {
                 long copied = System.nanoTime();
                 int copies = GrowthClone.multiply(dataSource, postgres, teams, years);
@@ -202,6 +203,7 @@ public final class Growth {
                 incidents.create(new IncidentRepository.NewIncident("Open incident " + i, Severity.values()[1],
                         PEOPLE[i], "C0GROW", at, Optional.of(now.plus(Duration.ofMinutes(20)))));
             }
+            GrowthPartTwo.present(ctx, incidents.open().get(0).number(), now);
             return counts;
         }
 
@@ -332,6 +334,9 @@ public final class Growth {
             IncidentReminders reminders = ctx.getBean(IncidentReminders.class);
             PostReleaseChecks post = ctx.getBean(PostReleaseChecks.class);
             measure("scheduler-pass", () -> deploy.runDue() + reminders.runDue() + post.runDue());
+            var partTwo = GrowthPartTwo.schedulers(ctx);
+            System.out.println("part-two-pass runs " + partTwo.stream().map(Map.Entry::getKey).toList());
+            measure("part-two-pass", () -> GrowthPartTwo.pass(partTwo));
         }
 
         private void signIn() throws Exception {

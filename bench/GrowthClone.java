@@ -32,6 +32,18 @@ final class GrowthClone {
         TABLES.put("incident", Map.of());
         TABLES.put("incident_timeline", Map.of("incident_id", "incident"));
         TABLES.put("audit_event", Map.of());
+        // Part two's (bench/GrowthPartTwo.java): rows on the team-year's incidents move with them.
+        TABLES.put("alert_episode", Map.of());
+        TABLES.put("config_change", Map.of("revert_of", "config_change"));
+        TABLES.put("config_change_approval", Map.of("change_id", "config_change"));
+        TABLES.put("config_event", Map.of("change_id", "config_change"));
+        TABLES.put("follow_up", Map.of("incident_number", "incident"));
+        TABLES.put("incident_page", Map.of("incident_number", "incident"));
+        TABLES.put("status_update", Map.of("incident_number", "incident"));
+        TABLES.put("incident_access", Map.of("incident_id", "incident"));
+        TABLES.put("slot_claim", Map.of());
+        TABLES.put("flag_request", Map.of("kill_switch_incident", "incident"));
+        TABLES.put("flag_request_approval", Map.of("request_id", "flag_request"));
     }
 
     private GrowthClone() {
@@ -184,6 +196,19 @@ final class GrowthClone {
         }
         if (table.equals("audit_event") && col.equals("event_id")) {
             return postgres ? "gen_random_uuid()" : "RANDOM_UUID()";
+        }
+        if (table.equals("alert_episode") && col.equals("open_key")) {
+            return "CASE WHEN open_key IS NULL THEN NULL ELSE open_key || '-" + k + "' END";
+        }
+        if (table.equals("config_event") && col.equals("new_version")) {
+            return "new_version || '-" + k + "'";
+        }
+        if (table.equals("incident_page") && col.equals("dedup_key")) {
+            return "'INC-' || (incident_number + " + (long) k * top.get("incident") + ") || ':' || target";
+        }
+        if (table.equals("follow_up") && col.equals("export_key")
+                || table.equals("slot_claim") && (col.equals("held_key") || col.equals("active_key"))) {
+            return "CASE WHEN " + col + " IS NULL THEN NULL ELSE " + col + " || '-" + k + "' END";
         }
         return col;
     }

@@ -27,14 +27,14 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p target/bench
-javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthClone.java
+javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthClone.java bench/GrowthPartTwo.java
 echo "machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg); scales: $SCALES"
 largest=${SCALES##* }
 
 for db in $DATABASES; do
   for s in $SCALES; do
     if [ "$db" = postgresql ]; then
-      name=growth_${s}x_$$
+      name=${GROWTH_DB_PREFIX:-growth}_${s}x_$$   # GROWTH_DB_PREFIX: a helper's own database names
       $PG -d postgres -c "CREATE DATABASE $name" >/dev/null
       url="jdbc:postgresql://127.0.0.1:5432/$name"
     else
@@ -42,7 +42,7 @@ for db in $DATABASES; do
     fi
     echo "== $db ${s}x ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
     java -XX:+UseSerialGC -Xmx512m -cp "$JAR:target/bench" Growth "$url" postgres "$s" 2>"$out/$db-$s.err" \
-      | tee "$out/$db-$s.txt" | grep -E '^(fill|measure)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
+      | tee "$out/$db-$s.txt" | grep -E '^(fill|measure|part-two-pass runs)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
     if [ "$db" = postgresql ]; then
       if [ "$s" = "$largest" ]; then keep=$name; $PG -d "$name" -c "ANALYZE" >/dev/null
       else $PG -d postgres -c "DROP DATABASE $name WITH (FORCE)" >/dev/null; fi
@@ -74,6 +74,15 @@ if [ -n "$keep" ]; then
   SQL[deploy-history]="SELECT * FROM deploy_request WHERE service = 'commons' ORDER BY id DESC LIMIT 10"
   SQL[incident-list]="SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') ORDER BY id"
   SQL[scheduler-pass]="SELECT * FROM deploy_request WHERE message_ts IS NULL AND requested_at < $now - interval '1 minute' AND state IN ('REQUESTED', 'APPROVED') ORDER BY id LIMIT 100; SELECT * FROM deploy_request WHERE expires_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY expires_at, id LIMIT 100; SELECT * FROM deploy_request WHERE next_nudge_at <= $now AND state IN ('REQUESTED', 'APPROVED') ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM incident WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') AND next_reminder_at <= $now ORDER BY next_reminder_at, id; SELECT * FROM incident WHERE setup_complete = FALSE AND setup_lease_until <= $now ORDER BY id; SELECT * FROM post_release_check WHERE outcome IS NULL AND next_at <= $now ORDER BY next_at LIMIT 50"
+  # Part two's schedulers' due queries (bench/GrowthPartTwo.java): printed always, each should use an index.
+  SQL[part-two-pass]="SELECT * FROM follow_up WHERE next_remind_at <= $now AND state = 'OPEN' ORDER BY next_remind_at, id LIMIT 100; SELECT * FROM incident_page WHERE next_attempt_at <= $now AND state IN ('TRIGGER_PENDING', 'RESOLVE_PENDING') ORDER BY next_attempt_at, id LIMIT 100; SELECT * FROM incident_access WHERE due_at <= $now ORDER BY due_at, id; SELECT * FROM slot_claim WHERE due_at <= $now ORDER BY due_at, id LIMIT 100; SELECT * FROM flag_request WHERE state = 'REQUESTED' AND next_nudge_at <= $now ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM flag_request WHERE state IN ('REQUESTED', 'FAILED') AND expires_at <= $now ORDER BY expires_at, id LIMIT 100; SELECT * FROM flag_request WHERE state = 'APPLYING' AND state_changed_at < $now - interval '10 minutes' ORDER BY state_changed_at, id LIMIT 100; SELECT (SELECT MIN(next_nudge_at) FROM flag_request WHERE state = 'REQUESTED'), (SELECT MIN(expires_at) FROM flag_request WHERE state IN ('REQUESTED', 'FAILED')), (SELECT MIN(state_changed_at) FROM flag_request WHERE state = 'APPLYING'); SELECT * FROM config_change WHERE state = 'PROPOSED' AND next_nudge_at <= $now ORDER BY next_nudge_at, id LIMIT 100; SELECT * FROM config_change WHERE state IN ('PROPOSED', 'FAILED') AND expires_at <= $now ORDER BY expires_at, id LIMIT 100; SELECT * FROM config_change WHERE state = 'APPLYING' AND state_changed_at < $now - interval '10 minutes' ORDER BY state_changed_at, id LIMIT 100; SELECT * FROM alert_episode WHERE next_nudge_at <= $now AND open_key IS NOT NULL ORDER BY next_nudge_at, id LIMIT 100; SELECT MIN(next_nudge_at) FROM alert_episode WHERE open_key IS NOT NULL; SELECT MIN(next_remind_at) FROM follow_up WHERE state = 'OPEN'; SELECT MIN(due_at) FROM incident_access; SELECT MIN(due_at) FROM slot_claim"
+  echo
+  echo "PostgreSQL plans at ${largest}x, part two's due queries:"
+  IFS=';' read -ra stmts <<< "${SQL[part-two-pass]}"
+  for q in "${stmts[@]}"; do
+    echo "$q" | sed 's/^ *//'
+    $PG -d "$keep" -c "EXPLAIN (ANALYZE, BUFFERS) $q" | sed 's/^/    /'
+  done
   echo
   echo "PostgreSQL plans at ${largest}x, slowest three (p95):"
   for m in $(grep -h '^measure' "$out/postgresql-$largest.txt" | sed -E 's/measure ([^ ]+) .* p95=([0-9.]+)/\2 \1/' | sort -rn | head -3 | awk '{print $2}'); do
