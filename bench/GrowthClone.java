@@ -204,7 +204,7 @@ final class GrowthClone {
             return "new_version || '-" + k + "'";
         }
         if (table.equals("incident_page") && col.equals("dedup_key")) {
-            return "'INC-' || (incident_number + " + (long) k * top.get("incident") + ") || ':' || target";
+            return "'INC-' || " + ids.of("incident_number", "incident", team, year) + " || ':' || target";
         }
         if (table.equals("follow_up") && col.equals("export_key")
                 || table.equals("slot_claim") && (col.equals("held_key") || col.equals("active_key"))) {
