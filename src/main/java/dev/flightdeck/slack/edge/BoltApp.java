@@ -32,12 +32,12 @@ public class BoltApp {
                 // The HTTP controller has verified the signature (stricter than Bolt's check) before
                 // Bolt parses anything; Socket Mode needs no signature.
                 .requestVerificationEnabled(false)
-                // Bolt refreshes its auth.test inside whichever request finds it expired (10 minutes by default):
-                // a Slack call in the ack, and under a slow or rate-limiting Slack a burst of them, where a 429 loses
-                // that request (Bolt does not retry it). A revoked token shows on our own calls (invalid_auth) and in
-                // /health (SlackHealthIndicator) long before a day is out.
-                .authTestCacheExpirationMillis(Duration.ofHours(24).toMillis())
                 .build();
+        // Bolt refreshes its auth.test inside whichever request finds it expired (10 minutes by default): a Slack
+        // call in the ack, and under a slow or rate-limiting Slack a burst of them, where a 429 loses that request
+        // (Bolt does not retry it). A revoked token shows on our own calls (invalid_auth) and in /health
+        // (SlackHealthIndicator) long before a day is out.
+        config.setAuthTestCacheExpirationMillis(Duration.ofHours(24).toMillis());
         App built = new App(config);
         built.use(new TraceMiddleware(spans));
         built.use(new SubmittedValueGuard());
