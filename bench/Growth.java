@@ -106,6 +106,10 @@ public final class Growth {
             System.out.printf("fill scale=%d teams=%d years=%d deploys=%d incidents=%d audit=%d timeline=%d seconds=%.1f%n",
                     scale, teams, years, counts.deploys.get(), counts.incidents.get(), counts.audit.get(),
                     counts.timeline.get(), (System.nanoTime() - started) / 1e9);
+            long settling = System.nanoTime();
+            GrowthClone.settle(ctx.getBean(javax.sql.DataSource.class), url.startsWith("jdbc:postgresql"));
+            System.out.printf("fill settled (%s) seconds=%.1f%n", url.startsWith("jdbc:postgresql") ? "VACUUM ANALYZE" : "ANALYZE",
+                    (System.nanoTime() - settling) / 1e9);
             new Timer(ctx, server.getURI(), runs, warmup).all();
         }
     }
