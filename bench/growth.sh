@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p target/bench
-javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthClone.java bench/GrowthPartTwo.java
+javac -cp "$JAR" -d target/bench bench/Growth.java bench/GrowthTimer.java bench/GrowthClone.java bench/GrowthPartTwo.java
 echo "machine: $(nproc) cores; load average at start $(cut -d' ' -f1-3 /proc/loadavg); scales: $SCALES"
 largest=${SCALES##* }
 
