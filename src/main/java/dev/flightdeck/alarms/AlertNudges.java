@@ -61,17 +61,7 @@ public class AlertNudges {
         if (!wake) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextNudge();
-            }
-
-            @Override
-            public int runDue() {
-                return AlertNudges.this.runDue();
-            }
-        }, cap);
+        wakeups.start(TOPIC, Waker.Job.of(store::nextNudge, this::runDue), cap);
     }
 
     /**

@@ -70,17 +70,7 @@ public class DeployRechecks {
 
     /** What the waker drives: the store's earliest recheck time, and {@link #runDue()}. */
     public Waker.Job wakeJob() {
-        return new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return DeployRechecks.this.runDue();
-            }
-        };
+        return Waker.Job.of(store::nextDue, this::runDue);
     }
 
     /** Runs every re-check that is due now; returns how many this replica ran. */

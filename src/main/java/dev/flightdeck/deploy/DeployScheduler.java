@@ -63,17 +63,7 @@ public class DeployScheduler {
 
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {
-        wakeups.start(Wakeups.DEPLOY, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return repository.nextSchedulerDue(UNPOSTED_GRACE);
-            }
-
-            @Override
-            public int runDue() {
-                return DeployScheduler.this.runDue();
-            }
-        }, cap);
+        wakeups.start(Wakeups.DEPLOY, Waker.Job.of(() -> repository.nextSchedulerDue(UNPOSTED_GRACE), this::runDue), cap);
     }
 
     /**

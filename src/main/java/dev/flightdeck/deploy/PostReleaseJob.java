@@ -24,16 +24,6 @@ public class PostReleaseJob {
 
     public PostReleaseJob(PostReleaseChecks checks, PostReleaseRepository watches, Wakeups wakeups,
                           @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {
-        wakeups.start(Wakeups.POST_RELEASE, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return watches.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return checks.runDue();
-            }
-        }, cap);
+        wakeups.start(Wakeups.POST_RELEASE, Waker.Job.of(watches::nextDue, () -> checks.runDue()), cap);
     }
 }

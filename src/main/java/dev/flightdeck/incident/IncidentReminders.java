@@ -61,17 +61,7 @@ public class IncidentReminders {
 
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${incident-jobs.interval:60s}") Duration cap) {
-        wakeups.start(Wakeups.INCIDENT, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return repository.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return IncidentReminders.this.runDue();
-            }
-        }, cap);
+        wakeups.start(Wakeups.INCIDENT, Waker.Job.of(repository::nextDue, this::runDue), cap);
     }
 
     /** Sends every reminder due now and resumes stalled declarations; returns how many reminders were sent. */

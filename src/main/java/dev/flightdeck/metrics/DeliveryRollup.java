@@ -41,17 +41,7 @@ public class DeliveryRollup {
 
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.metrics.rollup-interval:60s}") Duration cap) {
-        wakeups.start(Wakeups.DELIVERY, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.hasPending() ? Optional.of(clock.instant()) : Optional.empty();
-            }
-
-            @Override
-            public int runDue() {
-                return DeliveryRollup.this.runDue();
-            }
-        }, cap);
+        wakeups.start(Wakeups.DELIVERY, Waker.Job.of(() -> store.hasPending() ? Optional.of(clock.instant()) : Optional.empty(), this::runDue), cap);
     }
 
     /** Folds queued deploys, a batch per transaction, until none is left or the pass's budget is spent. */

@@ -38,6 +38,21 @@ public final class Waker implements AutoCloseable {
 
         /** Handles what is due now; returns how many items it handled. */
         int runDue();
+
+        /** The job made of its two questions, as each scheduler passes its store's next-due query and its pass. */
+        static Job of(java.util.function.Supplier<Optional<Instant>> nextDue, java.util.function.IntSupplier runDue) {
+            return new Job() {
+                @Override
+                public Optional<Instant> nextDue() {
+                    return nextDue.get();
+                }
+
+                @Override
+                public int runDue() {
+                    return runDue.getAsInt();
+                }
+            };
+        }
     }
 
     private final String name;

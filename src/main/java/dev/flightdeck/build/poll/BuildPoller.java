@@ -75,17 +75,7 @@ public class BuildPoller {
 
     /** What the waker drives: {@link #nextDue()} and {@link #runDue()}. */
     public Waker.Job wakeJob() {
-        return new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return BuildPoller.this.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return BuildPoller.this.runDue();
-            }
-        };
+        return Waker.Job.of(() -> BuildPoller.this.nextDue(), this::runDue);
     }
 
     /**

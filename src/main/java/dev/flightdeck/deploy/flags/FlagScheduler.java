@@ -65,17 +65,7 @@ public class FlagScheduler {
         if (!wake) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return repository.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return FlagScheduler.this.runDue();
-            }
-        }, cap);
+        wakeups.start(TOPIC, Waker.Job.of(repository::nextDue, this::runDue), cap);
     }
 
     /** Expires, settles stranded flips, then nudges, whatever is due now; returns how many items this replica handled. */

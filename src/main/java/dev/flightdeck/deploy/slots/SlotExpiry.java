@@ -55,17 +55,7 @@ public class SlotExpiry {
         if (!wake || pools.all().isEmpty()) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return SlotExpiry.this.runDue();
-            }
-        }, cap);
+        wakeups.start(TOPIC, Waker.Job.of(store::nextDue, this::runDue), cap);
     }
 
     /** Sends the warnings and ends the holds due now, then serves every queue; how many claims this replica moved. */

@@ -58,17 +58,7 @@ public class ConfigWatchScheduler {
         if (!wake || places.all().isEmpty()) {
             return; // no service allows changes: nothing to watch
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return Optional.of(dueAt());
-            }
-
-            @Override
-            public int runDue() {
-                return ConfigWatchScheduler.this.runDue();
-            }
-        }, every);
+        wakeups.start(TOPIC, Waker.Job.of(() -> Optional.of(dueAt()), this::runDue), every);
     }
 
     /** Scans if a pass is due (one per {@code config-watch}); returns how many outside changes it announced. */

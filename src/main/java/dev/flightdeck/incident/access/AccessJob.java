@@ -54,17 +54,7 @@ public class AccessJob implements IncidentLifecycle {
         if (!wake) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return AccessJob.this.runDue();
-            }
-        }, cap);
+        wakeups.start(TOPIC, Waker.Job.of(store::nextDue, this::runDue), cap);
     }
 
     /** Does what is due now; returns how many requests this run moved. */

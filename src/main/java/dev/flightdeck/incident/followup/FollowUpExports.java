@@ -66,17 +66,7 @@ public class FollowUpExports {
         if (!wake) {
             return;
         }
-        wakeups.start(FollowUps.EXPORT_TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextExport();
-            }
-
-            @Override
-            public int runDue() {
-                return FollowUpExports.this.runDue();
-            }
-        }, cap);
+        wakeups.start(FollowUps.EXPORT_TOPIC, Waker.Job.of(store::nextExport, this::runDue), cap);
     }
 
     /** Exports every follow-up whose export is due; returns how many issues this run opened. */

@@ -53,17 +53,7 @@ public class FollowUpReminders {
         if (!wake) {
             return;
         }
-        wakeups.start(FollowUps.REMIND_TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextReminder();
-            }
-
-            @Override
-            public int runDue() {
-                return FollowUpReminders.this.runDue();
-            }
-        }, cap);
+        wakeups.start(FollowUps.REMIND_TOPIC, Waker.Job.of(store::nextReminder, this::runDue), cap);
     }
 
     /** Sends the reminders due now; returns how many this replica sent. */

@@ -52,17 +52,7 @@ public class FollowUpTrackerPolls {
         if (!wake || !(team.incidents().followUps().orElse(null) instanceof FollowUpExport.Jira)) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return Optional.of(next);
-            }
-
-            @Override
-            public int runDue() {
-                return FollowUpTrackerPolls.this.runDue();
-            }
-        }, every);
+        wakeups.start(TOPIC, Waker.Job.of(() -> Optional.of(next), this::runDue), every);
     }
 
     /** Closes the follow-ups whose issues the tracker says are done; returns how many. */

@@ -71,17 +71,7 @@ public class PageSender {
         if (!wake) {
             return;
         }
-        wakeups.start(TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return caughtUp ? store.nextDue() : Optional.of(Instant.EPOCH);
-            }
-
-            @Override
-            public int runDue() {
-                return PageSender.this.runDue();
-            }
-        }, cap).wake();
+        wakeups.start(TOPIC, Waker.Job.of(() -> caughtUp ? store.nextDue() : Optional.of(Instant.EPOCH), this::runDue), cap).wake();
     }
 
     /** Sends what is due now (after catching up, on the first pass); returns how many events the pagers took. */

@@ -51,17 +51,7 @@ public class JdbcPendingValues implements PendingValues {
 
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.config.pending-prune-interval:10m}") Duration cap) {
-        wakeups.start(WAKE_TOPIC, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return EarliestDue.of(dataSource, "SELECT MIN(expires_at) FROM config_pending_value");
-            }
-
-            @Override
-            public int runDue() {
-                return prune();
-            }
-        }, cap);
+        wakeups.start(WAKE_TOPIC, Waker.Job.of(() -> EarliestDue.of(dataSource, "SELECT MIN(expires_at) FROM config_pending_value"), () -> prune()), cap);
     }
 
     @Override

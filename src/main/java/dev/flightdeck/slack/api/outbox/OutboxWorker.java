@@ -107,17 +107,7 @@ public class OutboxWorker {
     @Inject
     void wakeWith(Wakeups wakeups, @Value("${flightdeck.outbox.interval:60s}") Duration cap) {
         this.wakeups = wakeups;
-        wakeups.start(Wakeups.OUTBOX, new Waker.Job() {
-            @Override
-            public Optional<Instant> nextDue() {
-                return store.nextDue();
-            }
-
-            @Override
-            public int runDue() {
-                return OutboxWorker.this.runDue();
-            }
-        }, cap);
+        wakeups.start(Wakeups.OUTBOX, Waker.Job.of(store::nextDue, this::runDue), cap);
     }
 
     /** Sends everything due now, in the caller's thread (tests move the clock and call this). Returns how many were handled. */
