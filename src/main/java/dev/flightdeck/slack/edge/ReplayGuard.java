@@ -54,12 +54,12 @@ public class ReplayGuard {
     public boolean firstTime(String signature, long timestamp, Instant now) {
         Instant expires = Instant.ofEpochSecond(timestamp).plus(KEEP);
         String key = key(signature, expires);
-        Boolean early = beforeReady.firstTime(key, Instant.ofEpochSecond(timestamp).plus(KEEP), now);
+        Boolean early = beforeReady.firstTime(key, expires, now);
         if (early != null) {
             return early;
         }
         try {
-            return seen.firstTime(key, Instant.ofEpochSecond(timestamp).plus(KEEP), now);
+            return seen.firstTime(key, expires, now);
         } catch (RuntimeException e) {
             // The database is down: every state change the request could make needs it too, so a replay changes
             // nothing now, and refusing would also break /deploy help. Let it through; say so at most once a minute.
