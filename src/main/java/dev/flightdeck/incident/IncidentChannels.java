@@ -33,6 +33,14 @@ public interface IncidentChannels {
     /** Rewrites the card in place. */
     void updateCard(Incident incident);
 
+    /**
+     * Once set-up is done: brings the card up to date with {@code incident} (changes made before the card's ts was
+     * recorded could not update it). An implementation may leave a card alone that it knows shows this already.
+     */
+    default void refreshCard(Incident incident) {
+        updateCard(incident);
+    }
+
     /** Pinning a message that is already pinned is fine. */
     void pin(String channelId, String ts);
 

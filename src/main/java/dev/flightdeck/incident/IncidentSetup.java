@@ -93,13 +93,15 @@ public class IncidentSetup {
     }
 
     /**
-     * Once every step is done: the set-up is recorded complete, and changes made while the channel was being set up
-     * (a role, an update, a severity) show on the card, and in the topic when it shows them.
+     * Once every step is done: changes made while the channel was being set up (a role, an update, a severity) show
+     * on the card (a change made once the card's ts was stored updated it itself), the set-up is recorded complete,
+     * and the changes show in the topic when it shows them. Recorded complete after the card, so that a run stopped
+     * before it is resumed, and "complete" means the card is up to date.
      */
     void complete(Incident asSetUp) {
-        repository.markSetupComplete(asSetUp.number());
         Incident latest = load(asSetUp.number());
-        channels.updateCard(latest);
+        channels.refreshCard(latest);
+        repository.markSetupComplete(asSetUp.number());
         if (!latest.commanderId().equals(asSetUp.commanderId())
                 || !latest.communicatorId().equals(asSetUp.communicatorId())
                 || latest.severity() != asSetUp.severity()) {

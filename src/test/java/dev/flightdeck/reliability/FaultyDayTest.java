@@ -1,5 +1,6 @@
 package dev.flightdeck.reliability;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.deploy.DeployEvent;
 import dev.flightdeck.deploy.DeployService;
 import dev.flightdeck.deploy.DeployState;
@@ -118,8 +119,7 @@ class FaultyDayTest {
             Matcher m = DECLARED.matcher(ack.json().getAsJsonObject().get("text").getAsString());
             assertThat(m.find()).isTrue();
             String id = m.group(1);
-            slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-            Incident incident = incidentService.find(Long.parseLong(m.group(2))).orElseThrow();
+            Incident incident = SetUpDone.await(incidentService, Long.parseLong(m.group(2)), WAIT);
             String channel = incident.channelId().orElseThrow();
             for (String text : List.of("update identified " + id + " cause found", "update monitoring " + id + " fix is out",
                     "note " + id + " customers told by support")) {

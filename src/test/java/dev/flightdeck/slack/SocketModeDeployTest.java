@@ -1,5 +1,6 @@
 package dev.flightdeck.slack;
 
+import dev.flightdeck.testing.SetUpDone;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.flightdeck.deploy.DeployState;
@@ -122,8 +123,7 @@ class SocketModeDeployTest {
         assertThat(m.find()).isTrue();
         long number = Long.parseLong(m.group(1));
         IncidentService incidents = server.getApplicationContext().getBean(IncidentService.class);
-        slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith("INC-" + number + " ("), WAIT);
-        Incident incident = incidents.find(number).orElseThrow();
+        Incident incident = SetUpDone.await(incidents, number, WAIT);
         String channel = incident.channelId().orElseThrow();
         String ts = slack.addMessage(channel, REQUESTER, "Rolled the cache nodes one by one");
 

@@ -41,6 +41,7 @@ public class SlackIncidentChannels implements IncidentChannels {
     private final TeamConfig config;
     private final Links links;
 
+    private final PostedCards posted = new PostedCards();
     private List<IncidentCardSection> sections = List.of();
 
     public SlackIncidentChannels(SlackGateway gateway, Outbox outbox, TeamConfig config, Links links) {
@@ -93,17 +94,37 @@ public class SlackIncidentChannels implements IncidentChannels {
     @Override
     public String postCard(Incident incident) {
         String channel = incident.channelId().orElseThrow();
-        return call("chat.postMessage", c -> c.chatPostMessage(q -> q.channel(channel).text(IncidentCard.text(incident))
-                .blocks(cardBlocks(incident)))).getTs();
+        String text = IncidentCard.text(incident);
+        List<LayoutBlock> blocks = cardBlocks(incident);
+        String ts = call("chat.postMessage", c -> c.chatPostMessage(q -> q.channel(channel).text(text).blocks(blocks)))
+                .getTs();
+        posted.remember(channel, ts, text, blocks);
+        return ts;
     }
 
     @Override
     public void updateCard(Incident incident) {
+        updateCard(incident, false);
+    }
+
+    /** Skips the {@code chat.update} when the card this process posted already shows {@code incident}. */
+    @Override
+    public void refreshCard(Incident incident) {
+        updateCard(incident, true);
+    }
+
+    private void updateCard(Incident incident, boolean unlessUnchanged) {
         if (incident.channelId().isEmpty() || incident.cardTs().isEmpty()) {
             return; // the declaration posts the card with the latest state when it gets there
         }
-        outbox.sendAndWait(OutboxMessage.update(keyOf(incident), incident.channelId().get(), incident.cardTs().get(),
-                IncidentCard.text(incident)).blocks(cardBlocks(incident)), WAIT);
+        String channel = incident.channelId().get();
+        String ts = incident.cardTs().get();
+        String text = IncidentCard.text(incident);
+        List<LayoutBlock> blocks = cardBlocks(incident);
+        if (unlessUnchanged && posted.unchanged(channel, ts, text, blocks)) {
+            return;
+        }
+        outbox.sendAndWait(OutboxMessage.update(keyOf(incident), channel, ts, text).blocks(blocks), WAIT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flightdeck.incident.access;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.testing.FakeSlack;
@@ -115,9 +116,7 @@ final class AccessApp {
         String answer = text(command("declare " + title, commander, slack.channel("incidents").orElseThrow().id()));
         Matcher m = DECLARED.matcher(answer);
         assertThat(m.find()).as("ack: " + answer).isTrue();
-        String id = m.group(1);
-        slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-        return bean(IncidentService.class).find(Long.parseLong(m.group(2))).orElseThrow();
+        return SetUpDone.await(bean(IncidentService.class), Long.parseLong(m.group(2)), WAIT);
     }
 
     SignedRequest.Reply click(String actionId, long requestId, String user, String channel) {

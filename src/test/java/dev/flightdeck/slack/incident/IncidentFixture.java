@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.incident;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentReminders;
 import dev.flightdeck.incident.IncidentService;
@@ -76,12 +77,7 @@ final class IncidentFixture {
     }
 
     Incident awaitSetUp(long number) {
-        String id = Incident.idOf(number);
-        // The last step of a declaration refreshes the card (chat.update): then everything before it happened.
-        app.slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-        Incident incident = incident(number);
-        assertThat(incident.setupComplete()).isTrue();
-        return incident;
+        return SetUpDone.await(app.bean(IncidentService.class), number, WAIT);
     }
 
     Incident incident(long number) {

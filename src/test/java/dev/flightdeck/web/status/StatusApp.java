@@ -1,5 +1,6 @@
 package dev.flightdeck.web.status;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.slack.api.SlackStartup;
@@ -104,9 +105,7 @@ public final class StatusApp {
         String answer = text(command(text, user, channel));
         Matcher m = DECLARED.matcher(answer);
         assertThat(m.find()).as("ack: " + answer).isTrue();
-        long number = Long.parseLong(m.group(2));
-        slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(m.group(1) + " ("), WAIT);
-        return incident(number);
+        return SetUpDone.await(bean(IncidentService.class), Long.parseLong(m.group(2)), WAIT);
     }
 
     public Incident incident(long number) {

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.incident.followup;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.followup.FollowUp;
@@ -116,10 +117,7 @@ class FollowUpJiraTest {
         String answer = text(command("declare " + title + " sev3", user, channel));
         Matcher m = DECLARED.matcher(answer);
         assertThat(m.find()).as("ack: " + answer).isTrue();
-        long number = Long.parseLong(m.group(2));
-        String id = Incident.idOf(number);
-        slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-        return bean(IncidentService.class).find(number).orElseThrow();
+        return SetUpDone.await(bean(IncidentService.class), Long.parseLong(m.group(2)), WAIT);
     }
 
     /** Adds one follow-up by command in the incident's channel, runs the export job, and waits for its issue. */

@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.incident.followup;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.build.FakeBuildServer;
 import dev.flightdeck.build.FakeGitHub;
 import dev.flightdeck.build.webhook.WebhookSignatures;
@@ -118,10 +119,7 @@ final class FollowUpsApp {
         String answer = text(command("declare " + title + " sev3", user, channel));
         Matcher m = DECLARED.matcher(answer);
         assertThat(m.find()).as("ack: " + answer).isTrue();
-        long number = Long.parseLong(m.group(2));
-        String id = Incident.idOf(number);
-        slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-        return bean(IncidentService.class).find(number).orElseThrow();
+        return SetUpDone.await(bean(IncidentService.class), Long.parseLong(m.group(2)), WAIT);
     }
 
     /** A GitHub delivery of {@code event} to /hooks/github, signed as GitHub signs it. */

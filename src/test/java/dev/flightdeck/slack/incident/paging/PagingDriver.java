@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.incident.paging;
 
+import dev.flightdeck.testing.SetUpDone;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentService;
 import dev.flightdeck.incident.paging.Page;
@@ -50,10 +51,7 @@ final class PagingDriver {
         String answer = say(text, user, channel);
         Matcher m = DECLARED.matcher(answer);
         assertThat(m.find()).as("ack: " + answer).isTrue();
-        long number = Long.parseLong(m.group(2));
-        String id = Incident.idOf(number);
-        app.slack.awaitCall("chat.update", c -> c.ok() && c.text() != null && c.text().startsWith(id + " ("), WAIT);
-        return incident(number);
+        return SetUpDone.await(app.bean(IncidentService.class), Long.parseLong(m.group(2)), WAIT);
     }
 
     Incident incident(long number) {
