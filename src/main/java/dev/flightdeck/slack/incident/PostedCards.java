@@ -27,13 +27,19 @@ final class PostedCards {
         }
     };
 
-    synchronized void remember(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        posted.put(channel + "/" + ts, rendered(text, blocks));
+    void remember(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        String rendered = rendered(text, blocks); // outside the lock: set-ups run side by side
+        synchronized (posted) {
+            posted.put(channel + "/" + ts, rendered);
+        }
     }
 
     /** Whether the card at channel/ts was posted by this process as {@code text} and {@code blocks}; forgets it. */
-    synchronized boolean unchanged(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        String was = posted.remove(channel + "/" + ts);
+    boolean unchanged(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        String was;
+        synchronized (posted) {
+            was = posted.remove(channel + "/" + ts);
+        }
         return was != null && was.equals(rendered(text, blocks));
     }
 
