@@ -29,6 +29,9 @@ final class PostedCards {
 
     void remember(String channel, String ts, String text, List<LayoutBlock> blocks) {
         String rendered = rendered(text, blocks); // outside the lock: set-ups run side by side
+        if (rendered == null) {
+            return;
+        }
         synchronized (posted) {
             posted.put(channel + "/" + ts, rendered);
         }
@@ -43,7 +46,12 @@ final class PostedCards {
         return was != null && was.equals(rendered(text, blocks));
     }
 
+    /** Null when it cannot be rendered: remembering is only a saving and must never fail the step that posted. */
     private static String rendered(String text, List<LayoutBlock> blocks) {
-        return text + "\n" + SLACK_JSON.toJson(blocks);
+        try {
+            return text + "\n" + SLACK_JSON.toJson(blocks);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }
