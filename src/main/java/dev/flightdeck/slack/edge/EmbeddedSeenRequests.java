@@ -3,6 +3,7 @@ package dev.flightdeck.slack.edge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link SeenRequests} for the embedded H2 database, where this process is the only one by construction (H2 locks
- * its file to one JVM): the check is answered from memory ({@link SeenKeys}) and each new key is written behind to
- * slack_request_seen, off the ack's thread, in batches of whatever came within {@link #WRITE_DELAY}. At start the keys
- * not yet expired are read back, so a copy of a request seen before a restart is still refused within its window.
- * Writing each key before its ack was a third of an ack's CPU (docs/PERFORMANCE.md, round 7).
+ * its file to one JVM): the check is answered from memory ({@link SeenKeys}) and the new keys are written behind, off
+ * the ack's thread, as one row of slack_request_seen_batch per {@link #WRITE_DELAY} (their fingerprints, 16 bytes a
+ * key). At start the keys not yet expired are read back (and slack_request_seen's rows, written past the cap or by an
+ * older version), so a copy of a request seen before a restart is still refused within its window. Inserting each key
+ * as a row before its ack was a third of an ack's CPU (docs/PERFORMANCE.md, round 7); as a row each behind the ack,
+ * still a quarter of the process's CPU (docs/performance/round8-replay.md).
  *
  * <p>What a crash loses: the keys of the last {@link #WRITE_DELAY} (plus a write in progress), whose copies a
  * restarted process would let in if they came within their window. Acceptable because H2 itself already loses about
@@ -34,22 +37,30 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
 
     /** The database behind the memory: {@link JdbcSeenRequests}. */
     interface Table extends SeenRequests {
-        void record(List<SeenKey> keys);
+        /** One row: {@code fingerprints} packed as (expiry epoch second, fingerprint) pairs of longs. */
+        void recordBatch(Instant lastExpiry, byte[] fingerprints);
 
+        List<byte[]> unexpiredBatches(Instant now);
+
+        /** Keys checked row by row (past the cap, or by an older version). */
         List<SeenKey> unexpired(Instant now);
 
         void purge(Instant now);
     }
 
+    /** A key to write: its expiry (epoch second) and fingerprint. */
+    private record Written(long expiresAtSecond, long fingerprint) {
+    }
+
     static final long MAX_KEYS = 1_000_000;
     static final Duration WRITE_DELAY = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final int WRITE_BATCH = 2_000;
+    private static final int WRITE_BATCH = 8_192;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSeenRequests.class);
 
     private final Table table;
     private final SeenKeys keys;
-    private final ConcurrentLinkedQueue<SeenKey> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Written> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor writer;
     private volatile boolean loaded;
@@ -82,10 +93,11 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
             load(now);
         }
         lastNow = now;
-        long expiresAtSecond = expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0);
-        return switch (keys.firstTime(key, expiresAtSecond, now.getEpochSecond(), true)) {
+        long expiresAtSecond = roundedUp(expiresAt);
+        long fingerprint = SeenKeys.fingerprint(key);
+        return switch (keys.firstTime(fingerprint, expiresAtSecond, now.getEpochSecond())) {
             case FIRST -> {
-                pending.add(new SeenKey(key, expiresAt));
+                pending.add(new Written(expiresAtSecond, fingerprint));
                 scheduleWrite(WRITE_DELAY);
                 yield true;
             }
@@ -116,14 +128,28 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
         if (loaded) {
             return;
         }
-        List<SeenKey> seen = table.unexpired(now); // a failure throws: the guard lets the request through, the next loads
-        for (SeenKey k : seen) {
-            keys.remember(k.hash(), k.expiresAt().getEpochSecond() + (k.expiresAt().getNano() > 0 ? 1 : 0), now.getEpochSecond());
+        // A failure throws: the guard lets this request through and the next one loads.
+        List<SeenKey> rows = table.unexpired(now);
+        List<byte[]> batches = table.unexpiredBatches(now);
+        long nowSecond = now.getEpochSecond();
+        for (SeenKey k : rows) {
+            keys.remember(SeenKeys.fingerprint(k.hash()), roundedUp(k.expiresAt()), nowSecond);
+        }
+        for (byte[] batch : batches) {
+            ByteBuffer b = ByteBuffer.wrap(batch);
+            while (b.remaining() >= 16) {
+                long expiresAtSecond = b.getLong();
+                keys.remember(b.getLong(), expiresAtSecond, nowSecond);
+            }
         }
         loaded = true;
-        if (!seen.isEmpty()) {
-            LOG.info("Replay check: {} Slack requests seen before the restart are still refused until they expire", seen.size());
+        if (keys.size() > 0) {
+            LOG.info("Replay check: {} Slack requests seen before the restart are still refused until they expire", keys.size());
         }
+    }
+
+    private static long roundedUp(Instant t) {
+        return t.getEpochSecond() + (t.getNano() > 0 ? 1 : 0);
     }
 
     private void scheduleWrite(Duration delay) {
@@ -158,15 +184,21 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
 
     /** True when all pending keys were written; on a failure the unexpired ones are pending again. */
     private boolean writePending() {
-        List<SeenKey> batch = new ArrayList<>();
-        for (SeenKey k; (k = pending.poll()) != null; ) {
+        List<Written> batch = new ArrayList<>();
+        for (Written k; (k = pending.poll()) != null; ) {
             batch.add(k);
             if (batch.size() == WRITE_BATCH || pending.isEmpty()) {
+                ByteBuffer packed = ByteBuffer.allocate(batch.size() * 16);
+                long last = 0;
+                for (Written w : batch) {
+                    packed.putLong(w.expiresAtSecond()).putLong(w.fingerprint());
+                    last = Math.max(last, w.expiresAtSecond());
+                }
                 try {
-                    table.record(batch);
+                    table.recordBatch(Instant.ofEpochSecond(last), packed.array());
                 } catch (RuntimeException e) {
-                    Instant now = lastNow;
-                    batch.stream().filter(b -> b.expiresAt().isAfter(now)).forEach(pending::add);
+                    long nowSecond = lastNow.getEpochSecond();
+                    batch.stream().filter(w -> w.expiresAtSecond() > nowSecond).forEach(pending::add);
                     LOG.warn("Could not record seen Slack requests ({}); {} pending, retrying",
                             e.getClass().getSimpleName(), pending.size());
                     return false;

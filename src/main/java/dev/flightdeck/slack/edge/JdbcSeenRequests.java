@@ -61,31 +61,50 @@ public class JdbcSeenRequests implements SeenRequests, EmbeddedSeenRequests.Tabl
     @Override
     public void purge(Instant now) {
         write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM slack_request_seen WHERE expires_at < ?")) {
-                ps.setObject(1, utc(now));
+            for (String table : List.of("slack_request_seen", "slack_request_seen_batch")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
+                    ps.setObject(1, utc(now));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordBatch(Instant lastExpiry, byte[] fingerprints) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO slack_request_seen_batch (expires_at, fingerprints) VALUES (?, ?)")) {
+                ps.setObject(1, utc(lastExpiry));
+                ps.setBytes(2, fingerprints);
                 return ps.executeUpdate();
             }
         });
     }
 
     @Override
-    public void record(List<SeenKey> keys) {
-        insertAll(keys);
+    public List<byte[]> unexpiredBatches(Instant now) {
+        return read("SELECT fingerprints FROM slack_request_seen_batch WHERE expires_at > ?", now, rs -> rs.getBytes(1));
     }
 
     @Override
     public List<SeenKey> unexpired(Instant now) {
+        return read("SELECT signature_hash, expires_at FROM slack_request_seen WHERE expires_at > ?", now,
+                rs -> new SeenKey(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+    }
+
+    private <T> List<T> read(String sql, Instant now, SqlRow<T> row) {
         return transactions.executeRead(status -> jdbc.execute(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT signature_hash, expires_at FROM slack_request_seen WHERE expires_at > ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, utc(now));
-                List<SeenKey> keys = new ArrayList<>();
+                List<T> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        keys.add(new SeenKey(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+                        rows.add(row.map(rs));
                     }
                 }
-                return keys;
+                return rows;
             }
         }));
     }
@@ -130,5 +149,10 @@ public class JdbcSeenRequests implements SeenRequests, EmbeddedSeenRequests.Tabl
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface SqlRow<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 }

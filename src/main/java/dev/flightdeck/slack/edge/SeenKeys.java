@@ -27,25 +27,25 @@ final class SeenKeys {
     }
 
     /**
-     * Whether {@code key} is new, remembering it until {@code expiresAtSecond} if so (and {@code mayAdd}).
+     * Whether the key of {@code fingerprint} ({@link #fingerprint}) is new, remembering it until {@code expiresAtSecond}
+     * if so; past the cap, a key not held is answered FULL rather than added.
      *
      * @param expiresAtSecond the key's expiry, epoch seconds rounded up
      * @param nowSecond       the caller's clock, epoch seconds: seconds up to it are forgotten
-     * @param mayAdd          false: a key not held is answered FULL rather than added
      */
-    Answer firstTime(String key, long expiresAtSecond, long nowSecond, boolean mayAdd) {
+    Answer firstTime(long fingerprint, long expiresAtSecond, long nowSecond) {
         forgetUpTo(nowSecond);
         if (expiresAtSecond <= nowSecond) {
             return Answer.FIRST; // refused as stale before it gets here; nothing to remember
         }
         Second s = seconds.computeIfAbsent(expiresAtSecond, k -> new Second());
-        return s.firstTime(fingerprint(key), mayAdd && held.get() < maxKeys, held);
+        return s.firstTime(fingerprint, held.get() < maxKeys, held);
     }
 
     /** Adds a key known to be seen (loaded at start): past the cap too, since forgetting it would let its copy in. */
-    void remember(String key, long expiresAtSecond, long nowSecond) {
+    void remember(long fingerprint, long expiresAtSecond, long nowSecond) {
         if (expiresAtSecond > nowSecond) {
-            seconds.computeIfAbsent(expiresAtSecond, k -> new Second()).firstTime(fingerprint(key), true, held);
+            seconds.computeIfAbsent(expiresAtSecond, k -> new Second()).firstTime(fingerprint, true, held);
         }
     }
 

@@ -60,13 +60,13 @@ class ReplayAfterRestartTest {
         }
     }
 
-    /** Waits (at most 20 s) for the write-behind to reach the table. */
+    /** Waits (at most 20 s) for the write-behind to reach the table: {@code n} batches. */
     private static void awaitRows(JdbcSeenRequests table, int n) throws InterruptedException {
         Instant past = Instant.EPOCH;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (table.unexpired(past).size() < n && System.nanoTime() < deadline) {
+        while (table.unexpiredBatches(past).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(table.unexpired(past)).hasSize(n);
+        assertThat(table.unexpiredBatches(past)).hasSize(n);
     }
 }
