@@ -67,6 +67,8 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
     private volatile Instant lastNow = Instant.EPOCH;
     private Instant nextPurge = Instant.EPOCH;
     private Duration backoff = WRITE_DELAY;
+    /** After a failed write, no write before this (System.nanoTime), however many keys come meanwhile. */
+    private volatile long retryAt;
 
     EmbeddedSeenRequests(Table table) {
         this(table, MAX_KEYS);
@@ -154,8 +156,9 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
 
     private void scheduleWrite(Duration delay) {
         if (writeScheduled.compareAndSet(false, true)) {
+            long nanos = Math.max(delay.toNanos(), retryAt == 0 ? 0 : retryAt - System.nanoTime());
             try {
-                writer.schedule(this::writeBehind, delay.toMillis(), TimeUnit.MILLISECONDS);
+                writer.schedule(this::writeBehind, nanos, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 writeScheduled.set(false); // shutting down: close() writes what is pending
             }
@@ -167,6 +170,7 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
         writeScheduled.set(false);
         if (writePending()) {
             backoff = WRITE_DELAY;
+            retryAt = 0;
             Instant now = lastNow;
             if (!now.isBefore(nextPurge)) {
                 nextPurge = now.plus(JdbcSeenRequests.PURGE_EVERY);
@@ -178,6 +182,7 @@ final class EmbeddedSeenRequests implements SeenRequestsFactory.Store {
             }
         } else {
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            retryAt = System.nanoTime() + backoff.toNanos();
             scheduleWrite(backoff);
         }
     }
