@@ -7,12 +7,14 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * there, requests arriving together written in one transaction ({@link GroupCommit}), a purge at most once a minute.
  * It lives in the Slack edge, not in persistence/: replayed signatures are a concern of Slack's request signing that
  * no domain rule knows of, so the edge keeps its own table (through the shared DataSource) rather than have a
- * persistence adapter import the Slack adapter.
+ * persistence adapter import the Slack adapter. With the embedded H2 it is the store behind the keys kept in memory
+ * ({@link EmbeddedSeenRequests}; {@link SeenRequestsFactory} chooses).
  */
 @Singleton
 @Requires(beans = javax.sql.DataSource.class)
-public class JdbcSeenRequests implements SeenRequests {
+public class JdbcSeenRequests implements SeenRequests, EmbeddedSeenRequests.Table {
 
     static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     /** Acks run on a fixed pool of a few threads; a batch never waits to fill, it takes whatever is queued. */
@@ -35,12 +38,9 @@ public class JdbcSeenRequests implements SeenRequests {
     private static final String INSERT =
             "INSERT INTO slack_request_seen (signature_hash, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
-    private record Key(String hash, Instant expiresAt) {
-    }
-
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
-    private final GroupCommit<Key, Boolean> inserts = new GroupCommit<>(this::insertAll, MAX_BATCH);
+    private final GroupCommit<SeenKey, Boolean> inserts = new GroupCommit<>(this::insertAll, MAX_BATCH);
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
     public JdbcSeenRequests(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
@@ -53,14 +53,60 @@ public class JdbcSeenRequests implements SeenRequests {
         Instant due = nextPurge.get();
         // One request per minute on this replica does the purge; the others do not wait for it.
         if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
-            write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM slack_request_seen WHERE expires_at < ?")) {
-                    ps.setObject(1, utc(now));
-                    return ps.executeUpdate();
-                }
-            });
+            purge(now);
         }
-        return inserts.submit(new Key(key, expiresAt));
+        return inserts.submit(new SeenKey(key, expiresAt));
+    }
+
+    @Override
+    public void purge(Instant now) {
+        write(c -> {
+            for (String table : List.of("slack_request_seen", "slack_request_seen_batch")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
+                    ps.setObject(1, utc(now));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordBatch(Instant lastExpiry, byte[] fingerprints) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO slack_request_seen_batch (expires_at, fingerprints) VALUES (?, ?)")) {
+                ps.setObject(1, utc(lastExpiry));
+                ps.setBytes(2, fingerprints);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<byte[]> unexpiredBatches(Instant now) {
+        return read("SELECT fingerprints FROM slack_request_seen_batch WHERE expires_at > ?", now, rs -> rs.getBytes(1));
+    }
+
+    @Override
+    public List<SeenKey> unexpired(Instant now) {
+        return read("SELECT signature_hash, expires_at FROM slack_request_seen WHERE expires_at > ?", now,
+                rs -> new SeenKey(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+    }
+
+    private <T> List<T> read(String sql, Instant now, SqlRow<T> row) {
+        return transactions.executeRead(status -> jdbc.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, utc(now));
+                List<T> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row.map(rs));
+                    }
+                }
+                return rows;
+            }
+        }));
     }
 
     /**
@@ -68,7 +114,7 @@ public class JdbcSeenRequests implements SeenRequests {
      * so two replicas' batches that share keys (one request sent to both) take their locks in the same order and
      * cannot deadlock; a key twice in one batch (the same request sent twice at once) is new for the first only.
      */
-    private List<Boolean> insertAll(List<Key> keys) {
+    private List<Boolean> insertAll(List<SeenKey> keys) {
         Integer[] order = new Integer[keys.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparing(i -> keys.get(i).hash()));
@@ -103,5 +149,10 @@ public class JdbcSeenRequests implements SeenRequests {
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface SqlRow<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 import java.util.UUID;
 
-/** The seen-requests contract on H2 in PostgreSQL mode, the default database. */
+/** The seen-requests contract on embedded H2 in PostgreSQL mode, the default database: checked in memory. */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class H2SeenRequestsTest extends JdbcSeenRequestsContract implements TestPropertyProvider {
@@ -17,5 +17,10 @@ class H2SeenRequestsTest extends JdbcSeenRequestsContract implements TestPropert
     public Map<String, String> getProperties() {
         return H2Databases.micronautProperties(
                 H2Databases.inMemoryUrl("seen_" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    @Override
+    Class<? extends SeenRequests> expectedStore() {
+        return EmbeddedSeenRequests.class; // one process by construction: memory, written behind
     }
 }
