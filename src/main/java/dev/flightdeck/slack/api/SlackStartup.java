@@ -93,8 +93,16 @@ public class SlackStartup {
         return channelsJoined;
     }
 
+    /** Once the Bolt app is built (off the main thread), so start-up does not wait for it. */
     private void startSocketMode() {
-        App app = boltApp.app().orElseThrow();
+        boltApp.whenBuilt().whenComplete((app, failure) -> {
+            if (failure == null) {
+                startSocketMode(app.orElseThrow());
+            }
+        });
+    }
+
+    private void startSocketMode(App app) {
         try {
             SocketModeApp started = new SocketModeApp(settings.appToken(), app);
             started.startAsync();
@@ -113,7 +121,7 @@ public class SlackStartup {
                         return t;
                     });
                 }
-                retries.schedule(this::startSocketMode, retry.toMillis(), TimeUnit.MILLISECONDS);
+                retries.schedule(() -> startSocketMode(app), retry.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -127,7 +135,7 @@ public class SlackStartup {
         if (!settings.socketModeConfigured()) {
             return java.util.Optional.empty();
         }
-        String problem = socketProblem;
+        String problem = socketProblem != null ? socketProblem : boltApp.failure().orElse(null);
         return java.util.Optional.of(socketModeRunning() ? "connected" : "not connected: " + (problem == null ? "starting" : problem));
     }
 
