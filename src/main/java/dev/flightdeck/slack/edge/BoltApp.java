@@ -126,11 +126,6 @@ public class BoltApp {
         }
     }
 
-    /** Completes with the app (empty when Slack is not configured) once built; fails when its build failed. */
-    public CompletableFuture<Optional<App>> whenBuilt() {
-        return app.copy();
-    }
-
     /** Why Slack requests cannot be answered, when the build failed; empty while building or once built. */
     public Optional<String> failure() {
         return app.isCompletedExceptionally() ? Optional.of("the Slack app failed to start (see the log)") : Optional.empty();

@@ -1,4 +1,6 @@
-package dev.flightdeck.wake;
+package dev.flightdeck.config;
+
+import dev.flightdeck.wake.BackgroundJob;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.StartupEvent;
@@ -18,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Makes every {@link BackgroundJob} (so each starts its waker) on a thread of its own once the context has started,
- * while the HTTP server starts and the first Slack request is answered. Readiness says "starting" until every job is
- * made and "failed" (DOWN, with the log saying why) if one could not be: a replica whose jobs do not run must not
- * look healthy.
+ * while the HTTP server starts and the first Slack request is answered. Readiness stays UP meanwhile (the replica
+ * serves requests; {@code state: starting} says the jobs are on their way) and goes DOWN ("failed", the log says why)
+ * if a job could not be made: a replica whose jobs do not run must not look healthy.
  */
 @Singleton
 @Readiness
@@ -65,8 +67,9 @@ public class JobStarter implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        String state = !started.isDone() ? "starting" : started.isCompletedExceptionally() ? "failed (see the log)" : "started";
-        HealthStatus status = "started".equals(state) ? HealthStatus.UP : HealthStatus.DOWN;
-        return Publishers.just(HealthResult.builder("jobs", status).details(Map.of("state", state)).build());
+        boolean failed = started.isCompletedExceptionally();
+        String state = failed ? "failed (see the log)" : started.isDone() ? "started" : "starting";
+        return Publishers.just(HealthResult.builder("jobs", failed ? HealthStatus.DOWN : HealthStatus.UP)
+                .details(Map.of("state", state)).build());
     }
 }
