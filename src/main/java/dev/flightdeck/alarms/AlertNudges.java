@@ -1,11 +1,11 @@
 package dev.flightdeck.alarms;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.alarms.AlertEpisodeStore.Held;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -28,9 +28,8 @@ import java.util.Optional;
  * sends it. Wakes for the next due nudge; tests move the clock and call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = {AlertEpisodeStore.class, AlertNews.class})
-public class AlertNudges {
+public class AlertNudges implements BackgroundJob {
 
     /** The waker topic; the store tells it of new nudge times. */
     public static final String TOPIC = "alert-nudge";

@@ -1,12 +1,12 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.deploy.check.DeployCandidate;
 import dev.flightdeck.deploy.check.DeployCheck;
 import dev.flightdeck.team.ServiceConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -30,9 +30,8 @@ import java.util.Optional;
  * (approved with auto-start) or gets the policy's go (announce only). Tests move the clock and call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = CheckRechecksStore.class)
-public class DeployRechecks {
+public class DeployRechecks implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployRechecks.class);
     /** How often an unsettled check runs again. */

@@ -1,10 +1,10 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.text.Durations;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -27,9 +27,8 @@ import java.util.Optional;
  * how late it sees another replica's requests). Tests move the clock and call {@link #runDue()} instead of waiting.
  */
 @Singleton
-@Context
 @Requires(beans = DeployRepository.class)
-public class DeployScheduler {
+public class DeployScheduler implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployScheduler.class);
     /** Approvers are pinged at most this many times; the runner too. */

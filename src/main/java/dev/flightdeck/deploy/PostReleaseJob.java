@@ -1,8 +1,8 @@
 package dev.flightdeck.deploy;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -17,10 +17,9 @@ import java.util.Optional;
  * is false. A deploy that succeeds here wakes it ({@link PostReleaseChecks#transitioned}).
  */
 @Singleton
-@Context
 @Requires(property = "flightdeck.deploy.post-release-job", notEquals = "false")
 @Requires(beans = DeployRepository.class)
-public class PostReleaseJob {
+public class PostReleaseJob implements BackgroundJob {
 
     public PostReleaseJob(PostReleaseChecks checks, PostReleaseRepository watches, Wakeups wakeups,
                           @Value("${flightdeck.deploy.scheduler-interval:60s}") Duration cap) {

@@ -1,10 +1,10 @@
 package dev.flightdeck.incident;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,8 +26,7 @@ import java.util.Optional;
  * every {@code incident-jobs.interval}, 60 s by default, which is how late it sees another replica's incidents).
  */
 @Singleton
-@Context
-public class IncidentReminders {
+public class IncidentReminders implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentReminders.class);
     /**

@@ -1,8 +1,8 @@
 package dev.flightdeck.metrics;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -22,9 +22,8 @@ import java.util.Optional;
  * Figures do not depend on it: a report reads what is still queued raw. Tests call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = DeliveryRollupStore.class)
-public class DeliveryRollup {
+public class DeliveryRollup implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRollup.class);
     static final int BATCH = 2000;

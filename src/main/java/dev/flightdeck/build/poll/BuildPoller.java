@@ -1,5 +1,6 @@
 package dev.flightdeck.build.poll;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.build.BuildEvent;
 import dev.flightdeck.build.BuildHttp;
 import dev.flightdeck.build.BuildStatusSink;
@@ -15,7 +16,6 @@ import dev.flightdeck.deploy.DeployState;
 import dev.flightdeck.deploy.StuckBuilds;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -38,8 +38,7 @@ import java.util.Set;
  * {@code flightdeck.build.poll-every} (30 s), which is how late it sees another replica's builds.
  */
 @Singleton
-@Context
-public class BuildPoller {
+public class BuildPoller implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildPoller.class);
     private static final Set<DeployState> IN_FLIGHT = Set.of(DeployState.TRIGGERING, DeployState.RUNNING);

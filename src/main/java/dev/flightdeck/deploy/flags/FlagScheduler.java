@@ -1,11 +1,11 @@
 package dev.flightdeck.deploy.flags;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -28,9 +28,8 @@ import java.util.Optional;
  * is harmless). Tests turn the waker off, move the clock and call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = {FlagRepository.class, FlagProvider.class, FlagAnnouncer.class})
-public class FlagScheduler {
+public class FlagScheduler implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlagScheduler.class);
     public static final String TOPIC = "flag-request";

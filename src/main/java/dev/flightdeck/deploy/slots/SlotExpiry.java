@@ -1,10 +1,10 @@
 package dev.flightdeck.deploy.slots;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -24,9 +24,8 @@ import java.util.Optional;
  * due claim ({@code flightdeck.slots.wake: false} leaves it off: tests move the clock and call {@link #runDue()}).
  */
 @Singleton
-@Context
 @Requires(beans = {SlotClaimStore.class, SlotNews.class})
-public class SlotExpiry {
+public class SlotExpiry implements BackgroundJob {
 
     public static final String TOPIC = "slot-expiry";
     private static final Logger LOG = LoggerFactory.getLogger(SlotExpiry.class);

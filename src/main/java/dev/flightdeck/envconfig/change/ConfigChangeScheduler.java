@@ -1,5 +1,6 @@
 package dev.flightdeck.envconfig.change;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.deploy.EnvironmentConfig;
 import dev.flightdeck.envconfig.ConfigEntry;
@@ -7,7 +8,6 @@ import dev.flightdeck.envconfig.ConfigReader;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -30,10 +30,9 @@ import java.util.Optional;
  * the clock and call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = {ConfigChangeRepository.class, ConfigWriter.class, PendingValues.class, ConfigHistory.class,
         ConfigChangeNews.class})
-public class ConfigChangeScheduler {
+public class ConfigChangeScheduler implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeScheduler.class);
     /** The waker topic; the store tells it of new due times. */

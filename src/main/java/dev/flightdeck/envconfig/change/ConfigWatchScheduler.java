@@ -1,12 +1,12 @@
 package dev.flightdeck.envconfig.change;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.envconfig.ConfigReader;
 import dev.flightdeck.envconfig.ConfigSourceException;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import io.micronaut.context.annotation.Value;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,9 +27,8 @@ import java.util.Optional;
  * and call {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = ConfigWatch.class)
-public class ConfigWatchScheduler {
+public class ConfigWatchScheduler implements BackgroundJob {
 
     /** The waker's topic. */
     public static final String TOPIC = "config-watch";

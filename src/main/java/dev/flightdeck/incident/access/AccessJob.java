@@ -1,11 +1,11 @@
 package dev.flightdeck.incident.access;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.incident.Incident;
 import dev.flightdeck.incident.IncidentLifecycle;
 import dev.flightdeck.ready.DatabaseReady;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
@@ -27,9 +27,8 @@ import java.util.Optional;
  * that prompt is lost, the next start's {@link #catchUp()} ends it, and expiry in any case).
  */
 @Singleton
-@Context
 @Requires(beans = {AccessGrantStore.class, IdentityCenter.class, AccessPeople.class, AccessNews.class})
-public class AccessJob implements IncidentLifecycle {
+public class AccessJob implements BackgroundJob, IncidentLifecycle {
 
     public static final String TOPIC = "incident-access";
     private static final Logger LOG = LoggerFactory.getLogger(AccessJob.class);

@@ -1,5 +1,6 @@
 package dev.flightdeck.incident.followup;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.deploy.Links;
 import dev.flightdeck.incident.Incident;
@@ -7,7 +8,6 @@ import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -30,8 +30,7 @@ import java.util.Optional;
  * doubling to 1 hour. {@link #exportNow} is the prompt after a follow-up is added; the waker catches up.
  */
 @Singleton
-@Context
-public class FollowUpExports {
+public class FollowUpExports implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpExports.class);
     static final Duration LEASE = Duration.ofMinutes(2);

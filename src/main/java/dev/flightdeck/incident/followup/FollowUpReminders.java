@@ -1,10 +1,10 @@
 package dev.flightdeck.incident.followup;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.incident.IncidentRepository;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,8 +26,7 @@ import java.util.Optional;
  * ({@code flightdeck.follow-ups.wake: false}), move the clock and call {@link #runDue()}.
  */
 @Singleton
-@Context
-public class FollowUpReminders {
+public class FollowUpReminders implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpReminders.class);
     private static final int BATCH = 100;

@@ -1,9 +1,9 @@
 package dev.flightdeck.incident.followup;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,8 +21,7 @@ import java.util.Optional;
  * done, and closes their follow-ups. Closing is a compare-and-set, so two replicas polling close each once.
  */
 @Singleton
-@Context
-public class FollowUpTrackerPolls {
+public class FollowUpTrackerPolls implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpTrackerPolls.class);
     static final String TOPIC = "follow-up-poll";

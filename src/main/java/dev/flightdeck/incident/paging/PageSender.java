@@ -1,5 +1,6 @@
 package dev.flightdeck.incident.paging;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.audit.Auditor;
 import dev.flightdeck.deploy.Links;
 import dev.flightdeck.incident.Incident;
@@ -8,7 +9,6 @@ import dev.flightdeck.incident.TimelineEntry;
 import dev.flightdeck.team.TeamConfig;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import io.micronaut.context.annotation.Requires;
@@ -32,9 +32,8 @@ import java.util.Optional;
  * {@link #runDue()}.
  */
 @Singleton
-@Context
 @Requires(beans = {PageStore.class, PageNews.class, Pager.class})
-public class PageSender {
+public class PageSender implements BackgroundJob {
 
     public static final String TOPIC = "paging";
     private static final Logger LOG = LoggerFactory.getLogger(PageSender.class);

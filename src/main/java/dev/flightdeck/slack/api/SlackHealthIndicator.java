@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.flightdeck.slack.edge.BoltApp;
 import dev.flightdeck.slack.edge.SlackSettings;
 
 /**
@@ -38,16 +40,18 @@ public class SlackHealthIndicator implements HealthIndicator {
     private final SlackGateway gateway;
     private final Clock clock;
     private final SlackStartup startup;
+    private final BoltApp boltApp;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Check last;
 
     public SlackHealthIndicator(SlackSettings settings, Slack slack, Clock clock, SlackGateway gateway,
-                                SlackStartup startup) {
+                                SlackStartup startup, BoltApp boltApp) {
         this.settings = settings;
         this.slack = slack;
         this.gateway = gateway;
         this.clock = clock;
         this.startup = startup;
+        this.boltApp = boltApp;
     }
 
     @Override
@@ -55,6 +59,11 @@ public class SlackHealthIndicator implements HealthIndicator {
         if (settings.botToken() == null || settings.botToken().isBlank()) {
             return Publishers.just(HealthResult.builder("slack", NOT_CONFIGURED)
                     .details(Map.of("hint", "set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)")).build());
+        }
+        Optional<String> broken = boltApp.failure();
+        if (broken.isPresent()) {
+            // This replica cannot answer Slack at all (a fault of its own, not Slack's): out of the load balancer.
+            return Publishers.just(HealthResult.builder("slack", HealthStatus.DOWN).details(Map.of("state", broken.get())).build());
         }
         Check check = last;
         if (check == null || Duration.between(check.at(), clock.instant()).compareTo(MAX_AGE) > 0) {

@@ -93,9 +93,14 @@ public class SlackStartup {
         return channelsJoined;
     }
 
+    /**
+     * Waits for the Bolt app (built off the main thread; at most {@code flightdeck.slack.app-wait}), then opens the
+     * socket. In Socket Mode nothing reaches Flightdeck before the socket is open, so start-up gains nothing by not
+     * waiting here; a build still under way or failed is retried like a refused socket.
+     */
     private void startSocketMode() {
-        App app = boltApp.app().orElseThrow();
         try {
+            App app = boltApp.app().orElseThrow();
             SocketModeApp started = new SocketModeApp(settings.appToken(), app);
             started.startAsync();
             socketMode = started;
@@ -103,7 +108,7 @@ public class SlackStartup {
             LOG.info("Slack Socket Mode connected; Web API at {}", settings.apiBaseUrl());
         } catch (Exception e) {
             // A Slack outage at start-up must not stop the service: keep trying in the background.
-            socketProblem = diagnose(e);
+            socketProblem = e instanceof BoltApp.NotReady ? e.getMessage() : diagnose(e);
             LOG.warn("Slack Socket Mode could not connect: {}. Retrying in {}s", socketProblem, retry.toSeconds());
             synchronized (this) {
                 if (retries == null) {

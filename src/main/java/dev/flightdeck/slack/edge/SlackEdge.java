@@ -51,7 +51,7 @@ public class SlackEdge {
     private final ReplayGuard replays;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final SlackRequestParser parser;
+    private volatile SlackRequestParser parser;
     // One timer per request type, looked up once: registering per request cost an id, tags and a map lookup each time.
     private final Map<RequestType, Timer> ackTimers = new ConcurrentHashMap<>();
     private volatile EncodedBody lastBody;
@@ -64,7 +64,6 @@ public class SlackEdge {
         this.rejected = rejected;
         this.clock = clock;
         this.meters = meters;
-        this.parser = boltApp.app().map(app -> new SlackRequestParser(app.config())).orElse(null);
     }
 
     /** The {@link #HEADERS} present, lower-cased names, from a server's header lookup. */
@@ -94,7 +93,12 @@ public class SlackEdge {
                     ? Answer.json(503, "{\"error\":\"Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN\"}")
                     : Answer.json(401, "{\"error\":\"invalid request signature\"}");
         }
-        Optional<App> app = boltApp.app();
+        Optional<App> app;
+        try {
+            app = boltApp.app();
+        } catch (BoltApp.NotReady e) {
+            return Answer.json(503, "{\"error\":\"" + e.getMessage() + "; try again shortly\"}");
+        }
         if (app.isEmpty()) {
             return Answer.json(503, "{\"error\":\"Slack is not configured: set SLACK_BOT_TOKEN\"}");
         }
@@ -106,7 +110,7 @@ public class SlackEdge {
             Map<String, String> fields = form ? SlashCommandForm.decode(text) : Map.of();
             slackRequest = form ? SlashCommandForm.parse(fields, text, requestHeaders, app.get().config(), remote) : null;
             if (slackRequest == null) {
-                slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(path).queryString(query)
+                slackRequest = parser(app.get()).parse(SlackRequestParser.HttpRequest.builder().requestUri(path).queryString(query)
                         .headers(requestHeaders).requestBody(form ? SlashCommandForm.forBolt(text) : text)
                         .remoteAddress(remote).build());
             }
@@ -144,6 +148,16 @@ public class SlackEdge {
         return new Answer(response.getStatusCode(), response.getContentType(),
                 response.getHeaders() == null ? Map.of() : response.getHeaders(),
                 response.getBody() == null ? null : encoded(response.getBody()));
+    }
+
+    /** Bolt's parser for the app's config; made on the first request that needs it (the app is built off-thread). */
+    private SlackRequestParser parser(App app) {
+        SlackRequestParser made = parser;
+        if (made == null) {
+            made = new SlackRequestParser(app.config());
+            parser = made;
+        }
+        return made;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -1,9 +1,10 @@
 package dev.flightdeck.slack.api.outbox;
 
+import dev.flightdeck.wake.BackgroundJob;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,9 @@ import java.util.concurrent.TimeoutException;
  * Queuing is a database insert; it never waits on Slack. Gauges: {@code flightdeck.outbox.backlog} (entries not yet
  * sent) and {@code flightdeck.outbox.oldest.age} (seconds the oldest of them has waited).
  */
-@Context // its gauges exist from start-up, so a dashboard shows an empty backlog rather than no data
+@Singleton // made at start-up by JobStarter, so its gauges exist (a dashboard shows an empty backlog, not no data)
 @Requires(beans = OutboxStore.class)
-public class Outbox {
+public class Outbox implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 

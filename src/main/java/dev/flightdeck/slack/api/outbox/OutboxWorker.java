@@ -1,11 +1,11 @@
 package dev.flightdeck.slack.api.outbox;
 
+import dev.flightdeck.wake.BackgroundJob;
 import dev.flightdeck.slack.api.SlackGateway;
 import dev.flightdeck.telemetry.Spans;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.flightdeck.wake.Waker;
 import dev.flightdeck.wake.Wakeups;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -41,9 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * entries (refused by Slack, or expired) are logged, counted and shown in /health ({@link OutboxHealthIndicator}).
  */
 @Singleton
-@Context
 @Requires(beans = OutboxStore.class)
-public class OutboxWorker {
+public class OutboxWorker implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 200;

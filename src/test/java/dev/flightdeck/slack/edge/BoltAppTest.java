@@ -1,0 +1,103 @@
+package dev.flightdeck.slack.edge;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.flightdeck.slack.SlackListener;
+import dev.flightdeck.telemetry.Spans;
+import dev.flightdeck.testing.FakeSlack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Bolt app is built off the start-up thread: callers wait for it, boundedly, and learn when it cannot be had. */
+class BoltAppTest {
+
+    static final FakeSlack fake = new FakeSlack().start();
+    static Slack slack;
+
+    @BeforeAll
+    static void sdk() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
+        slack = Slack.getInstance(config);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        slack.close();
+        fake.stop();
+    }
+
+    static SlackSettings configured() {
+        return new SlackSettings(FakeSlack.BOT_TOKEN, "secret", null, fake.baseUrl());
+    }
+
+    /** Asks again (each ask waits the app-wait) until the app is there or the time is up. */
+    private static boolean builtWithin(BoltApp bolt, Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                return bolt.app().isPresent();
+            } catch (BoltApp.NotReady stillStarting) {
+                // asked too early: ask again
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theConstructorReturnsBeforeTheListenersAreRegisteredAndCallersWaitForThem() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch registering = new CountDownLatch(1);
+        SlackListener slow = app -> {
+            registering.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            app.command("/slow", (req, ctx) -> ctx.ack("ok"));
+        };
+        BoltApp bolt = new BoltApp(configured(), slack, () -> List.of(slow), Spans.noop(), Duration.ofMillis(200));
+
+        assertThat(registering.await(10, TimeUnit.SECONDS)).as("built on its own thread").isTrue();
+        assertThatThrownBy(bolt::app).isInstanceOf(BoltApp.NotReady.class).hasMessageContaining("still starting");
+        assertThat(bolt.failure()).isEmpty();
+
+        release.countDown();
+        assertThat(builtWithin(bolt, Duration.ofSeconds(10))).isTrue();
+        assertThat(bolt.app()).isPresent();
+        assertThat(fake.calls("auth.test")).as("Bolt's own auth.test, made off the start-up thread").isNotEmpty();
+    }
+
+    @Test
+    void aListenerThatFailsLeavesNoAppAndSaysSo() {
+        SlackListener broken = app -> {
+            throw new IllegalStateException("duplicate handler");
+        };
+        BoltApp bolt = new BoltApp(configured(), slack, () -> List.of(broken), Spans.noop(), Duration.ofSeconds(10));
+
+        assertThatThrownBy(bolt::app).isInstanceOf(BoltApp.NotReady.class).hasMessageContaining("failed to start");
+        assertThat(bolt.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("failed"));
+    }
+
+    @Test
+    void withoutABotTokenThereIsNoAppAndNothingToWaitFor() {
+        Supplier<List<SlackListener>> none = () -> {
+            throw new AssertionError("listeners are not made without Slack");
+        };
+        BoltApp bolt = new BoltApp(new SlackSettings(null, null, null, null), slack, none, Spans.noop(), Duration.ofSeconds(10));
+
+        assertThat(bolt.app()).isEmpty();
+        assertThat(bolt.failure()).isEmpty();
+    }
+}
