@@ -167,7 +167,7 @@ public class FakeSlack {
                 return "{\"ok\":true,\"channel\":\"" + channel + "\",\"permalink\":\"https://bench.slack.com/archives/" + channel
                         + "/p" + ts.replace(".", "") + "\"}";
             case "conversations.create":
-                return "{\"ok\":true,\"channel\":" + conversation("C" + (SEQ.get() % 1_000_000_000L), p.getOrDefault("name", "bench")) + "}";
+                return "{\"ok\":true,\"channel\":" + conversation("C" + (SEQ.incrementAndGet() % 1_000_000_000L), p.getOrDefault("name", "bench")) + "}";
             case "conversations.invite": case "conversations.join": case "conversations.setTopic": case "conversations.info":
                 return "{\"ok\":true,\"channel\":" + conversation(channel, "bench-" + channel.toLowerCase()) + "}";
             case "conversations.list": // the bench team file's channels (ChannelJoins looks them up by name)
@@ -187,7 +187,7 @@ public class FakeSlack {
                         + "\",\"real_name\":\"Bench " + user + "\",\"tz\":\"UTC\",\"profile\":{\"real_name\":\"Bench " + user
                         + "\",\"display_name\":\"" + user.toLowerCase() + "\"}}}";
             case "views.open": case "views.update": case "views.publish":
-                return "{\"ok\":true,\"view\":{\"id\":\"V" + (SEQ.get() % 1_000_000_000L) + "\",\"type\":\"modal\"}}";
+                return "{\"ok\":true,\"view\":{\"id\":\"V" + (SEQ.incrementAndGet() % 1_000_000_000L) + "\",\"type\":\"modal\"}}";
             default:
                 return "{\"ok\":true}";
         }
