@@ -50,8 +50,15 @@ public class BoltApp {
         }
     }
 
+    /** The first wait before building again after Slack's auth.test failed; doubled each time up to {@link #LAST_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LAST_RETRY = Duration.ofMinutes(1);
+
     private final CompletableFuture<Optional<App>> app;
     private final Duration wait;
+    private final Duration firstRetry;
+    /** Why the last build attempt failed, while the build is retried; null once built or before any failure. */
+    private volatile String retrying;
 
     @Inject
     public BoltApp(SlackSettings settings, Slack slack, BeanProvider<SlackListener> listeners, Spans spans,
@@ -60,13 +67,19 @@ public class BoltApp {
     }
 
     BoltApp(SlackSettings settings, Slack slack, Supplier<List<SlackListener>> listeners, Spans spans, Duration wait) {
+        this(settings, slack, listeners, spans, wait, FIRST_RETRY);
+    }
+
+    BoltApp(SlackSettings settings, Slack slack, Supplier<List<SlackListener>> listeners, Spans spans, Duration wait,
+            Duration firstRetry) {
         this.wait = wait;
+        this.firstRetry = firstRetry;
         if (settings.botToken() == null || settings.botToken().isBlank()) {
             this.app = CompletableFuture.completedFuture(Optional.empty());
             return;
         }
         long started = System.nanoTime();
-        this.app = CompletableFuture.supplyAsync(() -> Optional.of(build(settings, slack, listeners.get(), spans)), task -> {
+        this.app = CompletableFuture.supplyAsync(() -> Optional.of(buildRetrying(settings, slack, listeners.get(), spans)), task -> {
             Thread thread = new Thread(task, "bolt-app-start");
             thread.setDaemon(true);
             thread.start();
@@ -85,6 +98,36 @@ public class BoltApp {
         List<SlackListener> all = new ArrayList<>(listeners.stream().toList());
         OrderUtil.sort(all);
         return all;
+    }
+
+    /**
+     * Builds the app, again and again with backoff while Slack's auth.test fails (Bolt makes it on the first
+     * {@code use} and turns any failure, a 429 or Slack unreachable as much as a bad token, into an
+     * IllegalArgumentException "The token is invalid ..."): a Slack outage at start-up must not leave the service
+     * answering 503 until someone restarts it. Any other failure (a listener that cannot register) is a bug: no retry.
+     */
+    private App buildRetrying(SlackSettings settings, Slack slack, List<SlackListener> listeners, Spans spans) {
+        Duration backoff = firstRetry;
+        while (true) {
+            try {
+                App built = build(settings, slack, listeners, spans);
+                retrying = null;
+                return built;
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() == null || !e.getMessage().startsWith("The token is invalid")) {
+                    throw e;
+                }
+                retrying = e.getMessage();
+                LOG.warn("The Slack app could not check its token with Slack ({}); building it again in {}", e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
+            }
+        }
     }
 
     private static App build(SlackSettings settings, Slack slack, List<SlackListener> listeners, Spans spans) {
@@ -117,7 +160,9 @@ public class BoltApp {
         try {
             return app.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new NotReady("the Slack app is still starting", e);
+            String reason = retrying;
+            throw new NotReady(reason == null ? "the Slack app is still starting"
+                    : "the Slack app is still starting (Slack's auth.test failed; retrying)", e);
         } catch (ExecutionException e) {
             throw new NotReady("the Slack app failed to start (see the log)", e.getCause());
         } catch (InterruptedException e) {
@@ -126,8 +171,12 @@ public class BoltApp {
         }
     }
 
-    /** Why Slack requests cannot be answered, when the build failed; empty while building or once built. */
+    /** Why Slack requests cannot be answered: the build failed, or is being retried; empty while building or once built. */
     public Optional<String> failure() {
-        return app.isCompletedExceptionally() ? Optional.of("the Slack app failed to start (see the log)") : Optional.empty();
+        if (app.isCompletedExceptionally()) {
+            return Optional.of("the Slack app failed to start (see the log)");
+        }
+        String reason = retrying;
+        return reason == null ? Optional.empty() : Optional.of("the Slack app cannot check its token with Slack yet (" + reason + "); retrying");
     }
 }

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.telemetry.Spans;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,28 @@ class BoltAppTest {
 
         assertThatThrownBy(bolt::app).isInstanceOf(BoltApp.NotReady.class).hasMessageContaining("failed to start");
         assertThat(bolt.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("failed"));
+    }
+
+    @Test
+    void aSlackOutageAtStartIsRetriedUntilTheAppIsBuiltAndSaysSoMeanwhile() throws InterruptedException {
+        fake.failNext("auth.test", new Fault.HttpStatus(503));
+        fake.failNext("auth.test", new Fault.HttpStatus(503));
+        int before = fake.calls("auth.test").size();
+        SlackListener listener = app -> app.command("/later", (req, ctx) -> ctx.ack("ok"));
+        BoltApp bolt = new BoltApp(configured(), slack, () -> List.of(listener), Spans.noop(), Duration.ofMillis(50),
+                Duration.ofMillis(400));
+
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bolt.failure().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(bolt.failure()).as("/health says why while it retries")
+                .hasValueSatisfying(reason -> assertThat(reason).contains("retrying"));
+        assertThatThrownBy(bolt::app).isInstanceOf(BoltApp.NotReady.class).hasMessageContaining("still starting");
+
+        assertThat(builtWithin(bolt, Duration.ofSeconds(10))).as("built once Slack answers").isTrue();
+        assertThat(bolt.failure()).isEmpty();
+        assertThat(fake.calls("auth.test").size() - before).as("two failed checks, then the one that passed").isEqualTo(3);
     }
 
     @Test
