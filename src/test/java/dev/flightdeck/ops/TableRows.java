@@ -32,7 +32,9 @@ public final class TableRows {
                     while (r.next()) {
                         List<Object> row = new ArrayList<>();
                         for (int i = 1; i <= columns; i++) {
-                            row.add(r.getObject(i));
+                            Object value = r.getObject(i);
+                            // Binary columns compare by content (a byte[] equals only itself).
+                            row.add(value instanceof byte[] bytes ? "0x" + java.util.HexFormat.of().formatHex(bytes) : value);
                         }
                         rows.add(row);
                     }
