@@ -1,5 +1,6 @@
 package dev.flightdeck.reliability;
 
+import dev.flightdeck.testing.PostgresDatabase;
 import dev.flightdeck.testing.SignedRequest;
 import dev.flightdeck.testing.TestApp;
 import io.micronaut.context.ApplicationContext;
@@ -77,18 +78,25 @@ class ReplayedRequestsTest {
                 .count();
     }
 
+    /**
+     * Replicas share a PostgreSQL database (an embedded H2 file is locked to one process, so H2 means one replica and
+     * the replay check is answered from memory there): a request replayed to the other replica is refused there.
+     */
     @Test
     void aRequestReplayedToAnotherReplicaIsRefusedThere() {
-        String url = app.server.getApplicationContext().getProperty("datasources.default.url", String.class).orElseThrow();
-        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class,
-                TestApp.properties(app.slack, Map.of("datasources.default.url", url)))) {
+        try (PostgresDatabase shared = PostgresDatabase.create();
+             EmbeddedServer one = ApplicationContext.run(EmbeddedServer.class,
+                     TestApp.properties(app.slack, Map.<String, Object>copyOf(shared.micronautProperties())));
+             EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class,
+                     TestApp.properties(app.slack, Map.<String, Object>copyOf(shared.micronautProperties())))) {
             SignedRequest declare = app.signed().slashCommand("/incident", "declare Replica replay sev3", ALICE,
                     channel, app.slack.responseUrl());
-            declared(declare.send(app.uri()));
+            declared(declare.send(one.getURI()));
 
             SignedRequest.Reply replay = declare.send(other.getURI());
 
             assertThat(replay.status()).isEqualTo(409);
+            assertThat(replay.body()).contains("already received");
         }
     }
 
