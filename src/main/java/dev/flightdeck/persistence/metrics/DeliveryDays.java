@@ -75,29 +75,31 @@ class DeliveryDays {
 
     private void read(Instant from, Instant to, List<String> environments, Set<String> services,
                       List<DeliveryDay> days, List<DeployFact> finished) {
-        String envIn = environments.isEmpty() ? "" : " AND environment IN (" + JdbcDeliveryRollup.marks(environments.size()) + ")";
-        String sql = """
-                SELECT 'D', utc_day, environment, service, succeeded, failed, lead_times, success_times,
+        String envIn = environments.isEmpty() ? "" : " AND d.environment IN (" + JdbcDeliveryRollup.marks(environments.size()) + ")";
+        // The services as a joined list of values, not service IN (...): H2 then reads each service's days in the
+        // period from delivery_day_service (service, utc_day); given IN it read each service's every day ever.
+        String sql = "SELECT 'D', d.utc_day, d.environment, d.service, d.succeeded, d.failed, d.lead_times, d.success_times,"
+                + """
                        CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(20)), CAST(NULL AS TIMESTAMP WITH TIME ZONE),
                        CAST(NULL AS TIMESTAMP WITH TIME ZONE)
-                  FROM delivery_day WHERE utc_day >= ? AND utc_day < ?""" + envIn + " AND service IN ("
-                + JdbcDeliveryRollup.marks(services.size() + 1) + ")"
+                  FROM (VALUES """ + String.join(", ", java.util.Collections.nCopies(services.size() + 1, "(?)"))
+                + ") AS s (name) JOIN delivery_day d ON d.service = s.name WHERE d.utc_day >= ? AND d.utc_day < ?" + envIn
                 + """
                  UNION ALL
                 SELECT 'P', CAST(NULL AS DATE), d.environment, d.service, 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR),
                        d.id, d.state, d.requested_at, d.finished_at
                   FROM delivery_pending p JOIN deploy_request d ON d.id = p.deploy_id
-                 WHERE d.finished_at >= ? AND d.finished_at < ?""" + envIn.replace("environment", "d.environment");
+                 WHERE d.finished_at >= ? AND d.finished_at < ?""" + envIn;
         transactions.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
             int i = 1;
+            ps.setString(i++, JdbcDeliveryRollup.ALL);
+            for (String svc : services) {
+                ps.setString(i++, svc);
+            }
             ps.setObject(i++, LocalDate.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(i++, LocalDate.ofInstant(to, ZoneOffset.UTC));
             for (String e : environments) {
                 ps.setString(i++, e);
-            }
-            ps.setString(i++, JdbcDeliveryRollup.ALL);
-            for (String svc : services) {
-                ps.setString(i++, svc);
             }
             ps.setObject(i++, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(i++, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
