@@ -65,6 +65,11 @@ public class SlackHealthIndicator implements HealthIndicator {
             // This replica cannot answer Slack at all (a fault of its own, not Slack's): out of the load balancer.
             return Publishers.just(HealthResult.builder("slack", HealthStatus.DOWN).details(Map.of("state", broken.get())).build());
         }
+        Optional<String> retrying = boltApp.retrying();
+        if (retrying.isPresent()) {
+            // Slack refused or could not be reached at start-up: Slack's fault, not this replica's (it stays in).
+            return Publishers.just(HealthResult.builder("slack", UNREACHABLE).details(Map.of("state", retrying.get())).build());
+        }
         Check check = last;
         if (check == null || Duration.between(check.at(), clock.instant()).compareTo(MAX_AGE) > 0) {
             CompletableFuture<Check> refresh = refresh();

@@ -171,11 +171,13 @@ public class BoltApp {
         }
     }
 
-    /** Why Slack requests cannot be answered: the build failed, or is being retried; empty while building or once built. */
+    /** Why Slack requests cannot be answered when the build failed for good (a listener that cannot register). */
     public Optional<String> failure() {
-        if (app.isCompletedExceptionally()) {
-            return Optional.of("the Slack app failed to start (see the log)");
-        }
+        return app.isCompletedExceptionally() ? Optional.of("the Slack app failed to start (see the log)") : Optional.empty();
+    }
+
+    /** While Slack's auth.test keeps failing at start-up (Slack unreachable or refusing): why, as the build is retried. */
+    public Optional<String> retrying() {
         String reason = retrying;
         return reason == null ? Optional.empty() : Optional.of("the Slack app cannot check its token with Slack yet (" + reason + "); retrying");
     }
