@@ -144,7 +144,7 @@ public class BoltApp {
         // (Bolt does not retry it). A revoked token shows on our own calls (invalid_auth) and in /health
         // (SlackHealthIndicator) long before a day is out.
         config.setAuthTestCacheExpirationMillis(Duration.ofHours(24).toMillis());
-        App built = new App(config);
+        App built = new FreshAuthApp(config);
         built.use(new TraceMiddleware(spans));
         built.use(new SubmittedValueGuard());
         listeners.forEach(listener -> listener.register(built));

@@ -115,6 +115,24 @@ class BoltAppTest {
     }
 
     @Test
+    void theFirstRequestsAfterAStartDoNotCallAuthTestAgainInsideTheirAck() throws Exception {
+        SlackListener listener = app -> app.command("/first", (req, ctx) -> ctx.ack("ok"));
+        BoltApp bolt = new BoltApp(configured(), slack, () -> List.of(listener), Spans.noop(), Duration.ofSeconds(10));
+        assertThat(builtWithin(bolt, Duration.ofSeconds(10))).isTrue();
+        int atBuild = fake.calls("auth.test").size();
+
+        for (int i = 0; i < 3; i++) {
+            var request = new com.slack.api.bolt.request.builtin.SlashCommandRequest(
+                    "command=%2Ffirst&text=&team_id=" + fake.teamId() + "&user_id=U0FIRST001&channel_id=C0FIRST001",
+                    new com.slack.api.bolt.request.RequestHeaders(java.util.Map.of()));
+            assertThat(bolt.app().orElseThrow().run(request).getStatusCode()).isEqualTo(200);
+        }
+
+        assertThat(fake.calls("auth.test")).as("Bolt's answer from the build is used, not fetched again per request")
+                .hasSize(atBuild);
+    }
+
+    @Test
     void withoutABotTokenThereIsNoAppAndNothingToWaitFor() {
         Supplier<List<SlackListener>> none = () -> {
             throw new AssertionError("listeners are not made without Slack");
