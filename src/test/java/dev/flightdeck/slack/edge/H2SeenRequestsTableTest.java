@@ -1,28 +1,10 @@
 package dev.flightdeck.slack.edge;
 
-import dev.flightdeck.persistence.H2Databases;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-import java.util.UUID;
-
-/** The seen-requests contract of the table alone on H2 (behind the memory; what a restart reads back). */
-@MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class H2SeenRequestsTableTest extends JdbcSeenRequestsContract implements TestPropertyProvider {
-
-    @Override
-    public Map<String, String> getProperties() {
-        return H2Databases.micronautProperties(
-                H2Databases.inMemoryUrl("seen_" + UUID.randomUUID().toString().replace("-", "")));
-    }
-
-    @Override
-    Class<? extends SeenRequests> expectedStore() {
-        return EmbeddedSeenRequests.class;
-    }
+/**
+ * The seen-requests contract of the table alone on H2 (behind the memory; what a restart reads back): the same
+ * database as {@link H2SeenRequestsTest}, with the table as the store under test.
+ */
+class H2SeenRequestsTableTest extends H2SeenRequestsTest {
 
     @Override
     SeenRequests store() {
