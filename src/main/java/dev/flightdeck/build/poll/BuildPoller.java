@@ -34,8 +34,9 @@ import java.util.Set;
  * must not stay RUNNING forever. A silent build its backend does not know ends FAILED; a silent trigger that never
  * recorded a build (Flightdeck stopped in between) ends TRIGGER_FAILED with Retry. Replicas may poll the same build:
  * every move is a conditional transition, so only one of them moves the deploy and says so. It wakes when the next
- * build is due to be polled ({@link Waker}; a build starting wakes it to work that out), at the latest every
- * {@code flightdeck.build.poll-every} (30 s), which is how late it sees another replica's builds.
+ * build is due to be polled ({@link Waker}; a build starting wakes it to work that out), polls a running build every
+ * {@code flightdeck.build.poll-every} (30 s), and with none in flight looks at the latest every
+ * {@code flightdeck.build.look-every} (60 s), which is how late it sees a build another replica started.
  */
 @Singleton
 public class BuildPoller implements BackgroundJob {
@@ -50,7 +51,7 @@ public class BuildPoller implements BackgroundJob {
     private final EnvSecrets secrets;
     private final StuckBuilds stuck;
     private final Clock clock;
-    /** The cap of the waker's sleep and the shortest time between two rounds. */
+    /** How often a running build is polled: the shortest time between two rounds. */
     private Duration every = Duration.ofSeconds(30);
     /** When this process last polled (a build still running stays due: it is polled again {@link #every} later). */
     private volatile Instant lastRound;
@@ -66,10 +67,17 @@ public class BuildPoller implements BackgroundJob {
         this.clock = clock;
     }
 
+    /**
+     * @param every how often a build is polled while it runs (and a silent one looked at)
+     * @param lookEvery the longest the waker sleeps with no build in flight that it knows of: how late this process
+     *                  sees a build another replica started (that replica polls it itself meanwhile); never shorter
+     *                  than {@code every}
+     */
     @Inject
-    void wakeWith(Wakeups wakeups, @Value("${flightdeck.build.poll-every:30s}") Duration every) {
+    void wakeWith(Wakeups wakeups, @Value("${flightdeck.build.poll-every:30s}") Duration every,
+                  @Value("${flightdeck.build.look-every:60s}") Duration lookEvery) {
         this.every = every;
-        wakeups.start(Wakeups.BUILD_POLL, wakeJob(), every);
+        wakeups.start(Wakeups.BUILD_POLL, wakeJob(), lookEvery.compareTo(every) > 0 ? lookEvery : every);
     }
 
     /** What the waker drives: {@link #nextDue()} and {@link #runDue()}. */
