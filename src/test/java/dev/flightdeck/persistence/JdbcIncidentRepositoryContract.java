@@ -77,7 +77,8 @@ abstract class JdbcIncidentRepositoryContract {
         for (SetupStep step : SetupStep.values()) {
             repository.markStep(n, step, t0);
         }
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); PreparedStatement s = c.prepareStatement(
+        DataSource db = DelegatingDataSource.unwrapDataSource(dataSource);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE incident SET communicator_asked_at = ? WHERE id = ?")) {
             s.setTimestamp(1, Timestamp.from(t0));
             s.setLong(2, n);

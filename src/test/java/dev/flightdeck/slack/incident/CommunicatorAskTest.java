@@ -44,7 +44,8 @@ class CommunicatorAskTest {
         assertThat(ask.get("block_id").getAsString()).isEqualTo("incident_card_ask:" + incident.id());
         assertThat(ask.getAsJsonArray("elements")).extracting(e -> e.getAsJsonObject().get("type").getAsString()
                 + " " + e.getAsJsonObject().get("action_id").getAsString()).containsExactly(
-                "button " + IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR, "users_select " + IncidentSlackIds.INCIDENT_NAME_COMMUNICATOR);
+                "button " + IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR,
+                "users_select " + IncidentSlackIds.INCIDENT_NAME_COMMUNICATOR);
         assertThat(card.allText()).contains("*Communicator*\n_none yet_", "Post update");
         assertThat(f.slack().messagesIn(channel)).filteredOn(m -> m.allText().contains("Who will communicate"))
                 .extracting(FakeMessage::ts).containsExactly(incident.cardTs().orElseThrow());
@@ -109,8 +110,10 @@ class CommunicatorAskTest {
         String gus = f.user("gus");
         Incident declared = f.declare("declare Webhooks delayed sev2", gus, f.channel("ops", gus));
         String channel = declared.channelId().orElseThrow();
-        String oldCard = f.slack().addMessage(channel, f.slack().botUserId(), declared.id() + " (sev2, investigating): Webhooks delayed");
-        try (Connection c = DelegatingDataSource.unwrapDataSource(f.app.bean(DataSource.class)).getConnection(); PreparedStatement s = c.prepareStatement(
+        String oldCard = f.slack().addMessage(channel, f.slack().botUserId(),
+                declared.id() + " (sev2, investigating): Webhooks delayed");
+        DataSource db = DelegatingDataSource.unwrapDataSource(f.app.bean(DataSource.class));
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE incident SET card_ts = ?, setup_complete = FALSE, communicator_asked_at = NULL, "
                         + "setup_lease_until = ? WHERE id = ?")) {
             s.setString(1, oldCard);
