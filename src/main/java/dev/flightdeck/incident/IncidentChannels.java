@@ -27,7 +27,10 @@ public interface IncidentChannels {
     /** Adds the people in one call; people already in the channel are fine. */
     void invite(String channelId, Collection<String> userIds);
 
-    /** Posts the incident card in the incident's channel; returns its message ts. */
+    /**
+     * Posts the incident card in the incident's channel; returns its message ts. While nobody holds the communicator
+     * role, the card asks for one, with a way to claim the role or name someone (DESIGN 5: asked at once).
+     */
     String postCard(Incident incident);
 
     /** Rewrites the card in place. */
@@ -60,9 +63,6 @@ public interface IncidentChannels {
 
     /** A line in the incidents channel (if the team has one). */
     void announce(Incident incident, Announcement announcement);
-
-    /** Asks in the incident channel for a communicator, with a way to claim the role. */
-    void askForCommunicator(Incident incident);
 
     /** DMs the communicator that no update was posted for {@code since}, with a way to the update form. */
     void remindCommunicator(Incident incident, String communicatorId, Duration since);

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The Slack side of a declaration, as the steps of {@link SetupTable} recorded in the database: channel, invites,
- * card, pin, topic, announcement, the call for a communicator. Each step is recorded done right after Slack
- * confirmed it, and a run first takes a lease, so a retry, a restart or a second replica continues where the last
- * run stopped instead of repeating a step. A run stopped by a Slack failure is resumed by {@link IncidentReminders}'s job
+ * card (which asks for a communicator while nobody holds the role), pin, topic, announcement. Each step is recorded
+ * done right after Slack confirmed it, and a run first takes a lease, so a retry, a restart or a second replica
+ * continues where the last run stopped instead of repeating a step. A run stopped by a Slack failure is resumed by {@link IncidentReminders}'s job
  * once its lease runs out.
  */
 @Singleton

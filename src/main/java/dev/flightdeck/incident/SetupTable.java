@@ -57,13 +57,7 @@ final class SetupTable {
                     (s, i) -> s.channels().pin(channel(i), i.cardTs().orElseThrow())),
             new Step("set the topic", new Marked(SetupStep.TOPIC), (s, i) -> s.channels().setTopic(i)),
             new Step("announce", new Marked(SetupStep.ANNOUNCE),
-                    (s, i) -> s.channels().announce(i, new IncidentChannels.Announcement.Declared())),
-            // Someone may have claimed the role before the channel was ready: then there is nobody to ask for.
-            new Step("ask for a communicator", new Marked(SetupStep.ASK_COMMUNICATOR), (s, i) -> {
-                if (i.communicatorId().isEmpty()) {
-                    s.channels().askForCommunicator(i);
-                }
-            }));
+                    (s, i) -> s.channels().announce(i, new IncidentChannels.Announcement.Declared())));
 
     private static String channel(Incident incident) {
         return incident.channelId().orElseThrow();

@@ -7,7 +7,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A row of {@code incident}; {@code id} is the incident's number. */
+/**
+ * A row of {@code incident}; {@code id} is the incident's number. The table's {@code communicator_asked_at} (the
+ * separate ask for a communicator, which the card carries now) is left in the schema, unread: a replica of the
+ * previous version still writes it during a rolling upgrade.
+ */
 @MappedEntity("incident")
 public record IncidentRow(@Id @GeneratedValue @Nullable Long id,
                           String title,
@@ -29,7 +33,6 @@ public record IncidentRow(@Id @GeneratedValue @Nullable Long id,
                           @Nullable Instant pinnedAt,
                           @Nullable Instant topicSetAt,
                           @Nullable Instant announcedAt,
-                          @Nullable Instant communicatorAskedAt,
                           boolean setupComplete,
                           @Nullable Instant setupLeaseUntil,
                           @Nullable String summaryText,

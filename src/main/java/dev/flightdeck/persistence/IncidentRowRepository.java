@@ -65,9 +65,6 @@ public interface IncidentRowRepository extends CrudRepository<IncidentRow, Long>
     @Query("UPDATE incident SET announced_at = :at WHERE id = :id")
     int markAnnounced(long id, Instant at);
 
-    @Query("UPDATE incident SET communicator_asked_at = :at WHERE id = :id")
-    int markCommunicatorAsked(long id, Instant at);
-
     @Query("UPDATE incident SET setup_complete = TRUE, setup_lease_until = NULL WHERE id = :id")
     int markSetupComplete(long id);
 

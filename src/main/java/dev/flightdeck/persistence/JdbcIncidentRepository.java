@@ -39,7 +39,7 @@ public class JdbcIncidentRepository implements IncidentRepository {
         IncidentRow row = incidents.save(new IncidentRow(null, n.title(), n.severity().name(),
                 IncidentStatus.INVESTIGATING.name(), n.declaredBy(), null, n.declaredBy(), n.declaredIn(),
                 n.startedAt(), null, null, null, n.nextReminderAt().orElse(null), null, null, null, null, null, null,
-                null, null, false, null, null, null, null, null));
+                null, false, null, null, null, null, null));
         n.nextReminderAt().ifPresent(at -> wakeups.dueBy(Wakeups.INCIDENT, at));
         return toIncident(row);
     }
@@ -103,7 +103,6 @@ public class JdbcIncidentRepository implements IncidentRepository {
             case PIN -> incidents.markPinned(number, at);
             case TOPIC -> incidents.markTopicSet(number, at);
             case ANNOUNCE -> incidents.markAnnounced(number, at);
-            case ASK_COMMUNICATOR -> incidents.markCommunicatorAsked(number, at);
             default -> throw new IllegalArgumentException("unknown step " + step);
         }
     }
@@ -175,7 +174,6 @@ public class JdbcIncidentRepository implements IncidentRepository {
         if (r.pinnedAt() != null) done.add(SetupStep.PIN);
         if (r.topicSetAt() != null) done.add(SetupStep.TOPIC);
         if (r.announcedAt() != null) done.add(SetupStep.ANNOUNCE);
-        if (r.communicatorAskedAt() != null) done.add(SetupStep.ASK_COMMUNICATOR);
         Optional<Incident.SummaryText> summary = r.resolvedAt() == null ? Optional.empty()
                 : Optional.of(new Incident.SummaryText(nz(r.summaryText()), nz(r.affected()), nz(r.whatHappened()),
                 nz(r.prevention())));

@@ -1,7 +1,6 @@
 package dev.flightdeck.incident;
 
 import dev.flightdeck.incident.IncidentChannels.Announcement;
-import dev.flightdeck.incident.fakes.FakeIncidentChannels.AskedForCommunicator;
 import dev.flightdeck.incident.fakes.FakeIncidentChannels.Announced;
 import dev.flightdeck.incident.fakes.FakeIncidentChannels.CardPosted;
 import dev.flightdeck.incident.fakes.FakeIncidentChannels.CardUpdated;
@@ -29,11 +28,11 @@ class IncidentSetupTest {
     void theTableListsEachStepOnceInOrderWithWhatShowsItDone() {
         assertThat(SetupTable.STEPS).extracting(SetupTable.Step::name).containsExactly(
                 "create the channel", "invite the declarer, commander and communicator", "post the card",
-                "pin the card", "set the topic", "announce", "ask for a communicator");
+                "pin the card", "set the topic", "announce");
         assertThat(SetupTable.STEPS).extracting(SetupTable.Step::doneWhen).containsExactly(
                 new SetupTable.ChannelExists(), new SetupTable.Marked(SetupStep.INVITE), new SetupTable.CardPosted(),
                 new SetupTable.Marked(SetupStep.PIN), new SetupTable.Marked(SetupStep.TOPIC),
-                new SetupTable.Marked(SetupStep.ANNOUNCE), new SetupTable.Marked(SetupStep.ASK_COMMUNICATOR));
+                new SetupTable.Marked(SetupStep.ANNOUNCE));
         // Every step the record can mark done has exactly one row.
         assertThat(SetupTable.STEPS).extracting(SetupTable.Step::doneWhen)
                 .filteredOn(SetupTable.Marked.class::isInstance).extracting(d -> ((SetupTable.Marked) d).step())
@@ -41,13 +40,13 @@ class IncidentSetupTest {
     }
 
     @Test
-    void aDeclarationGetsItsChannelPeopleCardTopicAnnouncementAndACallForACommunicator() {
+    void aDeclarationGetsItsChannelPeopleCardTopicAndAnnouncementAndNoSeparateCallForACommunicator() {
         Incident incident = w.declared("Checkout returns 500s", Severity.SEV2, DANA);
 
         assertThat(w.setup.runFirst(incident.number())).isTrue();
 
         assertThat(w.channels.kinds()).containsExactly(ChannelCreated.class, Invited.class, CardPosted.class,
-                Pinned.class, TopicSet.class, Announced.class, AskedForCommunicator.class, CardUpdated.class);
+                Pinned.class, TopicSet.class, Announced.class, CardUpdated.class);
         Incident done = w.stored(incident);
         assertThat(done.channelName()).contains("inc-1-checkout-returns-500s");
         assertThat(w.channels.seen(Invited.class)).containsExactly(new Invited(done.channelId().orElseThrow(), Set.of(DANA)));
@@ -60,7 +59,7 @@ class IncidentSetupTest {
 
         // A second run (a retry, another replica) finds nothing to do.
         assertThat(w.setup.run(incident.number())).isFalse();
-        assertThat(w.channels.seen()).hasSize(8);
+        assertThat(w.channels.seen()).hasSize(7);
     }
 
     @Test
@@ -88,12 +87,11 @@ class IncidentSetupTest {
         assertThat(w.setup.run(incident.number())).isTrue();
 
         assertThat(w.channels.kinds()).containsExactly(ChannelCreated.class, Invited.class, CardPosted.class,
-                SetupStopped.class, Pinned.class, TopicSet.class, Announced.class, AskedForCommunicator.class,
-                CardUpdated.class);
+                SetupStopped.class, Pinned.class, TopicSet.class, Announced.class, CardUpdated.class);
     }
 
     @Test
-    void aCommunicatorNamedWhileSlackWasAwayIsNotAskedForAndShowsOnTheCard() {
+    void aCommunicatorNamedWhileSlackWasAwayShowsOnTheCard() {
         Incident incident = w.declared("Checkout down", Severity.SEV2, DANA);
         w.channels.failNext(Announced.class);
         w.setup.runFirst(incident.number());

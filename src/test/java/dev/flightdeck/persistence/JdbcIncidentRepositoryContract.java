@@ -7,9 +7,14 @@ import dev.flightdeck.incident.IncidentRole;
 import dev.flightdeck.incident.IncidentStatus;
 import dev.flightdeck.incident.SetupStep;
 import dev.flightdeck.incident.TimelineEntry;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +28,9 @@ abstract class JdbcIncidentRepositoryContract {
 
     @Inject
     IncidentRepository repository;
+
+    @Inject
+    DataSource dataSource;
 
     final Instant t0 = Instant.parse("2026-11-24T10:00:00.123456Z");
 
@@ -57,6 +65,30 @@ abstract class JdbcIncidentRepositoryContract {
         repository.markSetupComplete(n);
         assertThat(repository.find(n).orElseThrow().stepsDone()).containsExactly(SetupStep.PIN);
         assertThat(repository.claimSetup(n, t0.plusSeconds(999), t0.plusSeconds(2000))).isFalse();
+    }
+
+    /**
+     * The previous version had a fifth step, the separate ask for a communicator, marked in communicator_asked_at:
+     * the column stays (a replica of that version may still write it during a rolling upgrade) and is not read.
+     */
+    @Test
+    void aRowThePreviousVersionMarkedAskedForACommunicatorReadsWithItsStepsAndResumes() throws Exception {
+        long n = declare(Severity.SEV2).number();
+        for (SetupStep step : SetupStep.values()) {
+            repository.markStep(n, step, t0);
+        }
+        DataSource db = DelegatingDataSource.unwrapDataSource(dataSource);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE incident SET communicator_asked_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.from(t0));
+            s.setLong(2, n);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        Incident read = repository.find(n).orElseThrow();
+        assertThat(read.stepsDone()).containsExactlyInAnyOrder(SetupStep.values());
+        assertThat(read.setupComplete()).isFalse();
+        assertThat(repository.claimSetup(n, t0, t0.plusSeconds(120))).isTrue();
+        assertThat(repository.stalledSetups(t0.plusSeconds(121))).extracting(Incident::number).contains(n);
     }
 
     @Test

@@ -83,15 +83,27 @@ public final class SignedRequests {
     /** A button click in a message ({@code type: block_actions}), sent as {@code payload=<json>}. */
     public SignedRequest blockAction(String actionId, String blockId, String value, String userId,
                                      String channelId, String messageTs, String responseUrl) {
+        return messageAction(obj("action_id", actionId, "block_id", blockId, "value", value, "type", "button",
+                "text", obj("type", "plain_text", "text", actionId, "emoji", true), "action_ts", nowTs()),
+                userId, channelId, messageTs, responseUrl);
+    }
+
+    /** A person picked in a message's people picker ({@code users_select}): Slack sends the pick, no value. */
+    public SignedRequest userPicked(String actionId, String blockId, String pickedUserId, String userId,
+                                    String channelId, String messageTs, String responseUrl) {
+        return messageAction(obj("action_id", actionId, "block_id", blockId, "selected_user", pickedUserId,
+                "type", "users_select", "action_ts", nowTs()), userId, channelId, messageTs, responseUrl);
+    }
+
+    private SignedRequest messageAction(JsonObject action, String userId, String channelId, String messageTs,
+                                        String responseUrl) {
         JsonObject payload = obj("type", "block_actions", "user", user(userId), "api_app_id", ws.appId(),
                 "token", "verification-token-unused",
                 "container", obj("type", "message", "message_ts", messageTs, "channel_id", channelId, "is_ephemeral", false),
                 "trigger_id", triggerId(), "team", obj("id", ws.teamId(), "domain", ws.teamDomain()),
                 "is_enterprise_install", false, "channel", obj("id", channelId, "name", "channel-" + channelId.toLowerCase()),
                 "message", obj("type", "message", "user", ws.botUserId(), "ts", messageTs, "text", ""),
-                "state", obj("values", new JsonObject()), "response_url", responseUrl,
-                "actions", List.of(obj("action_id", actionId, "block_id", blockId, "value", value, "type", "button",
-                        "text", obj("type", "plain_text", "text", actionId, "emoji", true), "action_ts", nowTs())));
+                "state", obj("values", new JsonObject()), "response_url", responseUrl, "actions", List.of(action));
         return payload(payload);
     }
 

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** Every {@code /incident} form: its usage line, what it does and one example. */
 public enum IncidentForm {
     DECLARE("declare", "/incident declare <title> [sev1..sev4]",
-            "Creates the incident and its channel, makes you commander, asks for a communicator, announces it. "
+            "Creates the incident and its channel, makes you commander, pins its card (which asks for a "
+                    + "communicator until one is named), announces it. "
                     + "Default severity: sev3.", "/incident declare Checkout returns 500s sev2"),
     DECLARE_SHORT(null, "/incident <title> [sev1..sev4]", "The same, without the word declare.",
             "/incident Login page slow for EU users"),

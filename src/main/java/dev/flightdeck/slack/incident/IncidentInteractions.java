@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The incident buttons (claim the communicator role, open the update form) and the three incident forms. */
+/**
+ * The incident buttons (claim the communicator role or name someone from the card, open the update form) and the
+ * three incident forms.
+ */
 @Singleton
 public class IncidentInteractions implements SlackListener {
 
@@ -54,6 +57,7 @@ public class IncidentInteractions implements SlackListener {
     @Override
     public void register(App app) {
         app.blockAction(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR, this::claim);
+        app.blockAction(IncidentSlackIds.INCIDENT_NAME_COMMUNICATOR, this::nameCommunicator);
         app.blockAction(IncidentSlackIds.INCIDENT_OPEN_UPDATE, this::openUpdate);
         app.viewSubmission(IncidentSlackIds.INCIDENT_UPDATE_MODAL, this::submitUpdate);
         app.viewSubmission(IncidentSlackIds.INCIDENT_RESOLVE_MODAL, this::submitResolve);
@@ -66,6 +70,19 @@ public class IncidentInteractions implements SlackListener {
         IncidentResult result = followUps.show(incidents.assignRole(Optional.of(value(p)), null,
                 IncidentRole.COMMUNICATOR, user, user));
         tell(p, user, result);
+        return ctx.ack();
+    }
+
+    /** Someone picked a person in the card's ask: as {@code /incident role communicator @them}, by the picker. */
+    private Response nameCommunicator(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        String user = p.getUser().getId();
+        BlockActionPayload.Action action = p.getActions().get(0);
+        Optional<String> id = IncidentCard.askedFor(action.getBlockId());
+        if (id.isPresent() && action.getSelectedUser() != null) {
+            tell(p, user, followUps.show(incidents.assignRole(id, null, IncidentRole.COMMUNICATOR,
+                    action.getSelectedUser(), user)));
+        }
         return ctx.ack();
     }
 

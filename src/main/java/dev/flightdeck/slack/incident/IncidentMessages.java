@@ -16,7 +16,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-/** The incident's other messages: announcement, updates, the call for a communicator, role briefs, reminders. */
+/** The incident's other messages: announcement, updates, role briefs, reminders (the card asks for a communicator). */
 public final class IncidentMessages {
 
     private IncidentMessages() {
@@ -47,18 +47,6 @@ public final class IncidentMessages {
     public static String update(Incident i, String text, String authorId) {
         return "*[" + i.severity().label().toUpperCase() + " · " + i.status().label() + "] " + i.id() + ": "
                 + Mrkdwn.escape(i.title()) + "*\n" + Mrkdwn.escape(text) + "\n_— <@" + authorId + ">_";
-    }
-
-    public static String askForCommunicatorText(Incident i) {
-        return "Who will communicate for " + i.id() + "? The communicator keeps support, managers and "
-                + "stakeholders informed with `/incident update` while the commander leads the response.";
-    }
-
-    public static List<LayoutBlock> askForCommunicator(Incident i) {
-        return List.of(
-                section(s -> s.text(markdownText(":mega: " + askForCommunicatorText(i)))),
-                actions(a -> a.elements(List.of(button(b -> b.actionId(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR).value(i.id())
-                        .style("primary").text(plainText("I'll communicate")))))));
     }
 
     public static String roleBrief(Incident i, IncidentRole role) {

@@ -6,7 +6,10 @@ public final class IncidentSlackIds {
     }
 
     public static final String INCIDENT_COMMAND = "/incident";
+    /** The card's "I'll communicate" button (while nobody holds the role): the clicker becomes communicator. */
     public static final String INCIDENT_CLAIM_COMMUNICATOR = "incident_claim_communicator";
+    /** The card's people picker next to it: the person picked becomes communicator. */
+    public static final String INCIDENT_NAME_COMMUNICATOR = "incident_name_communicator";
     /** The "Post update" button on the card and in the reminder DM: opens the update modal. */
     public static final String INCIDENT_OPEN_UPDATE = "incident_open_update";
     public static final String INCIDENT_DECLARE_MODAL = "incident_declare_modal";

@@ -144,12 +144,6 @@ public class SlackIncidentChannels implements IncidentChannels {
                 IncidentMessages.announcement(incident, IncidentMessages.headline(announcement)), null));
     }
 
-    @Override
-    public void askForCommunicator(Incident incident) {
-        incident.channelId().ifPresent(ch -> post(incident, ch, IncidentMessages.askForCommunicatorText(incident),
-                IncidentMessages.askForCommunicator(incident)));
-    }
-
     /** A plain message in the incident channel; returns once it is queued (callable before the ack). */
     public void post(Incident incident, String text) {
         incident.channelId().ifPresent(ch -> queue(incident, ch, text));

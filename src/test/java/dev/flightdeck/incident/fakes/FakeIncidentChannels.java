@@ -43,9 +43,6 @@ public final class FakeIncidentChannels implements IncidentChannels {
     public record Announced(long number, Announcement announcement) implements Seen {
     }
 
-    public record AskedForCommunicator(long number) implements Seen {
-    }
-
     public record RemindedCommunicator(long number, String userId, Duration since) implements Seen {
     }
 
@@ -131,11 +128,6 @@ public final class FakeIncidentChannels implements IncidentChannels {
     @Override
     public synchronized void announce(Incident incident, Announcement announcement) {
         record(new Announced(incident.number(), announcement));
-    }
-
-    @Override
-    public synchronized void askForCommunicator(Incident incident) {
-        record(new AskedForCommunicator(incident.number()));
     }
 
     @Override

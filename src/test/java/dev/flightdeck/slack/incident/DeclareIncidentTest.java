@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /incident declare through /slack/events: channel, invites, pinned card, topic, announcement, communicator call. */
+/** /incident declare through /slack/events: channel, invites, pinned card (asking for a communicator), topic, announcement. */
 class DeclareIncidentTest {
 
     final IncidentFixture f = new IncidentFixture();
@@ -50,10 +50,12 @@ class DeclareIncidentTest {
 
         assertThat(f.slack().messagesIn(f.incidentsChannel)).filteredOn(m -> m.text().contains("*" + incident.id() + "*"))
                 .hasSize(1).first().satisfies(m -> assertThat(m.text()).contains("declared", "<#" + channel.id() + ">"));
-        FakeMessage ask = f.slack().messagesIn(channel.id()).stream()
-                .filter(m -> m.text() != null && m.text().startsWith("Who will communicate for " + incident.id()))
-                .findFirst().orElseThrow();
-        assertThat(ask.blocks().toString()).contains(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR);
+        // The card asks for a communicator (DESIGN 5); no other message in the channel does.
+        assertThat(card.text()).contains("Who will communicate for " + incident.id() + "?");
+        assertThat(card.blocks().toString()).contains(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR,
+                IncidentSlackIds.INCIDENT_NAME_COMMUNICATOR);
+        assertThat(f.slack().messagesIn(channel.id())).filteredOn(m -> m.allText().contains("Who will communicate"))
+                .extracting(FakeMessage::ts).containsExactly(card.ts());
         // Channel creation before invites, invites in one call.
         List<FakeSlack.Call> calls = f.slack().calls();
         int created = indexOf(calls, "conversations.create", name);

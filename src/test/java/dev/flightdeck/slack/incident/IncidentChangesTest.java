@@ -71,7 +71,11 @@ class IncidentChangesTest {
         assertThat(click.status()).isEqualTo(200);
         assertThat(f.incident(incident.number()).communicatorId()).contains(hank);
         awaitCard(incident, "<@" + hank + ">");
-        assertThat(f.card(incident).blocks().toString()).doesNotContain(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR);
+        // The card's ask is gone with its button and picker; its text no longer asks either.
+        assertThat(f.card(incident).text()).isEqualTo(incident.id() + " (sev2, investigating): Login slow for EU");
+        assertThat(f.card(incident).allText()).doesNotContain("Who will communicate");
+        assertThat(f.card(incident).blocks().toString()).doesNotContain(IncidentSlackIds.INCIDENT_CLAIM_COMMUNICATOR,
+                IncidentSlackIds.INCIDENT_NAME_COMMUNICATOR);
 
         var open = f.app.signed().blockAction(IncidentSlackIds.INCIDENT_OPEN_UPDATE, "b", incident.id(), hank, channel,
                 incident.cardTs().orElseThrow(), f.slack().responseUrl()).send(f.app.uri());
