@@ -45,7 +45,7 @@ final class ScopedIncidents {
 
     /** The times to restore of those resolved in {@code period}, a copy (in no particular order). */
     long[] restores(MetricsPeriod period) {
-        return Arrays.copyOfRange(restoreNanos, Trouble.firstAtOrAfter(resolutions, period.from()),
-                Math.max(Trouble.firstAtOrAfter(resolutions, period.from()), Trouble.firstAtOrAfter(resolutions, period.to())));
+        int from = Trouble.firstAtOrAfter(resolutions, period.from());
+        return Arrays.copyOfRange(restoreNanos, from, Math.max(from, Trouble.firstAtOrAfter(resolutions, period.to())));
     }
 }
