@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The arithmetic behind {@link DeliveryFigures}, on facts already read: pure, so it is tested on hand-built data.
@@ -35,8 +34,8 @@ final class DeliveryCalculator {
     private final List<Troubled> troubled = new ArrayList<>();
     private final List<Instant> troubledTimes;
     private final List<DeployFact> rollbacks;
-    private final List<IncidentFact> incidents;
-    private final Map<Optional<String>, List<IncidentFact>> scopedIncidents = new HashMap<>();
+    private final Trouble trouble;
+    private final Map<Optional<String>, ScopedIncidents> scopedIncidents = new HashMap<>();
     private final MetricsSettings settings;
 
     private record Troubled(String service, Instant at) {
@@ -44,12 +43,13 @@ final class DeliveryCalculator {
 
     DeliveryCalculator(MetricsSettings settings, List<DeployFact> finished, List<DeployFact> rollbacks,
                        List<IncidentFact> incidents) {
-        this(settings, new DeliverySlice(List.of(), finished), rollbacks, incidents);
+        this(settings, new DeliverySlice(List.of(), finished), rollbacks, new Trouble(settings, rollbacks, incidents));
     }
 
-    DeliveryCalculator(MetricsSettings settings, DeliverySlice slice, List<DeployFact> rollbacks,
-                       List<IncidentFact> incidents) {
+    /** @param trouble made of the same rollbacks and the incidents (one per report: its title index is built once) */
+    DeliveryCalculator(MetricsSettings settings, DeliverySlice slice, List<DeployFact> rollbacks, Trouble trouble) {
         this.settings = settings;
+        this.trouble = trouble;
         // By finish time, so that each figure (overall, per service, each of up to 52 buckets) takes its period's slice
         // by binary search rather than filtering the whole year again.
         this.finished = slice.finished().stream()
@@ -58,8 +58,6 @@ final class DeliveryCalculator {
                 .toList();
         this.finishedTimes = this.finished.stream().map(d -> d.finishedAt().get()).toList();
         this.rollbacks = rollbacks.stream().filter(d -> settings.counts(d.environment())).toList();
-        this.incidents = List.copyOf(incidents);
-        Trouble trouble = new Trouble(settings, rollbacks, incidents);
         for (DeliveryDay d : slice.days()) {
             if (settings.counts(d.environment())) {
                 days.computeIfAbsent(d.service(), k -> new ArrayList<>()).add(d);
@@ -104,8 +102,8 @@ final class DeliveryCalculator {
         int failures = (int) changes.stream().filter(DeployFact::failed).count();
         int changeCount = changes.size();
         int deploys = successes.size();
-        List<Duration> leadTimes = successes.stream()
-                .map(d -> Duration.between(d.requestedAt(), d.finishedAt().orElseThrow())).toList();
+        long[] leadTimes = successes.stream()
+                .mapToLong(d -> Duration.between(d.requestedAt(), d.finishedAt().orElseThrow()).toNanos()).sorted().toArray();
         List<LeadTimes> rolledLeadTimes = new ArrayList<>();
         for (DeliveryDay d : daysIn(service, period)) {
             deploys += d.succeeded();
@@ -120,11 +118,9 @@ final class DeliveryCalculator {
                 followed++;
             }
         }
-        List<IncidentFact> scoped = scopedIncidents.computeIfAbsent(service, this::incidentsOf);
-        List<Duration> restores = scoped.stream()
-                .filter(i -> i.resolvedAt().isPresent() && period.contains(i.resolvedAt().get()))
-                .map(i -> Duration.between(i.startedAt(), i.resolvedAt().get())).toList();
-        int started = (int) scoped.stream().filter(i -> period.contains(i.startedAt())).count();
+        ScopedIncidents scoped = scopedIncidents.computeIfAbsent(service, s -> new ScopedIncidents(trouble.of(s)));
+        long[] restores = scoped.restores(period);
+        int started = scoped.started(period);
         int rollbackCount = (int) rollbacks.stream().filter(inScope).filter(r -> period.contains(r.requestedAt())).count();
 
         long dayCount = period.days();
@@ -133,12 +129,7 @@ final class DeliveryCalculator {
                 changeCount, failed,
                 changeCount == 0 ? Optional.empty() : Optional.of((double) failed / changeCount),
                 Percentiles.of(leadTimes, rolledLeadTimes, 0.5), Percentiles.of(leadTimes, rolledLeadTimes, 0.9),
-                Percentiles.of(restores, 0.5), failures, rollbackCount, started, restores.size());
-    }
-
-    private List<IncidentFact> incidentsOf(Optional<String> service) {
-        Optional<Pattern> name = service.map(ServiceNames::wordPattern);
-        return incidents.stream().filter(i -> name.map(n -> ServiceNames.names(i.title(), n)).orElse(true)).toList();
+                Percentiles.ofNanos(restores, restores.length, 0.5), failures, rollbackCount, started, restores.length);
     }
 
     /** The scope's rolled-up days whose whole day lies in {@code period}. */

@@ -44,10 +44,11 @@ public class DeliveryMetrics {
         var incidents = history.incidentsBetween(period.from(), lookAheadTo);
         // Every service together comes from the rollup's all-services days; one service's days are read for the
         // configured services, and for any other service a rollback or an incident could make a failed change of.
+        Trouble trouble = new Trouble(settings, rollbacks, incidents);
         Set<String> wanted = new LinkedHashSet<>(services);
-        wanted.addAll(Trouble.possible(settings, history.servicesRolledUp(), rollbacks, incidents));
+        wanted.addAll(trouble.possible(history.servicesRolledUp()));
         var calculator = new DeliveryCalculator(settings, history.slice(period, settings.environments(), wanted),
-                rollbacks, incidents);
+                rollbacks, trouble);
         return calculator.report(service, services, period);
     }
 

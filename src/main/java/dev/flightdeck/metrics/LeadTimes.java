@@ -10,17 +10,20 @@ import java.util.TreeMap;
  * An exact multiset of lead times in microseconds (the databases' timestamp resolution): each distinct value once,
  * ascending, with how many deploys had it. A day's rollup keeps this instead of a bucketed histogram, so percentiles
  * from rolled-up days are the very values the raw rows give (a day's successes often share a value, so it is short).
+ * Counts are kept as running totals too, so "how many are at most v" is a binary search ({@link Percentiles} selects a
+ * rank across a period's days by counting, never merging them).
  */
 public final class LeadTimes {
 
-    public static final LeadTimes NONE = new LeadTimes(new long[0], new int[0]);
+    public static final LeadTimes NONE = new LeadTimes(new long[0], new long[0]);
 
     private final long[] micros;
-    private final int[] counts;
+    /** {@code upTo[i]}: how many values are at most {@code micros[i]}. */
+    private final long[] upTo;
 
-    private LeadTimes(long[] micros, int[] counts) {
+    private LeadTimes(long[] micros, long[] upTo) {
         this.micros = micros;
-        this.counts = counts;
+        this.upTo = upTo;
     }
 
     /** From value → count; values must not be negative counts. */
@@ -30,26 +33,37 @@ public final class LeadTimes {
         int[] c = new int[sorted.size()];
         int i = 0;
         for (var e : sorted.entrySet()) {
-            if (e.getValue() < 1) {
-                throw new IllegalArgumentException("a lead time's count must be at least 1: " + e);
-            }
             m[i] = e.getKey();
             c[i++] = e.getValue();
         }
-        return new LeadTimes(m, c);
+        return ofAscending(m, c, m.length);
     }
 
-    /** This multiset with every value of {@code other} added. */
-    public LeadTimes plus(LeadTimes other) {
-        TreeMap<Long, Integer> all = new TreeMap<>(asMap());
-        other.asMap().forEach((v, n) -> all.merge(v, n, Integer::sum));
-        return of(all);
+    /**
+     * From the first {@code n} of {@code micros} (strictly ascending) and their {@code counts} (each at least 1), as a
+     * rollup row keeps them; the arrays are copied.
+     */
+    public static LeadTimes ofAscending(long[] micros, int[] counts, int n) {
+        long[] m = Arrays.copyOf(micros, n);
+        long[] up = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if (counts[i] < 1) {
+                throw new IllegalArgumentException("a lead time's count must be at least 1: " + m[i] + "=" + counts[i]);
+            }
+            if (i > 0 && m[i] <= m[i - 1]) {
+                throw new IllegalArgumentException("lead times not ascending: " + m[i - 1] + ", " + m[i]);
+            }
+            total += counts[i];
+            up[i] = total;
+        }
+        return new LeadTimes(m, up);
     }
 
     public TreeMap<Long, Integer> asMap() {
         TreeMap<Long, Integer> out = new TreeMap<>();
         for (int i = 0; i < micros.length; i++) {
-            out.put(micros[i], counts[i]);
+            out.put(micros[i], count(i));
         }
         return out;
     }
@@ -64,11 +78,26 @@ public final class LeadTimes {
     }
 
     public int count(int i) {
-        return counts[i];
+        return (int) (upTo[i] - (i == 0 ? 0 : upTo[i - 1]));
     }
 
     public int size() {
-        return Arrays.stream(counts).sum();
+        return micros.length == 0 ? 0 : (int) upTo[micros.length - 1];
+    }
+
+    /** How many values are at most {@code v}. */
+    long atMost(long v) {
+        int lo = 0;
+        int hi = micros.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (micros[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo == 0 ? 0 : upTo[lo - 1];
     }
 
     static Duration duration(long micros) {
@@ -77,12 +106,12 @@ public final class LeadTimes {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LeadTimes l && Arrays.equals(micros, l.micros) && Arrays.equals(counts, l.counts);
+        return o instanceof LeadTimes l && Arrays.equals(micros, l.micros) && Arrays.equals(upTo, l.upTo);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(micros) + Arrays.hashCode(counts);
+        return 31 * Arrays.hashCode(micros) + Arrays.hashCode(upTo);
     }
 
     @Override

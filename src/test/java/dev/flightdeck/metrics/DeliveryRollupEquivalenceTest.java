@@ -34,7 +34,8 @@ class DeliveryRollupEquivalenceTest {
     static final String[] ENVS = {"prod", "prod", "staging", "dev"};
     static final String[] STATES = {"SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED", "ABORTED", "REQUESTED"};
     static final String[] TITLES = {"Billing API 500s", "commons emails delayed", "website down", "Queue backlog",
-            "t1-svc0 timeouts", "WEB checkout slow", "rebilling job stuck", "Reports and billing late"};
+            "t1-svc0 timeouts", "WEB checkout slow", "rebilling job stuck", "Reports and billing late",
+            "(billing) billing retries, again", "  -- commons", "Grafik zeigt Fehler: Überlauf im web-Dienst", ""};
 
     final Instant now = Instant.parse("2026-03-20T13:37:12.345678Z");
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
