@@ -1,9 +1,10 @@
 package dev.flightdeck.slack.api;
 
+import com.google.gson.Gson;
 import com.slack.api.Slack;
-import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,29 +19,35 @@ import java.util.concurrent.ThreadLocalRandom;
  * checks): POSTs the answer to the command's response_url, as Bolt's {@code ctx.respond} would, but from any
  * thread after the ack. A response_url takes up to 5 answers within 30 minutes. Retries 429 (after Retry-After)
  * and 5xx / I/O errors with the {@link RetryPolicy} backoff; call it on a worker thread, it blocks while it waits.
+ * The answer is written to JSON by one Gson made once, with the SDK's settings: the SDK's
+ * {@code SlashCommandResponseSender} built a new Gson per answer (and with it every type adapter of the blocks, by
+ * reflection), the largest allocation of the after-ack threads under a slow Slack; it also dropped the answer's
+ * headers, so a 429's Retry-After was never read.
  */
 @Singleton
 public class ResponseUrlSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseUrlSender.class);
 
-    private final SlashCommandResponseSender sender;
+    private final Slack slack;
+    private final Gson json;
     private final RetryPolicy policy;
 
     public ResponseUrlSender(Slack slack, RetryPolicy policy) {
-        this.sender = new SlashCommandResponseSender(slack);
+        this.slack = slack;
+        this.json = GsonFactory.createSnakeCase(slack.getConfig());
         this.policy = policy;
     }
 
     /** Sends an ephemeral answer; returns whether Slack took it. Never throws. */
     public boolean respond(String responseUrl, String text, List<LayoutBlock> blocks) {
-        SlashCommandResponse response = SlashCommandResponse.builder().responseType("ephemeral").text(text)
-                .blocks(blocks.isEmpty() ? null : blocks).build();
+        String response = json.toJson(SlashCommandResponse.builder().responseType("ephemeral").text(text)
+                .blocks(blocks.isEmpty() ? null : blocks).build());
         for (int attempt = 1; ; attempt++) {
             String problem;
             long waitMillis;
             try {
-                WebhookResponse answer = sender.send(responseUrl, response);
+                WebhookResponse answer = slack.send(responseUrl, response);
                 int code = answer.getCode() == null ? 0 : answer.getCode();
                 if (code >= 200 && code < 300) {
                     return true;

@@ -86,7 +86,7 @@ public class SlackGateway implements AutoCloseable {
         this.meters = meters;
         this.spans = spans;
         String token = settings.botToken();
-        this.client = token == null || token.isBlank() ? null : slack.methods(token);
+        this.client = token == null || token.isBlank() ? null : SharedJsonMethodsClient.of(slack, token);
         this.policy = policy;
         AtomicInteger n = new AtomicInteger();
         this.calls = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), IDLE_SECONDS, TimeUnit.SECONDS,

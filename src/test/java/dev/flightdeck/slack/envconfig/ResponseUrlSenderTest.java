@@ -1,6 +1,10 @@
 package dev.flightdeck.slack.envconfig;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.Slack;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.composition.BlockCompositions;
 import com.sun.net.httpserver.HttpServer;
 import dev.flightdeck.slack.api.ResponseUrlSender;
 import dev.flightdeck.slack.api.RetryPolicy;
@@ -25,6 +29,8 @@ class ResponseUrlSenderTest {
     HttpServer server;
     final Deque<Integer> statuses = new ArrayDeque<>();
     final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<Long> receivedNanos = new CopyOnWriteArrayList<>();
+    volatile String retryAfter = "0";
     final ResponseUrlSender sender = new ResponseUrlSender(Slack.getInstance(),
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), 0.5, Duration.ofMillis(10), Duration.ofSeconds(1)));
 
@@ -33,12 +39,13 @@ class ResponseUrlSenderTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/response/", ex -> {
             bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            receivedNanos.add(System.nanoTime());
             int status;
             synchronized (statuses) {
                 status = statuses.isEmpty() ? 200 : statuses.pop();
             }
             if (status == 429) {
-                ex.getResponseHeaders().set("Retry-After", "0");
+                ex.getResponseHeaders().set("Retry-After", retryAfter);
             }
             byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, body.length);
@@ -62,6 +69,28 @@ class ResponseUrlSenderTest {
         start();
         assertThat(sender.respond(url(), "Config of commons in prod", List.of())).isTrue();
         assertThat(bodies).singleElement().asString().contains("\"response_type\":\"ephemeral\"", "Config of commons in prod");
+    }
+
+    @Test
+    void blocksArePostedAsSlackReadsThem() throws IOException {
+        start();
+        assertThat(sender.respond(url(), "Config of commons", List.of(Blocks.section(s -> s.text(
+                BlockCompositions.markdownText("*commons* <prod>")))))).isTrue();
+        JsonObject posted = JsonParser.parseString(bodies.get(0)).getAsJsonObject();
+        assertThat(posted.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(posted.get("text").getAsString()).isEqualTo("Config of commons");
+        JsonObject section = posted.getAsJsonArray("blocks").get(0).getAsJsonObject();
+        assertThat(section.get("type").getAsString()).isEqualTo("section");
+        assertThat(section.getAsJsonObject("text").get("text").getAsString()).isEqualTo("*commons* <prod>");
+    }
+
+    @Test
+    void aRateLimitedAnswerWaitsForSlacksRetryAfter() throws IOException {
+        retryAfter = "1";
+        start(429);
+        assertThat(sender.respond(url(), "hello", List.of())).isTrue();
+        assertThat(bodies).hasSize(2);
+        assertThat(Duration.ofNanos(receivedNanos.get(1) - receivedNanos.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
