@@ -1,13 +1,11 @@
 package dev.flightdeck.testing;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** FakeSlack's file upload flow, driven through the real Slack SDK: as strict as Slack where an app can go wrong. */
 class FakeSlackFilesTest {
-    static final FakeSlack fake = new FakeSlack().start();
-    static Slack slack;
+    static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
+    static final FakeSlack fake = fakeSdk.fake();
+    static final Slack slack = fakeSdk.slack();
     final HttpClient http = HttpClient.newHttpClient();
     MethodsClient api;
 
-    @BeforeAll
-    static void sdk() {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
-        slack = Slack.getInstance(config);
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        slack.close();
-        fake.stop();
+        fakeSdk.close();
     }
 
     @BeforeEach

@@ -1,7 +1,6 @@
 package dev.flightdeck.testing;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -11,7 +10,6 @@ import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.webhook.WebhookResponse;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** FakeSlack driven through the real Slack SDK, so its answers parse the way the app will see them. */
 class FakeSlackTest {
-    static final FakeSlack fake = new FakeSlack().start();
-    static Slack slack;
+    static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
+    static final FakeSlack fake = fakeSdk.fake();
+    static final Slack slack = fakeSdk.slack();
     MethodsClient api;
-
-    @BeforeAll
-    static void sdk() {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
-        slack = Slack.getInstance(config);
-    }
 
     @AfterAll
     static void stop() throws Exception {
-        slack.close();
-        fake.stop();
+        fakeSdk.close();
     }
 
     @BeforeEach

@@ -1,7 +1,6 @@
 package dev.flightdeck.slack.api;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -9,9 +8,9 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gateway's client reads Slack's answers exactly as the SDK's own client does, with one Gson for all of them. */
 class SharedJsonMethodsClientTest {
-    static final FakeSlack fake = new FakeSlack().start();
-    static Slack slack;
+    static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
+    static final FakeSlack fake = fakeSdk.fake();
+    static final Slack slack = fakeSdk.slack();
     MethodsClient sdk;
     MethodsClient shared;
     String deploys;
 
-    @BeforeAll
-    static void sdk() {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
-        slack = Slack.getInstance(config);
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        slack.close();
-        fake.stop();
+        fakeSdk.close();
     }
 
     @BeforeEach

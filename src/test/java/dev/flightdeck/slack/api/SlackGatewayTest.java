@@ -6,10 +6,10 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +24,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flightdeck.slack.edge.SlackSettings;
 
 class SlackGatewayTest {
-    static final FakeSlack fake = new FakeSlack().start();
-    static Slack slack;
+    static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
+    static final FakeSlack fake = fakeSdk.fake();
+    static final Slack slack = fakeSdk.slack();
     /** Short 5xx backoff, no jitter, so growth is measurable; 429s still wait the real Retry-After. */
     static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), 0,
             Duration.ofSeconds(1), Duration.ofSeconds(60));
     SlackGateway gateway;
     String deploys;
 
-    @BeforeAll
-    static void sdk() {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
-        slack = Slack.getInstance(config);
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        slack.close();
-        fake.stop();
+        fakeSdk.close();
     }
 
     io.micrometer.core.instrument.simple.SimpleMeterRegistry meters;

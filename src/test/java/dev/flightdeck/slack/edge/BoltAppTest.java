@@ -1,13 +1,12 @@
 package dev.flightdeck.slack.edge;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import dev.flightdeck.slack.SlackListener;
 import dev.flightdeck.telemetry.Spans;
 import dev.flightdeck.testing.FakeSlack;
+import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,20 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The Bolt app is built off the start-up thread: callers wait for it, boundedly, and learn when it cannot be had. */
 class BoltAppTest {
 
-    static final FakeSlack fake = new FakeSlack().start();
-    static Slack slack;
-
-    @BeforeAll
-    static void sdk() {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(fake.baseUrl());
-        slack = Slack.getInstance(config);
-    }
+    static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
+    static final FakeSlack fake = fakeSdk.fake();
+    static final Slack slack = fakeSdk.slack();
 
     @AfterAll
     static void stop() throws Exception {
-        slack.close();
-        fake.stop();
+        fakeSdk.close();
     }
 
     static SlackSettings configured() {
