@@ -8,7 +8,7 @@
 # scheduler pass. Prints `growth: <measure> 1x=<ms> 10x=<ms> 100x=<ms>` (p95; p50 lines below them) per database,
 # and the PostgreSQL EXPLAIN (ANALYZE) plans of the queries behind the three slowest measures at the largest scale.
 #   ./mvnw -B -q package -DskipTests && bench/growth.sh
-#   GROWTH_SCALES="1 10" GROWTH_DATABASES=postgresql RUNS=20 bench/growth.sh      # a quicker run
+#   GROWTH_SCALES="1 10" GROWTH_DATABASES=postgresql RUNS=20 bench/growth.sh      # a quicker run (RUNS defaults to 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-$PWD/target/flightdeck.jar}
