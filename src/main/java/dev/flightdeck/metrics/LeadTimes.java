@@ -87,17 +87,23 @@ public final class LeadTimes {
 
     /** How many values are at most {@code v}. */
     long atMost(long v) {
+        int n = countAtMost(micros, v);
+        return n == 0 ? 0 : upTo[n - 1];
+    }
+
+    /** How many of {@code sorted} (ascending) are at most {@code v}: one binary search. */
+    static int countAtMost(long[] sorted, long v) {
         int lo = 0;
-        int hi = micros.length;
+        int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (micros[mid] <= v) {
+            if (sorted[mid] <= v) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo == 0 ? 0 : upTo[lo - 1];
+        return lo;
     }
 
     static Duration duration(long micros) {

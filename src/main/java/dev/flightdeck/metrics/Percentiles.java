@@ -66,17 +66,7 @@ final class Percentiles {
 
     private static long atMost(long[] sortedNanos, List<LeadTimes> rolled, long nanos) {
         long micros = Math.floorDiv(nanos, 1000L);
-        int lo = 0;
-        int hi = sortedNanos.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedNanos[mid] <= nanos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        long count = lo;
+        long count = LeadTimes.countAtMost(sortedNanos, nanos);
         for (LeadTimes l : rolled) {
             count += l.atMost(micros);
         }

@@ -5,9 +5,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,16 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** FakeSlack's file upload flow, driven through the real Slack SDK: as strict as Slack where an app can go wrong. */
 class FakeSlackFilesTest {
+    @RegisterExtension
     static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
     static final FakeSlack fake = fakeSdk.fake();
     static final Slack slack = fakeSdk.slack();
     final HttpClient http = HttpClient.newHttpClient();
     MethodsClient api;
-
-    @AfterAll
-    static void stop() throws Exception {
-        fakeSdk.close();
-    }
 
     @BeforeEach
     void fresh() {

@@ -2,12 +2,15 @@ package dev.flightdeck.testing;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A started {@link FakeSlack} with the Slack SDK pointed at it, for tests that call the Web API through the SDK
- * itself (the gateway, Bolt's app, the fake's own strictness). Keep it in a static field and close it after all.
+ * itself (the gateway, Bolt's app, the fake's own strictness). Register it on a static field
+ * ({@code @RegisterExtension}): it closes both after the class's last test.
  */
-public final class FakeSlackSdk implements AutoCloseable {
+public final class FakeSlackSdk implements AutoCloseable, AfterAllCallback {
 
     private final FakeSlack fake;
     private final Slack slack;
@@ -30,6 +33,11 @@ public final class FakeSlackSdk implements AutoCloseable {
 
     public Slack slack() {
         return slack;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

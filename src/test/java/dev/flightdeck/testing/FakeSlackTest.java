@@ -9,9 +9,9 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.webhook.WebhookResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,15 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** FakeSlack driven through the real Slack SDK, so its answers parse the way the app will see them. */
 class FakeSlackTest {
+    @RegisterExtension
     static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
     static final FakeSlack fake = fakeSdk.fake();
     static final Slack slack = fakeSdk.slack();
     MethodsClient api;
-
-    @AfterAll
-    static void stop() throws Exception {
-        fakeSdk.close();
-    }
 
     @BeforeEach
     void fresh() {

@@ -10,9 +10,9 @@ import com.slack.api.model.block.composition.BlockCompositions;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,17 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gateway's client reads Slack's answers exactly as the SDK's own client does, with one Gson for all of them. */
 class SharedJsonMethodsClientTest {
+    @RegisterExtension
     static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
     static final FakeSlack fake = fakeSdk.fake();
     static final Slack slack = fakeSdk.slack();
     MethodsClient sdk;
     MethodsClient shared;
     String deploys;
-
-    @AfterAll
-    static void stop() throws Exception {
-        fakeSdk.close();
-    }
 
     @BeforeEach
     void fresh() {

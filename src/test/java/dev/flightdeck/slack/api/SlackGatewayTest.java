@@ -8,10 +8,10 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flightdeck.slack.edge.SlackSettings;
 
 class SlackGatewayTest {
+    @RegisterExtension
     static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
     static final FakeSlack fake = fakeSdk.fake();
     static final Slack slack = fakeSdk.slack();
@@ -32,11 +33,6 @@ class SlackGatewayTest {
             Duration.ofSeconds(1), Duration.ofSeconds(60));
     SlackGateway gateway;
     String deploys;
-
-    @AfterAll
-    static void stop() throws Exception {
-        fakeSdk.close();
-    }
 
     io.micrometer.core.instrument.simple.SimpleMeterRegistry meters;
 

@@ -6,8 +6,8 @@ import dev.flightdeck.telemetry.Spans;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.FakeSlackSdk;
 import dev.flightdeck.testing.Fault;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,14 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The Bolt app is built off the start-up thread: callers wait for it, boundedly, and learn when it cannot be had. */
 class BoltAppTest {
 
+    @RegisterExtension
     static final FakeSlackSdk fakeSdk = FakeSlackSdk.start();
     static final FakeSlack fake = fakeSdk.fake();
     static final Slack slack = fakeSdk.slack();
-
-    @AfterAll
-    static void stop() throws Exception {
-        fakeSdk.close();
-    }
 
     static SlackSettings configured() {
         return new SlackSettings(FakeSlack.BOT_TOKEN, "secret", null, fake.baseUrl());
