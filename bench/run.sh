@@ -109,7 +109,7 @@ fi
 node -e 'const fs=require("fs"), [a,b]=process.argv.slice(1).map(f=>JSON.stringify(JSON.parse(fs.readFileSync(f,"utf8"))));
   if (a!==b) { console.error("WARNING: the baseline acks a different help"); }' "$WORK/help.json" "$WORK/peer-help.json"
 if [ "${PHASES:-all}" = startup ]; then
-  for key in startup_ms startup_cpu_ms startup_rss_mb; do
+  for key in startup_ms startup_cpu_ms startup_rss_mb startup_ready_ms; do
     printf "%-16s Flightdeck %6s   Bolt JS %6s\n" "$key" "$(sed -n "s/.*$key=\([^ ]*\).*/\1/p" <<<"$FD_START")" "$(sed -n "s/.*$key=\([^ ]*\).*/\1/p" <<<"$PEER_START")"
   done
   printf '  %s\n' "FD   $FD_START" "PEER $PEER_START"
@@ -122,7 +122,8 @@ mkdir -p "$WORK/fd" "$WORK/peer"
 FD_PID=$!; PIDS+=($FD_PID)
 (cd "$WORK/peer" && exec "${PEER_CMD[@]}" >"$WORK/peer.log" 2>&1) &
 PEER_PID=$!; PIDS+=($PEER_PID)
-for url in "http://127.0.0.1:$FD_PORT/health/liveness"; do until curl -fs -o /dev/null "$url"; do sleep 0.05; done; done
+# Readiness, not liveness: the early edge answers liveness (and help) while the service still starts.
+until curl -fs -o /dev/null "http://127.0.0.1:$FD_PORT/health/readiness"; do sleep 0.05; done
 until curl -s -o /dev/null "$PEER_URL" 2>/dev/null; do sleep 0.05; done
 
 run() { "${LOAD[@]}" load "$@"; }
@@ -167,6 +168,7 @@ row "" "Flightdeck" "Bolt JS" "FD/JS"
 row "start-up to first 200 (ms, median of $RUNS)" "$(val "$FD_START" startup_ms)" "$(val "$PEER_START" startup_ms)"
 row "  CPU used by then (ms, median)" "$(val "$FD_START" startup_cpu_ms)" "$(val "$PEER_START" startup_cpu_ms)"
 row "RSS after start-up (MB, median)" "$(val "$FD_START" startup_rss_mb)" "$(val "$PEER_START" startup_rss_mb)"
+row "  whole service ready (ms, median)" "$(val "$FD_START" startup_ready_ms)" "$(val "$PEER_START" startup_ready_ms)"
 row "/deploy help, 50 conns, saturation: req/s" "$(val "$FD_SAT" rps)" "$(val "$PEER_SAT" rps)"
 row "  errors" "$(val "$FD_SAT" errors)" "$(val "$PEER_SAT" errors)" ""
 row "  ack p99 (ms)" "$(val "$FD_SAT" p99)" "$(val "$PEER_SAT" p99)"
@@ -210,7 +212,7 @@ if [ "${SLOW_SLACK:-1}" = 1 ]; then
     "$ROOT/bench/flightdeck-bench.yml" >"$WORK/flightdeck-bench-slow.yml"
   (cd "$WORK/fd-slow" && MICRONAUT_CONFIG_FILES="$WORK/flightdeck-bench-slow.yml" exec "${FD_CMD[@]}" >"$WORK/fd-slow.log" 2>&1) &
   FD_PID=$!; PIDS+=($FD_PID)
-  until curl -fs -o /dev/null "http://127.0.0.1:$FD_PORT/health/liveness"; do sleep 0.05; done
+  until curl -fs -o /dev/null "http://127.0.0.1:$FD_PORT/health/readiness"; do sleep 0.05; done
   echo "slow Slack phases ..." >&2
   SLOW_LOAD_AT=$(cut -d' ' -f1-3 /proc/loadavg)
   SLOW=$("${LOAD[@]}" slow "$FD_URL" "$SECRET" "http://127.0.0.1:$SLACK_PORT/" "$SECS" "$SLOW_RATE")

@@ -6,12 +6,20 @@ import dev.flightdeck.config.TeamConfigFiles;
 import dev.flightdeck.config.TeamConfigParser;
 import dev.flightdeck.demo.DemoTeamFile;
 import dev.flightdeck.persistence.backup.H2BackupCommand;
+import dev.flightdeck.slack.edge.EarlyEdge;
+import dev.flightdeck.slack.edge.EarlyEdgeSettings;
+import dev.flightdeck.team.TeamConfig;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 public class Application {
 
@@ -28,13 +36,37 @@ public class Application {
         }
         // Check the team file before Micronaut reads it as a property source: a YAML syntax error would
         // otherwise surface as Micronaut's message without the file name, and we want every error listed.
-        if (TeamConfigParser.parseFiles(TeamConfigFiles.fromProcess()) instanceof ParseResult.Invalid invalid) {
+        List<Path> teamFiles = TeamConfigFiles.fromProcess();
+        ParseResult team = TeamConfigParser.parseFiles(teamFiles);
+        if (team instanceof ParseResult.Invalid invalid) {
             Logger log = LoggerFactory.getLogger(Application.class);
             log.error("The team config has {} error(s); Flightdeck will not start:\n{}", invalid.errors().size(),
                     String.join("\n", invalid.errors().stream().map(Object::toString).toList()));
             System.exit(1);
         }
-        Micronaut.run(Application.class, withoutDemoFlag(args));
+        Micronaut micronaut = Micronaut.build(withoutDemoFlag(args)).mainClass(Application.class);
+        earlyEdge(teamFiles, ((ParseResult.Valid) team).config()).ifPresent(micronaut::singletons);
+        micronaut.start();
+    }
+
+    /**
+     * Slack's first requests answered while Micronaut starts (slack.edge.EarlyEdge), when its settings are certain to
+     * agree with Micronaut's; empty otherwise, and when the port is taken (Micronaut then says so as it always did).
+     */
+    static Optional<EarlyEdge> earlyEdge(List<Path> teamFiles, TeamConfig config) {
+        Optional<EarlyEdgeSettings> settings = EarlyEdgeSettings.from(System.getenv(), System.getProperties(),
+                TeamConfigParser.keyPaths(teamFiles), config == null ? Set.of() : config.environments().keySet(),
+                config == null ? Set.of() : config.services().keySet());
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EarlyEdge.start(settings.get(), Clock.systemUTC()));
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Application.class).warn("The early Slack edge did not start ({}); Slack is answered "
+                    + "once the service has started", e.toString());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -89,6 +89,27 @@ public final class TeamConfigParser {
         return new ParseResult.Invalid(all);
     }
 
+    /**
+     * Every key path the files set (dotted, e.g. {@code micronaut.server.port}; a key written flat with dots counts the
+     * same), for start-up code that must know whether the files set something Micronaut will read. Unreadable files
+     * and syntax errors add nothing here: {@link #parseFiles} reports those.
+     */
+    public static Set<String> keyPaths(List<Path> files) {
+        Map<String, String> origins = new HashMap<>();
+        for (Path file : files) {
+            try {
+                Optional<Object> doc = YamlDocuments.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8),
+                        new ArrayList<>());
+                if (doc.isPresent() && doc.get() instanceof Map<?, ?> map) {
+                    YamlDocuments.merge(new LinkedHashMap<>(), map, "", file.toString(), origins);
+                }
+            } catch (IOException e) {
+                // parseFiles names it
+            }
+        }
+        return origins.keySet();
+    }
+
     public static ParseResult parseSources(List<Source> sources) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, String> origins = new HashMap<>();
