@@ -20,6 +20,16 @@ import dev.flightdeck.team.TeamConfig;
 class FileRulesTest {
 
     @Test
+    void keyPathsNameWhatEveryFileSetsNestedOrFlat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path a = java.nio.file.Files.writeString(dir.resolve("a.yml"), "micronaut:\n  server:\n    port: 9090\nflightdeck:\n  services: {}\n");
+        Path b = java.nio.file.Files.writeString(dir.resolve("b.yml"), "slack.signing-secret: x\n");
+        Path broken = java.nio.file.Files.writeString(dir.resolve("c.yml"), "a: [\n");
+        assertThat(TeamConfigParser.keyPaths(List.of(a, b, broken, dir.resolve("missing.yml"))))
+                .contains("micronaut.server.port", "slack.signing-secret")
+                .noneMatch(path -> path.startsWith("a"));
+    }
+
+    @Test
     void aYamlSyntaxErrorNamesItsLine() {
         Path file = Path.of("src/test/resources/teamconfig/syntax-error.yml");
         var result = (ParseResult.Invalid) TeamConfigParser.parseFiles(List.of(file));
