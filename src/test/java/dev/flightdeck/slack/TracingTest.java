@@ -83,8 +83,8 @@ class TracingTest {
             context.getLogger("dev.flightdeck.Example").warn("second \"line\"\n", new IllegalStateException("boom"));
         } finally {
             MDC.clear();
+            context.stop(); // the console is written by logback's own thread: stopping writes what is queued
             System.setOut(original);
-            context.stop();
         }
         String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines).hasSize(2);

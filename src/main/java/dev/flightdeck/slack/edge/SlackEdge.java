@@ -109,6 +109,9 @@ public class SlackEdge {
         try {
             Map<String, String> fields = form ? SlashCommandForm.decode(text) : Map.of();
             slackRequest = form ? SlashCommandForm.parse(fields, text, requestHeaders, app.get().config(), remote) : null;
+            if (slackRequest == null && form) {
+                slackRequest = BlockActionForm.parse(fields, text, requestHeaders, app.get().config(), remote);
+            }
             if (slackRequest == null) {
                 slackRequest = parser(app.get()).parse(SlackRequestParser.HttpRequest.builder().requestUri(path).queryString(query)
                         .headers(requestHeaders).requestBody(form ? SlashCommandForm.forBolt(text) : text)

@@ -14,7 +14,8 @@ import java.util.Map;
  * Slash commands, the most frequent Slack request, decoded in one pass straight into Bolt's request. Bolt's own
  * {@code SlackRequestParser} decodes the same form three times (payload detection, command detection, parsing) and
  * compiles a regular expression on each call: a profile under load put a sixth of the request thread's time there.
- * Anything that is not a plain slash command (button clicks, modals, events, ssl_check) still goes through Bolt's parser.
+ * Button clicks are {@link BlockActionForm}'s; anything else (modals, shortcuts, events, ssl_check) goes through Bolt's
+ * parser.
  */
 final class SlashCommandForm {
 

@@ -21,6 +21,17 @@ class ReplayGuardKeyTest {
     }
 
     @Test
+    void theKeyIsTheZeroPaddedExpiryThenFortyHexDigitsOfTheSignaturesSha256() throws Exception {
+        // Keys written before a restart are read back and compared: the format must not change.
+        String signature = "v0=" + "c".repeat(64);
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String hex = java.util.HexFormat.of().formatHex(hash).substring(0, 40);
+        assertThat(guard.key(signature, t)).isEqualTo(String.format("%010d", t.getEpochSecond()) + hex);
+        assertThat(guard.key(signature, Instant.ofEpochSecond(42))).isEqualTo("0000000042" + hex);
+        assertThat(guard.key(signature, Instant.ofEpochSecond(12_345_678_901L))).isEqualTo("12345678901" + hex);
+    }
+
+    @Test
     void laterRequestsSortAfterEarlierOnesSoTheyAreAddedAtTheEndOfTheIndex() {
         String earlier = guard.key("v0=" + "f".repeat(64), t);
         String later = guard.key("v0=" + "0".repeat(64), t.plusSeconds(1));
