@@ -4,6 +4,8 @@
 # 10) and prints the CPU the process used (utime+stime of /proc/<pid>/stat, all threads) and the transactions its
 # database saw (xact_commit + xact_rollback of pg_stat_database, read from the `postgres` database so the reading
 # itself is not counted), per minute. The database is dropped afterwards.
+# The JVM runs with FD_JVM_OPTS, by default the recommended settings (docs/PERFORMANCE.md, as bench/run.sh and the
+# Dockerfile), then the extra flags; FD_JVM_OPTS= bench/idle.sh measures the JVM's own defaults (rounds 4-9 did).
 #   ./mvnw -B -q package -DskipTests && bench/idle.sh [MINUTES] [extra JVM flags...]
 #   JAR=/path/to/other.jar SETTLE=30 bench/idle.sh 3
 set -euo pipefail
@@ -13,6 +15,7 @@ JAR=${JAR:-$PWD/target/flightdeck.jar}
 MINUTES=${1:-10}; shift || true
 PORT=${PORT:-18090}
 SETTLE=${SETTLE:-30}
+FD_JVM_OPTS=${FD_JVM_OPTS-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000 -XX:AsyncDeflationInterval=10000 -Djdk.internal.httpclient.selectorTimeout=60000"}
 PG="psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qAtX"
 DB=flightdeck_idle_$(date +%s)_$$
 
@@ -35,7 +38,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 (cd "$dir" && exec env -u SLACK_BOT_TOKEN -u SLACK_SIGNING_SECRET -u SLACK_APP_TOKEN -u MICRONAUT_CONFIG_FILES \
     DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DATASOURCES_DEFAULT_USERNAME=postgres \
     DATASOURCES_DEFAULT_PASSWORD= MICRONAUT_SERVER_PORT=$PORT MICRONAUT_SERVER_HOST=127.0.0.1 \
-    java "$@" -jar "$JAR" >"$dir/out.log" 2>&1) &
+    java $FD_JVM_OPTS "$@" -jar "$JAR" >"$dir/out.log" 2>&1) &
 pid=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; do
   sleep 0.2
@@ -44,6 +47,7 @@ done
 sleep "$SETTLE"
 hz=$(getconf CLK_TCK)
 x0=$(xacts); c0=$(cpu_ticks); t0=$(date +%s%N)
+echo "idle: JVM flags: ${FD_JVM_OPTS:-(none)} $*"
 echo "idle: $MINUTES min from $(date -u +%H:%M:%S) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep $(( MINUTES * 60 ))
 x1=$(xacts); c1=$(cpu_ticks); t1=$(date +%s%N)
