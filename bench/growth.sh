@@ -9,6 +9,7 @@
 # and the PostgreSQL EXPLAIN (ANALYZE) plans of the queries behind the three slowest measures at the largest scale.
 #   ./mvnw -B -q package -DskipTests && bench/growth.sh
 #   GROWTH_SCALES="1 10" GROWTH_DATABASES=postgresql RUNS=20 bench/growth.sh      # a quicker run (RUNS defaults to 60)
+#   GROWTH_JVM_OPTS="-XX:+UseSerialGC -Xmx128m ..." bench/growth.sh   # the filling and timing JVM's flags (default -XX:+UseSerialGC -Xmx512m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-$PWD/target/flightdeck.jar}
@@ -70,7 +71,7 @@ for db in $DATABASES; do
       url="jdbc:h2:file:$out/h2-$s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
     fi
     echo "== $db ${s}x ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
-    java -XX:+UseSerialGC -Xmx512m -cp "$JAR:target/bench" Growth "$url" postgres "$s" 2>"$out/$db-$s.err" \
+    java ${GROWTH_JVM_OPTS:--XX:+UseSerialGC -Xmx512m} -cp "$JAR:target/bench" Growth "$url" postgres "$s" 2>"$out/$db-$s.err" \
       | tee "$out/$db-$s.txt" | grep -E '^(fill|measure|part-two-pass runs)' || { tail -40 "$out/$db-$s.err" >&2; exit 1; }
     [ "$db" = h2 ] && [ "$s" = "$largest" ] && h2_plans "$url" > "$out/h2-plans.txt"
     if [ "$db" = postgresql ]; then

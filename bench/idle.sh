@@ -15,7 +15,7 @@ JAR=${JAR:-$PWD/target/flightdeck.jar}
 MINUTES=${1:-10}; shift || true
 PORT=${PORT:-18090}
 SETTLE=${SETTLE:-30}
-FD_JVM_OPTS=${FD_JVM_OPTS-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000 -XX:AsyncDeflationInterval=10000 -Djdk.internal.httpclient.selectorTimeout=60000"}
+FD_JVM_OPTS=${FD_JVM_OPTS-"-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxNewSize=12m -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000 -XX:AsyncDeflationInterval=10000 -Djdk.internal.httpclient.selectorTimeout=60000"}
 PG="psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qAtX"
 DB=flightdeck_idle_$(date +%s)_$$
 

@@ -60,7 +60,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:$SLACK_PORT/calls"; do sleep 0.05;
 # AppCDS, -XX:SharedArchiveFile; JDK 25+: the AOT cache of JEP 483/514, -XX:AOTCache).
 JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 if [ -z "${FD_JVM_OPTS:-}" ]; then
-  FD_JVM_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000 -XX:AsyncDeflationInterval=10000 -Djdk.internal.httpclient.selectorTimeout=60000"
+  FD_JVM_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxNewSize=12m -XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000 -XX:AsyncDeflationInterval=10000 -Djdk.internal.httpclient.selectorTimeout=60000"
   if [ "${CDS_ARCHIVE:-1}" = 1 ]; then
     [ "$JAVA_VERSION" -ge 25 ] && CDS=${JAR%.jar}-jdk$JAVA_VERSION.aot
     if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
