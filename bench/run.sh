@@ -41,7 +41,7 @@ for port in $FD_PORT $PEER_PORT $SLACK_PORT; do
 done
 command -v node >/dev/null || { echo "node (v18+) is needed for the baseline" >&2; exit 1; }
 mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" bench/Load.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
+javac -d "$WORK/classes" bench/Load.java bench/Startup.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
 LOAD_JVM=("$JAVA" -XX:+UseSerialGC -Xmx512m -Dwarmup=${WARMUP:-1} -DfakeSlackPort=$SLACK_PORT -cp "$WORK/classes")
 LOAD=("${LOAD_JVM[@]}" Load)
 

@@ -16,7 +16,7 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" bench/Load.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
+javac -d "$WORK/classes" bench/Load.java bench/Startup.java bench/Driver.java bench/FakeSlack.java bench/SlowSlack.java
 SECRET="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 export SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN="xoxb-0000-bench" SLACK_API_URL="http://127.0.0.1:$SLACK_PORT/api/"
 export MICRONAUT_CONFIG_FILES=$ROOT/bench/flightdeck-bench.yml JENKINS_TOKEN=unused AWS_REGION=us-east-1
