@@ -53,11 +53,11 @@ class BlockActionFormTest {
     @Test
     void theClientAddressIsTheProxysFirstAsForSlashCommands() {
         // Bolt keeps the whole header; SlashCommandForm keeps its first address (the client), and so do clicks.
-        RequestHeaders proxied = new RequestHeaders(Map.of("x-forwarded-for", List.of("203.0.113.7, 10.0.0.2")));
+        RequestHeaders proxied = new RequestHeaders(Map.of("x-forwarded-for", List.of("127.0.0.7, 127.0.0.2")));
         String body = form(CLICK);
         BlockActionRequest ours = ours(body, proxied);
-        assertThat(ours.getClientIpAddress()).isEqualTo("203.0.113.7")
-                .isEqualTo(SlashCommandForm.parse("command=%2Fdeploy&user_id=U1", proxied, CONFIG, "10.0.0.1").getClientIpAddress());
+        assertThat(ours.getClientIpAddress()).isEqualTo("127.0.0.7")
+                .isEqualTo(SlashCommandForm.parse("command=%2Fdeploy&user_id=U1", proxied, CONFIG, "127.0.0.1").getClientIpAddress());
         assertThat(ours.getPayload()).isEqualTo(((BlockActionRequest) bolt(body, proxied)).getPayload());
     }
 
@@ -96,11 +96,11 @@ class BlockActionFormTest {
 
     private static Request<?> bolt(String body, RequestHeaders headers) {
         return new SlackRequestParser(CONFIG).parse(SlackRequestParser.HttpRequest.builder().requestUri("/slack/events")
-                .queryString(Map.of()).headers(headers).requestBody(body).remoteAddress("10.0.0.1").build());
+                .queryString(Map.of()).headers(headers).requestBody(body).remoteAddress("127.0.0.1").build());
     }
 
     private static BlockActionRequest ours(String body, RequestHeaders headers) {
-        return BlockActionForm.parse(SlashCommandForm.decode(body), body, headers, CONFIG, "10.0.0.1");
+        return BlockActionForm.parse(SlashCommandForm.decode(body), body, headers, CONFIG, "127.0.0.1");
     }
 
     private static String form(String json) {
