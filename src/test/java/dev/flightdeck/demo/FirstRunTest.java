@@ -1,12 +1,11 @@
 package dev.flightdeck.demo;
 
+import dev.flightdeck.testing.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,7 @@ class FirstRunTest {
     static void start() throws IOException {
         dir = Files.createTempDirectory("flightdeck-first-run");
         log = dir.resolve("flightdeck.log");
-        port = freePort();
+        port = FreePorts.loopback();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx200m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daws.disableEc2Metadata=true",
                 "-cp", System.getProperty("java.class.path"), "dev.flightdeck.Application", "--demo"));
@@ -112,11 +111,4 @@ class FirstRunTest {
         throw new AssertionError("no line matching " + pattern + " within " + timeout + ":\n" + Files.readString(log));
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

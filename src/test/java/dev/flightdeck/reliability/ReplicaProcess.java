@@ -1,12 +1,12 @@
 package dev.flightdeck.reliability;
 
+import dev.flightdeck.testing.FreePorts;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.PostgresDatabase;
 import dev.flightdeck.testing.TestApp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +42,7 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Starts the JVM; {@link #awaitReady(Duration)} waits for its readiness probe. */
     static ReplicaProcess start(String name, FakeSlack slack, PostgresDatabase db, Path teamFile, Map<String, String> env) {
-        int port = freePort();
+        int port = FreePorts.loopback();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx200m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path")));
@@ -137,14 +137,6 @@ final class ReplicaProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

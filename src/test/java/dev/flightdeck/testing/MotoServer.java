@@ -10,7 +10,6 @@ import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void start() throws IOException, InterruptedException {
-        port = freePort();
+        port = FreePorts.loopback();
         log = Files.createTempFile("moto-server-" + port + "-", ".log");
         try {
             process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
@@ -113,11 +112,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
+   }
 }

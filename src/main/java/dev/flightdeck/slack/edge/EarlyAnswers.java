@@ -67,7 +67,7 @@ final class EarlyAnswers {
         String timestamp = header.apply("x-slack-request-timestamp");
         String signature = header.apply("x-slack-signature");
         if (verifier.verify(timestamp, signature, body, now) instanceof SlackSignatureVerifier.Verdict.Rejected) {
-            return new Answer(401, Map.of(), "{\"error\":\"invalid request signature\"}");
+            return new Answer(401, Map.of(), EdgeRefusals.BAD_SIGNATURE);
         }
         String text = new String(body, StandardCharsets.UTF_8); // a form is ASCII; its %-escapes are UTF-8
         if (!text.isEmpty() && text.charAt(0) == '{') {
@@ -77,10 +77,10 @@ final class EarlyAnswers {
         try {
             form = SlashCommandForm.decode(text);
         } catch (SlashCommandForm.TooManyFields e) {
-            return new Answer(400, Map.of(), "{\"error\":\"too many form fields (at most " + SlashCommandForm.MAX_FIELDS + ")\"}");
+            return new Answer(400, Map.of(), EdgeRefusals.TOO_MANY_FIELDS);
         }
         if (!firstTime(signature.trim(), Long.parseLong(timestamp.trim()))) {
-            return new Answer(409, Map.of(), "{\"error\":\"this signed request was already received; a repeat is refused\"}");
+            return new Answer(409, Map.of(), EdgeRefusals.REPEATED);
         }
         String command = form.get("command");
         if (command == null) {

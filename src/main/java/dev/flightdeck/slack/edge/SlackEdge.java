@@ -91,7 +91,7 @@ public class SlackEdge {
             rejected.record(r.reason(), remote);
             return r.reason() == SlackSignatureVerifier.Reason.NOT_CONFIGURED
                     ? Answer.json(503, "{\"error\":\"Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN\"}")
-                    : Answer.json(401, "{\"error\":\"invalid request signature\"}");
+                    : Answer.json(401, EdgeRefusals.BAD_SIGNATURE);
         }
         Optional<App> app;
         try {
@@ -118,7 +118,7 @@ public class SlackEdge {
                         .remoteAddress(remote).build());
             }
         } catch (SlashCommandForm.TooManyFields e) {
-            return Answer.json(400, "{\"error\":\"too many form fields (at most " + SlashCommandForm.MAX_FIELDS + ")\"}");
+            return Answer.json(400, EdgeRefusals.TOO_MANY_FIELDS);
         } catch (RuntimeException e) {
             // Signed but unreadable (a payload that is not JSON or not of Slack's shape): the sender's fault, so a
             // 400 without the parser's stack; the body itself is not logged, it may hold anything.
@@ -131,7 +131,7 @@ public class SlackEdge {
         if (form && !replays.firstTime(first(headers, "x-slack-signature"),
                 Long.parseLong(first(headers, "x-slack-request-timestamp").trim()), clock.instant())) {
             rejected.record(SlackSignatureVerifier.Reason.REPLAYED, remote);
-            return Answer.json(409, "{\"error\":\"this signed request was already received; a repeat is refused\"}");
+            return Answer.json(409, EdgeRefusals.REPEATED);
         }
         Response response;
         try {

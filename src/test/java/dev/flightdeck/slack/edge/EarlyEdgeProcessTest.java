@@ -1,5 +1,6 @@
 package dev.flightdeck.slack.edge;
 
+import dev.flightdeck.testing.FreePorts;
 import dev.flightdeck.slack.HelpText;
 import dev.flightdeck.testing.FakeSlack;
 import dev.flightdeck.testing.SignedRequest;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ class EarlyEdgeProcessTest {
         FakeSlack slack = new FakeSlack().start();
         Path dir = Files.createTempDirectory("flightdeck-early-edge");
         Path log = dir.resolve("flightdeck.log");
-        int port = freePort();
+        int port = FreePorts.loopback();
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx200m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Daws.disableEc2Metadata=true",
                 "-cp", System.getProperty("java.class.path"), "dev.flightdeck.Application"))
@@ -117,11 +117,4 @@ class EarlyEdgeProcessTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
