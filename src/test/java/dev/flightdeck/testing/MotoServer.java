@@ -112,5 +112,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             return false;
         }
-   }
+    }
 }
